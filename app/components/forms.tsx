@@ -1,0 +1,83 @@
+import { useTranslation } from "react-i18next";
+import { getInputProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
+
+/**
+ * Zod messages are i18n keys ("errors.field.tooShort"); some carry a count after a colon
+ * ("errors.field.tooShort:10"). Translate them here, in the reader's language.
+ */
+export function useErrorText() {
+  const { t } = useTranslation();
+  return (message: string) => {
+    const [key, count] = message.split(":");
+    return t(key!, { count: count === undefined ? undefined : Number(count) });
+  };
+}
+
+export function FieldErrors({ id, errors }: { id: string; errors?: string[] }) {
+  const errorText = useErrorText();
+  if (!errors?.length) return null;
+  return (
+    <ul id={id} className="mt-1 text-sm font-medium text-red-800">
+      {errors.map((error) => (
+        <li key={error}>{errorText(error)}</li>
+      ))}
+    </ul>
+  );
+}
+
+/** Errors that belong to the whole form (for example "email or password is wrong"). */
+export function FormErrors({ id, errors }: { id: string; errors?: string[] }) {
+  const errorText = useErrorText();
+  if (!errors?.length) return null;
+  return (
+    <div id={id} role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">
+      {errors.map((error) => (
+        <p key={error}>{errorText(error)}</p>
+      ))}
+    </div>
+  );
+}
+
+type InputType = "text" | "email" | "password" | "number" | "url" | "search";
+
+/** A labelled input (or textarea) wired to a conform field: hint, errors and ARIA included. */
+export function TextField({
+  label,
+  hint,
+  meta,
+  type = "text",
+  multiline,
+  autoComplete,
+  className,
+}: {
+  label: string;
+  hint?: string;
+  meta: FieldMetadata<unknown, Record<string, unknown>, string[]>;
+  type?: InputType;
+  multiline?: boolean;
+  autoComplete?: string;
+  className?: string;
+}) {
+  const ariaDescribedBy = hint ? meta.descriptionId : undefined;
+  const { key: _key, ...inputProps } = multiline
+    ? getTextareaProps(meta, { ariaDescribedBy })
+    : getInputProps(meta, { type, ariaDescribedBy });
+  return (
+    <div className={className}>
+      <label htmlFor={meta.id} className="block text-sm font-semibold">
+        {label}
+      </label>
+      {hint ? (
+        <p id={meta.descriptionId} className="text-sm text-muted">
+          {hint}
+        </p>
+      ) : null}
+      {multiline ? (
+        <textarea rows={4} className="input mt-1" {...inputProps} />
+      ) : (
+        <input className="input mt-1" autoComplete={autoComplete} {...inputProps} />
+      )}
+      <FieldErrors id={meta.errorId} errors={meta.errors} />
+    </div>
+  );
+}

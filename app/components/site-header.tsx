@@ -1,0 +1,97 @@
+import { Form, Link, NavLink } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import type { Role } from "#db/schema";
+import { Avatar } from "~/components/avatar";
+import { clsx } from "~/lib/clsx";
+
+type HeaderUser = { id: string; displayName: string; role: Role } | null;
+
+const NAV = [
+  { to: "/", key: "nav.ideas", end: true },
+  { to: "/roadmap", key: "nav.roadmap", end: false },
+  { to: "/challenges", key: "nav.challenges", end: false },
+  { to: "/team", key: "nav.team", end: false },
+] as const;
+
+export function SiteHeader({ siteName, user }: { siteName?: string; user: HeaderUser }) {
+  const { t } = useTranslation();
+  return (
+    <header className="border-b border-stone-200 bg-white">
+      <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+        <Link to="/" className="text-lg font-bold text-brand-700">
+          {siteName ?? "Tertulia"}
+        </Link>
+        <nav aria-label={t("nav.main")} className="order-3 w-full sm:order-none sm:w-auto">
+          <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm font-medium">
+            {NAV.map((item) => (
+              <li key={item.to}>
+                <NavLink
+                  to={item.to}
+                  end={item.end}
+                  className={({ isActive }) =>
+                    clsx("rounded px-1 py-1 hover:text-brand-700", isActive ? "text-brand-700 underline" : "text-stone-700")
+                  }
+                >
+                  {t(item.key)}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="ml-auto flex items-center gap-3 text-sm">
+          {user ? <AccountMenu user={user} /> : (
+            <>
+              <Link to="/login" className="font-medium text-stone-700 hover:text-brand-700">
+                {t("nav.login")}
+              </Link>
+              <Link to="/signup" className="btn-primary">
+                {t("nav.signup")}
+              </Link>
+            </>
+          )}
+        </div>
+      </div>
+    </header>
+  );
+}
+
+/** A disclosure built on <details>, so it opens without JavaScript and with the keyboard. */
+function AccountMenu({ user }: { user: NonNullable<HeaderUser> }) {
+  const { t } = useTranslation();
+  const staff = user.role === "staff" || user.role === "admin";
+  return (
+    <details className="group relative">
+      <summary className="flex cursor-pointer list-none items-center gap-2 rounded-full p-1 hover:bg-stone-100">
+        <Avatar person={user} size="sm" />
+        <span className="max-w-40 truncate font-medium">{user.displayName}</span>
+        <span className="sr-only">{t("nav.accountMenu")}</span>
+      </summary>
+      <ul className="absolute right-0 z-20 mt-2 w-56 rounded-md border border-stone-200 bg-white py-1 shadow-lg">
+        <li>
+          <Link className="block px-4 py-2 hover:bg-stone-100" to={`/people/${user.id}`}>
+            {t("nav.myProfile")}
+          </Link>
+        </li>
+        <li>
+          <Link className="block px-4 py-2 hover:bg-stone-100" to="/settings/profile">
+            {t("nav.settings")}
+          </Link>
+        </li>
+        {staff ? (
+          <li>
+            <Link className="block px-4 py-2 hover:bg-stone-100" to="/admin">
+              {t("nav.admin")}
+            </Link>
+          </li>
+        ) : null}
+        <li>
+          <Form method="post" action="/logout">
+            <button type="submit" className="block w-full px-4 py-2 text-left hover:bg-stone-100">
+              {t("nav.logout")}
+            </button>
+          </Form>
+        </li>
+      </ul>
+    </details>
+  );
+}

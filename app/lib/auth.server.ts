@@ -1,0 +1,130 @@
+import { DrizzleSQLiteAdapter } from "@lucia-auth/adapter-drizzle";
+import { redirect } from "@remix-run/node";
+import { Lucia, TimeSpan } from "lucia";
+import { sessions, users, type Locale, type Role } from "#db/schema";
+import { generateToken, hashToken } from "~/lib/crypto.server";
+import { db } from "~/lib/db.server";
+
+export const lucia = new Lucia(new DrizzleSQLiteAdapter(db, sessions, users), {
+  // Lucia extends a session that is past half its life (`session.fresh`): sliding renewal.
+  sessionExpiresIn: new TimeSpan(30, "d"),
+  sessionCookie: {
+    name: "tertulia_session",
+    attributes: { secure: process.env.NODE_ENV === "production", sameSite: "lax" },
+  },
+  getUserAttributes: (attributes) => ({
+    email: attributes.email,
+    displayName: attributes.display_name,
+    role: attributes.role,
+    locale: attributes.locale,
+    jobTitle: attributes.job_title,
+  }),
+});
+
+declare module "lucia" {
+  interface Register {
+    Lucia: typeof lucia;
+    DatabaseUserAttributes: {
+      email: string;
+      display_name: string;
+      role: Role;
+      locale: Locale | null;
+      job_title: string | null;
+    };
+  }
+}
+
+export type SessionUser = NonNullable<Awaited<ReturnType<typeof lucia.validateSession>>["user"]>;
+
+/**
+ * Starts a new session and returns its Set-Cookie header. The cookie carries a random token;
+ * the database keeps only its SHA-256 as the session id, so a leaked database holds no
+ * usable session.
+ */
+export async function startSession(userId: string) {
+  const token = generateToken();
+  await lucia.createSession(userId, {}, { sessionId: hashToken(token) });
+  return lucia.createSessionCookie(token).serialize();
+}
+
+export async function endSession(request: Request) {
+  const token = lucia.readSessionCookie(request.headers.get("Cookie") ?? "");
+  if (token) await lucia.invalidateSession(hashToken(token));
+  return lucia.createBlankSessionCookie().serialize();
+}
+
+/** Ends every session of a person: after a password or role change. */
+export function endAllSessions(userId: string) {
+  return lucia.invalidateUserSessions(userId);
+}
+
+type SessionLookup = { user: SessionUser | null; setCookie: string | null };
+const lookups = new WeakMap<Request, Promise<SessionLookup>>();
+
+async function lookUpSession(request: Request): Promise<SessionLookup> {
+  const token = lucia.readSessionCookie(request.headers.get("Cookie") ?? "");
+  if (!token) return { user: null, setCookie: null };
+  const { user, session } = await lucia.validateSession(hashToken(token));
+  if (!session) return { user: null, setCookie: lucia.createBlankSessionCookie().serialize() };
+  // A renewed session keeps its token; only the cookie's expiry moves.
+  return { user, setCookie: session.fresh ? lucia.createSessionCookie(token).serialize() : null };
+}
+
+/** The signed-in person for this request (looked up once per request), and any cookie to set. */
+export function getSession(request: Request) {
+  let lookup = lookups.get(request);
+  if (!lookup) {
+    lookup = lookUpSession(request);
+    lookups.set(request, lookup);
+  }
+  return lookup;
+}
+
+export async function getOptionalUser(request: Request) {
+  return (await getSession(request)).user;
+}
+
+const RANK: Record<Role, number> = { customer: 0, staff: 1, admin: 2 };
+
+export function hasRole(user: { role: Role } | null | undefined, role: Role) {
+  return !!user && RANK[user.role] >= RANK[role];
+}
+
+/** Where to come back after logging in: the page the visitor was on. */
+export function loginRedirect(request: Request) {
+  const url = new URL(request.url);
+  // A form POST returns to the page that holds the form, not to the action's data URL.
+  const back = request.method === "GET" ? url.pathname + url.search : (safeRedirect(request.headers.get("Referer")) ?? url.pathname);
+  return `/login?${new URLSearchParams({ redirectTo: back })}`;
+}
+
+/**
+ * The one gate for loaders and actions. A visitor is sent to log in and returns here;
+ * a signed-in person without the role gets 403.
+ */
+export async function requireUser(request: Request, options: { role?: Role } = {}) {
+  const user = await getOptionalUser(request);
+  if (!user) throw redirect(loginRedirect(request));
+  if (options.role && !hasRole(user, options.role)) {
+    throw new Response("Forbidden", { status: 403, statusText: "Forbidden" });
+  }
+  return user;
+}
+
+/** Only same-site paths: never redirect a person off the site after logging in. */
+export function safeRedirect(target: string | null | undefined, fallback: string): string;
+export function safeRedirect(target: string | null | undefined): string | null;
+export function safeRedirect(target: string | null | undefined, fallback: string | null = null) {
+  if (!target) return fallback;
+  let path = target;
+  if (/^https?:\/\//i.test(target)) {
+    try {
+      const url = new URL(target);
+      path = url.pathname + url.search;
+    } catch {
+      return fallback;
+    }
+  }
+  if (!path.startsWith("/") || path.startsWith("//") || path.startsWith("/\\")) return fallback;
+  return path;
+}

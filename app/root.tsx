@@ -1,0 +1,119 @@
+import {
+  data,
+  redirect,
+  type HeadersFunction,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import {
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { useChangeLanguage } from "remix-i18next/react";
+import { SiteFooter } from "~/components/site-footer";
+import { SiteHeader } from "~/components/site-header";
+import { getSite } from "~/domain/site.server";
+import { getSession } from "~/lib/auth.server";
+import { detectLocale } from "~/lib/i18n.server";
+import stylesheet from "~/tailwind.css?url";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const site = getSite();
+  // First run: until the site exists, every page leads to /setup.
+  if (!site && new URL(request.url).pathname !== "/setup") throw redirect("/setup");
+  const { user, setCookie } = await getSession(request);
+  const locale = await detectLocale(request, user?.locale, site?.defaultLocale ?? "en");
+  return data(
+    {
+      locale,
+      site: site ? { name: site.name } : null,
+      user: user ? { id: user.id, displayName: user.displayName, role: user.role } : null,
+    },
+    { headers: setCookie ? { "Set-Cookie": setCookie } : undefined },
+  );
+}
+
+// Sliding session renewal sets a cookie from the root loader; keep it on document responses.
+export const headers: HeadersFunction = ({ loaderHeaders }) => {
+  const headers = new Headers();
+  for (const cookie of loaderHeaders.getSetCookie()) headers.append("Set-Cookie", cookie);
+  return headers;
+};
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.site?.name ?? "Tertulia" }];
+
+export type RootData = ReturnType<typeof useRootData>;
+export function useRootData() {
+  return useRouteLoaderData<typeof loader>("root");
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const rootData = useRootData();
+  const locale = rootData?.locale ?? "en";
+  const { t } = useTranslation();
+  useChangeLanguage(locale);
+  return (
+    <html lang={locale} dir="ltr">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body className="flex min-h-screen flex-col font-sans antialiased">
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50 focus:rounded focus:bg-white focus:px-4 focus:py-2"
+        >
+          {t("shell.skipToContent")}
+        </a>
+        <SiteHeader siteName={rootData?.site?.name} user={rootData?.user ?? null} />
+        <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 focus:outline-none">
+          {children}
+        </main>
+        <SiteFooter locale={locale} />
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const { t } = useTranslation();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const kind = status === 404 ? "notFound" : status === 403 ? "forbidden" : "unexpected";
+  return (
+    <section aria-labelledby="error-title" className="card mx-auto max-w-xl text-center">
+      <p className="text-sm font-semibold text-brand-700">{status}</p>
+      <h1 id="error-title" className="mt-2 text-2xl font-bold">
+        {t(`errors.page.${kind}.title`)}
+      </h1>
+      <p className="mt-3 text-muted">{t(`errors.page.${kind}.body`)}</p>
+      {import.meta.env.DEV && error instanceof Error ? (
+        <pre className="mt-6 overflow-auto text-left text-xs">{error.stack}</pre>
+      ) : null}
+      <a href="/" className="btn-primary mt-6">
+        {t("errors.page.home")}
+      </a>
+    </section>
+  );
+}

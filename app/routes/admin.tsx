@@ -1,0 +1,45 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireUser } from "~/lib/auth.server";
+import { clsx } from "~/lib/clsx";
+
+// The staff area. This layout's check is a convenience for navigation; every child loader
+// and action checks its own role as well, because a layout loader does not guard actions.
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request, { role: "staff" });
+  return { isAdmin: user.role === "admin" };
+}
+
+export default function AdminLayout() {
+  const { t } = useTranslation();
+  const { isAdmin } = useLoaderData<typeof loader>();
+  const links = [
+    { to: "/admin", key: "admin.nav.overview", end: true },
+    ...(isAdmin ? [{ to: "/admin/team", key: "admin.nav.team", end: false }] : []),
+  ];
+  return (
+    <div className="flex flex-col gap-8 md:flex-row">
+      <nav aria-label={t("admin.nav.label")} className="md:w-48">
+        <ul className="flex gap-2 md:flex-col">
+          {links.map((link) => (
+            <li key={link.to}>
+              <NavLink
+                to={link.to}
+                end={link.end}
+                className={({ isActive }) =>
+                  clsx("block rounded px-3 py-2 text-sm font-medium", isActive ? "bg-brand-50 text-brand-800" : "text-stone-700 hover:bg-stone-100")
+                }
+              >
+                {t(link.key)}
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <div className="min-w-0 flex-1">
+        <Outlet />
+      </div>
+    </div>
+  );
+}

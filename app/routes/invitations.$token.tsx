@@ -1,0 +1,141 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FormErrors, TextField } from "~/components/forms";
+import { EmptyState } from "~/components/empty-state";
+import {
+  acceptInvitationAsMember,
+  acceptInvitationAsNewcomer,
+  findUsableInvitation,
+  InvitationUnusableError,
+} from "~/domain/invitations.server";
+import { acceptInvitationSchema } from "~/domain/people.schema";
+import { EmailTakenError, findPersonByEmail } from "~/domain/people.server";
+import { endAllSessions, getOptionalUser, startSession } from "~/lib/auth.server";
+import { pageTitle } from "~/lib/meta";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const invitation = findUsableInvitation(params.token ?? "");
+  if (!invitation) return { state: "unusable" as const };
+  const user = await getOptionalUser(request);
+  if (user) {
+    // The link is for one email address: a forwarded link does not promote someone else.
+    if (user.email !== invitation.email) return { state: "wrongAccount" as const, email: invitation.email, displayName: user.displayName };
+    return { state: "member" as const, email: invitation.email, displayName: user.displayName };
+  }
+  // Someone who already has an account logs in first, then accepts.
+  if (findPersonByEmail(invitation.email)) return { state: "login" as const, email: invitation.email };
+  return { state: "newcomer" as const, email: invitation.email };
+}
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "invitation.title");
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const token = params.token ?? "";
+  const user = await getOptionalUser(request);
+  try {
+    if (user) {
+      if (findUsableInvitation(token)?.email !== user.email) throw new InvitationUnusableError();
+      acceptInvitationAsMember(token, user.id);
+      // A role change ends every session; start a fresh one under the new role.
+      await endAllSessions(user.id);
+      throw redirect("/admin", { headers: { "Set-Cookie": await startSession(user.id) } });
+    }
+    const submission = parseWithZod(await request.formData(), { schema: acceptInvitationSchema });
+    if (submission.status !== "success") return submission.reply({ hideFields: ["password"] });
+    try {
+      const person = await acceptInvitationAsNewcomer(token, submission.value);
+      throw redirect("/admin", { headers: { "Set-Cookie": await startSession(person.id) } });
+    } catch (error) {
+      if (error instanceof EmailTakenError) return submission.reply({ formErrors: ["errors.invitation.accountExists"], hideFields: ["password"] });
+      throw error;
+    }
+  } catch (error) {
+    if (error instanceof InvitationUnusableError) throw redirect(new URL(request.url).pathname);
+    throw error;
+  }
+}
+
+export default function InvitationPage() {
+  const { t } = useTranslation();
+  const loaderData = useLoaderData<typeof loader>();
+  const location = useLocation();
+  if (loaderData.state === "unusable") {
+    return (
+      <div className="mx-auto max-w-xl">
+        <h1 className="sr-only">{t("invitation.title")}</h1>
+        <EmptyState title={t("invitation.unusable.title")} body={t("invitation.unusable.body")} />
+      </div>
+    );
+  }
+  return (
+    <div className="mx-auto max-w-md">
+      <h1 className="text-3xl font-bold">{t("invitation.title")}</h1>
+      <p className="mt-2 text-muted">{t("invitation.intro", { email: loaderData.email })}</p>
+      {loaderData.state === "member" ? (
+        <Form method="post" className="card mt-6 space-y-4">
+          <p>{t("invitation.acceptAs", { name: loaderData.displayName })}</p>
+          <button type="submit" className="btn-primary w-full">
+            {t("invitation.accept")}
+          </button>
+        </Form>
+      ) : loaderData.state === "wrongAccount" ? (
+        <div className="card mt-6 space-y-4">
+          <p>{t("invitation.wrongAccount", { name: loaderData.displayName, email: loaderData.email })}</p>
+          <Form method="post" action="/logout">
+            <button type="submit" className="btn-secondary w-full">
+              {t("nav.logout")}
+            </button>
+          </Form>
+        </div>
+      ) : loaderData.state === "login" ? (
+        <div className="card mt-6 space-y-4">
+          <p>{t("invitation.loginFirst")}</p>
+          <Link className="btn-primary w-full" to={`/login?${new URLSearchParams({ redirectTo: location.pathname })}`}>
+            {t("nav.login")}
+          </Link>
+        </div>
+      ) : (
+        <NewcomerForm email={loaderData.email} />
+      )}
+    </div>
+  );
+}
+
+function NewcomerForm({ email }: { email: string }) {
+  const { t } = useTranslation();
+  const lastResult = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  const [form, fields] = useForm({
+    lastResult,
+    constraint: getZodConstraint(acceptInvitationSchema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: acceptInvitationSchema }),
+  });
+  return (
+    <Form method="post" {...getFormProps(form)} className="card mt-6 space-y-4">
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <div>
+        <label htmlFor="invitation-email" className="block text-sm font-semibold">
+          {t("account.email")}
+        </label>
+        <input id="invitation-email" className="input mt-1 bg-stone-100" value={email} readOnly />
+      </div>
+      <TextField label={t("account.displayName")} meta={fields.displayName} autoComplete="name" />
+      <TextField label={t("account.jobTitle")} hint={t("settings.profile.jobTitleHint")} meta={fields.jobTitle} />
+      <TextField
+        label={t("account.password")}
+        hint={t("account.passwordHint", { count: 10 })}
+        meta={fields.password}
+        type="password"
+        autoComplete="new-password"
+      />
+      <button type="submit" className="btn-primary w-full" disabled={busy}>
+        {t("invitation.accept")}
+      </button>
+    </Form>
+  );
+}

@@ -1,0 +1,67 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FormErrors, TextField } from "~/components/forms";
+import { verifyCredentials } from "~/domain/people.server";
+import { loginSchema } from "~/domain/people.schema";
+import { getOptionalUser, safeRedirect, startSession } from "~/lib/auth.server";
+import { pageTitle } from "~/lib/meta";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  if (await getOptionalUser(request)) {
+    throw redirect(safeRedirect(new URL(request.url).searchParams.get("redirectTo"), "/"));
+  }
+  return null;
+}
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "login.title");
+
+export async function action({ request }: ActionFunctionArgs) {
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: loginSchema });
+  if (submission.status !== "success") return submission.reply({ hideFields: ["password"] });
+  const person = await verifyCredentials(submission.value.email, submission.value.password);
+  if (!person) {
+    // One message for an unknown email and a wrong password: no hint of who has an account.
+    return submission.reply({ formErrors: ["errors.account.badCredentials"], hideFields: ["password"] });
+  }
+  const redirectTo = safeRedirect(String(formData.get("redirectTo") ?? ""), "/");
+  throw redirect(redirectTo, { headers: { "Set-Cookie": await startSession(person.id) } });
+}
+
+export default function LoginPage() {
+  const { t } = useTranslation();
+  const [searchParams] = useSearchParams();
+  const redirectTo = searchParams.get("redirectTo") ?? "";
+  const lastResult = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  const [form, fields] = useForm({
+    lastResult,
+    constraint: getZodConstraint(loginSchema),
+    shouldValidate: "onSubmit",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: loginSchema }),
+  });
+  return (
+    <div className="mx-auto max-w-md">
+      <h1 className="text-3xl font-bold">{t("login.title")}</h1>
+      {redirectTo ? <p className="mt-2 text-muted">{t("login.needed")}</p> : null}
+      <Form method="post" {...getFormProps(form)} className="card mt-6 space-y-4">
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <input type="hidden" name="redirectTo" value={redirectTo} />
+        <TextField label={t("account.email")} meta={fields.email} type="email" autoComplete="email" />
+        <TextField label={t("account.password")} meta={fields.password} type="password" autoComplete="current-password" />
+        <button type="submit" className="btn-primary w-full" disabled={busy}>
+          {t("login.submit")}
+        </button>
+        <p className="text-center text-sm">
+          {t("login.noAccount")}{" "}
+          <Link className="link" to={`/signup${redirectTo ? `?${new URLSearchParams({ redirectTo })}` : ""}`}>
+            {t("nav.signup")}
+          </Link>
+        </p>
+      </Form>
+    </div>
+  );
+}

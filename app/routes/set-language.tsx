@@ -1,0 +1,20 @@
+import { redirect, type ActionFunctionArgs } from "@remix-run/node";
+import { setLocale } from "~/domain/people.server";
+import { getOptionalUser, safeRedirect } from "~/lib/auth.server";
+import { isLocale } from "~/lib/i18n";
+import { localeCookie } from "~/lib/i18n.server";
+
+/** The footer's language switcher: a plain form, so it works without JavaScript. */
+export async function action({ request }: ActionFunctionArgs) {
+  const formData = await request.formData();
+  const locale = formData.get("locale");
+  const back = safeRedirect(String(formData.get("redirectTo") ?? ""), "/");
+  if (!isLocale(locale)) throw redirect(back);
+  const user = await getOptionalUser(request);
+  if (user) setLocale(user.id, locale);
+  throw redirect(back, { headers: { "Set-Cookie": await localeCookie.serialize(locale) } });
+}
+
+export function loader() {
+  throw redirect("/");
+}

@@ -1,0 +1,100 @@
+import { getFormProps, getSelectProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FieldErrors, FormErrors, TextField } from "~/components/forms";
+import { profileSchema } from "~/domain/people.schema";
+import { getPerson, isStaff, updateProfile } from "~/domain/people.server";
+import { requireUser } from "~/lib/auth.server";
+import { supportedLocales } from "~/lib/i18n";
+import { pageTitle } from "~/lib/meta";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const person = getPerson(user.id)!;
+  return {
+    staff: isStaff(person),
+    profile: {
+      displayName: person.displayName,
+      locale: person.locale ?? "auto",
+      jobTitle: person.jobTitle ?? "",
+      bio: person.bio ?? "",
+      company: person.company ?? "",
+    },
+  };
+}
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "settings.profile.title");
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const submission = parseWithZod(await request.formData(), { schema: profileSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const { locale, jobTitle, bio, company, displayName } = submission.value;
+  const staff = isStaff(user);
+  updateProfile(user.id, {
+    displayName,
+    locale: locale === "auto" ? null : locale,
+    // Titles and bios are for staff, whose replies carry them; customers may name a company.
+    jobTitle: staff ? jobTitle : null,
+    bio: staff ? bio : null,
+    company: staff ? null : company,
+  });
+  return submission.reply({ resetForm: false });
+}
+
+export default function ProfileSettingsPage() {
+  const { t } = useTranslation();
+  const { staff, profile } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    lastResult,
+    defaultValue: profile,
+    constraint: getZodConstraint(profileSchema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: profileSchema }),
+  });
+  const saved = lastResult?.status === "success" && navigation.state === "idle";
+  return (
+    <div className="mx-auto max-w-xl">
+      <h1 className="text-3xl font-bold">{t("settings.profile.title")}</h1>
+      <Form method="post" {...getFormProps(form)} className="card mt-6 space-y-4">
+        <FormErrors id={form.errorId} errors={form.errors} />
+        {saved ? (
+          <p role="status" className="rounded-md border border-green-300 bg-green-50 p-3 text-sm text-green-900">
+            {t("settings.profile.saved")}
+          </p>
+        ) : null}
+        <TextField label={t("account.displayName")} meta={fields.displayName} autoComplete="name" />
+        <div>
+          <label htmlFor={fields.locale.id} className="block text-sm font-semibold">
+            {t("settings.profile.language")}
+          </label>
+          <select className="input mt-1" {...getSelectProps(fields.locale)}>
+            <option value="auto">{t("settings.profile.languageAuto")}</option>
+            {supportedLocales.map((code) => (
+              <option key={code} value={code}>
+                {t(`languages.${code}`)}
+              </option>
+            ))}
+          </select>
+          <FieldErrors id={fields.locale.errorId} errors={fields.locale.errors} />
+        </div>
+        {staff ? (
+          <>
+            <TextField label={t("account.jobTitle")} hint={t("settings.profile.jobTitleHint")} meta={fields.jobTitle} />
+            <TextField label={t("account.bio")} hint={t("settings.profile.bioHint")} meta={fields.bio} multiline />
+          </>
+        ) : (
+          <TextField label={t("account.company")} hint={t("settings.profile.companyHint")} meta={fields.company} autoComplete="organization" />
+        )}
+        <button type="submit" className="btn-primary" disabled={navigation.state === "submitting"}>
+          {t("settings.profile.submit")}
+        </button>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,96 @@
+import { getFormProps, getSelectProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FieldErrors, FormErrors, TextField } from "~/components/forms";
+import { setupSchema } from "~/domain/people.schema";
+import { getSite, setUpSite, SiteAlreadySetUpError } from "~/domain/site.server";
+import { startSession } from "~/lib/auth.server";
+import { detectLocale } from "~/lib/i18n.server";
+import { pageTitle } from "~/lib/meta";
+import { supportedLocales } from "~/lib/i18n";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  // Once the site exists, the first-run page is closed for good.
+  if (getSite()) throw redirect("/");
+  return { locale: await detectLocale(request, null, "en") };
+}
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "setup.title");
+
+export async function action({ request }: ActionFunctionArgs) {
+  if (getSite()) throw redirect("/");
+  const submission = parseWithZod(await request.formData(), { schema: setupSchema });
+  if (submission.status !== "success") return submission.reply({ hideFields: ["password"] });
+  try {
+    const { email, displayName, password, ...siteFields } = submission.value;
+    const admin = await setUpSite({ ...siteFields, admin: { email, displayName, password } });
+    throw redirect("/admin", { headers: { "Set-Cookie": await startSession(admin.id) } });
+  } catch (error) {
+    if (error instanceof SiteAlreadySetUpError) throw redirect("/");
+    throw error;
+  }
+}
+
+export default function SetupPage() {
+  const { t } = useTranslation();
+  const { locale } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  const [form, fields] = useForm({
+    lastResult,
+    constraint: getZodConstraint(setupSchema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    defaultValue: { replyPromiseDays: "3", defaultLocale: locale },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: setupSchema }),
+  });
+  return (
+    <div className="mx-auto max-w-xl">
+      <h1 className="text-3xl font-bold">{t("setup.title")}</h1>
+      <p className="mt-2 text-muted">{t("setup.intro")}</p>
+      <Form method="post" {...getFormProps(form)} className="card mt-6 space-y-8">
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <fieldset className="space-y-4">
+          <legend className="text-lg font-semibold">{t("setup.siteSection")}</legend>
+          <TextField label={t("setup.siteName")} meta={fields.siteName} />
+          <div>
+            <label htmlFor={fields.defaultLocale.id} className="block text-sm font-semibold">
+              {t("setup.defaultLocale")}
+            </label>
+            <select className="input mt-1" {...getSelectProps(fields.defaultLocale)}>
+              {supportedLocales.map((code) => (
+                <option key={code} value={code}>
+                  {t(`languages.${code}`)}
+                </option>
+              ))}
+            </select>
+            <FieldErrors id={fields.defaultLocale.errorId} errors={fields.defaultLocale.errors} />
+          </div>
+          <TextField
+            label={t("setup.replyPromiseDays")}
+            hint={t("setup.replyPromiseHint")}
+            meta={fields.replyPromiseDays}
+            type="number"
+          />
+        </fieldset>
+        <fieldset className="space-y-4">
+          <legend className="text-lg font-semibold">{t("setup.adminSection")}</legend>
+          <TextField label={t("account.displayName")} meta={fields.displayName} autoComplete="name" />
+          <TextField label={t("account.email")} meta={fields.email} type="email" autoComplete="email" />
+          <TextField
+            label={t("account.password")}
+            hint={t("account.passwordHint", { count: 10 })}
+            meta={fields.password}
+            type="password"
+            autoComplete="new-password"
+          />
+        </fieldset>
+        <button type="submit" className="btn-primary w-full" disabled={busy}>
+          {t("setup.submit")}
+        </button>
+      </Form>
+    </div>
+  );
+}

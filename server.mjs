@@ -1,0 +1,55 @@
+// The HTTP server: static files, the cross-site request guard, then Remix.
+// `npm run dev` runs it with Vite's dev middleware; `npm start` with the production build.
+import compression from "compression";
+import express from "express";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { createRequestHandler } from "@remix-run/express";
+import { isAllowedOrigin } from "./app/lib/same-origin.mjs";
+
+const production = process.env.NODE_ENV === "production";
+const port = Number(process.env.PORT ?? 3000);
+
+const viteDevServer = production
+  ? undefined
+  : await import("vite").then((vite) => vite.createServer({ server: { middlewareMode: true } }));
+
+const app = express();
+app.disable("x-powered-by");
+app.use(compression());
+app.use((request, response, next) => {
+  response.set({
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+    "X-Frame-Options": "DENY",
+  });
+  next();
+});
+
+if (viteDevServer) {
+  app.use(viteDevServer.middlewares);
+} else {
+  app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
+  app.use(express.static("build/client", { maxAge: "1h" }));
+}
+app.use(express.static("public", { maxAge: "1h" }));
+
+app.use((request, response, next) => {
+  const allowed = isAllowedOrigin(request.method, {
+    host: request.headers.host,
+    origin: request.headers.origin,
+    referer: request.headers.referer,
+  });
+  if (allowed) return next();
+  response.status(403).type("text/plain").send("Forbidden: this request did not come from this site.");
+});
+
+const build = viteDevServer
+  ? () => viteDevServer.ssrLoadModule("virtual:remix/server-build")
+  : await import(pathToFileURL(path.resolve("build/server/index.js")).href);
+
+app.all("*", createRequestHandler({ build, mode: production ? "production" : "development" }));
+
+app.listen(port, () => {
+  console.log(`Tertulia is listening on http://localhost:${port}`);
+});
