@@ -20,6 +20,8 @@ export function hashPassword(password: string) {
 export class EmailTakenError extends Error {}
 
 type NewPerson = {
+  /** Only the demo seed chooses ids, to stay deterministic. */
+  id?: string;
   email: string;
   displayName: string;
   password: string;
@@ -27,6 +29,7 @@ type NewPerson = {
   locale?: Locale | null;
   jobTitle?: string | null;
   bio?: string | null;
+  company?: string | null;
 };
 
 /**
@@ -35,7 +38,7 @@ type NewPerson = {
  */
 export async function preparePerson(person: NewPerson) {
   return {
-    id: generateId(),
+    id: person.id ?? generateId(),
     email: normalizeEmail(person.email),
     displayName: person.displayName.trim(),
     passwordHash: await hashPassword(person.password),
@@ -43,6 +46,7 @@ export async function preparePerson(person: NewPerson) {
     locale: person.locale ?? null,
     jobTitle: person.jobTitle ?? null,
     bio: person.bio ?? null,
+    company: person.company ?? null,
   } satisfies typeof users.$inferInsert;
 }
 

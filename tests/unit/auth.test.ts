@@ -1,0 +1,88 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { endAllSessions, getSession, hasRole, lucia, safeRedirect, startSession } from "~/lib/auth.server";
+import { hashToken } from "~/lib/crypto.server";
+import { sqlite } from "~/lib/db.server";
+import { ensureSite, makePerson, makeRequest } from "#tests/support/fixtures";
+
+beforeAll(ensureSite);
+
+function tokenOf(setCookie: string) {
+  return setCookie.split(";")[0]!.split("=")[1]!;
+}
+
+describe("sessions", () => {
+  it("keeps only the SHA-256 of the cookie's token in the database", async () => {
+    const person = await makePerson();
+    const setCookie = await startSession(person.id);
+    const token = tokenOf(setCookie);
+    const ids = (sqlite.prepare("select id from sessions where user_id = ?").all(person.id) as { id: string }[]).map((row) => row.id);
+    expect(ids).toEqual([hashToken(token)]);
+    expect(ids).not.toContain(token);
+  });
+
+  it("sets HttpOnly and SameSite=Lax on the session cookie", async () => {
+    const person = await makePerson();
+    const setCookie = await startSession(person.id);
+    expect(setCookie).toMatch(/HttpOnly/);
+    expect(setCookie).toMatch(/SameSite=Lax/);
+  });
+
+  it("recognises the person from the cookie, and nobody from a made-up or hashed token", async () => {
+    const person = await makePerson();
+    const setCookie = await startSession(person.id);
+    const cookie = setCookie.split(";")[0]!;
+    expect((await getSession(makeRequest("/", { cookie }))).user?.id).toBe(person.id);
+    // The stored id (the hash) is not a usable cookie value.
+    const stolen = `tertulia_session=${hashToken(tokenOf(setCookie))}`;
+    const stolenLookup = await getSession(makeRequest("/", { cookie: stolen }));
+    expect(stolenLookup.user).toBeNull();
+    expect(stolenLookup.setCookie).toMatch(/Max-Age=0/);
+  });
+
+  it("starts a new session at every log-in", async () => {
+    const person = await makePerson();
+    const first = await startSession(person.id);
+    const second = await startSession(person.id);
+    expect(tokenOf(first)).not.toBe(tokenOf(second));
+    expect(await lucia.getUserSessions(person.id)).toHaveLength(2);
+  });
+
+  it("ends all of a person's sessions at once", async () => {
+    const person = await makePerson();
+    const cookie = (await startSession(person.id)).split(";")[0]!;
+    await startSession(person.id);
+    await endAllSessions(person.id);
+    expect(await lucia.getUserSessions(person.id)).toHaveLength(0);
+    expect((await getSession(makeRequest("/", { cookie }))).user).toBeNull();
+  });
+
+  it("renews a session past half its life, keeping the same token (sliding expiry)", async () => {
+    const person = await makePerson();
+    const setCookie = await startSession(person.id);
+    const inTenDays = Date.now() + 10 * 24 * 60 * 60 * 1000;
+    sqlite.prepare("update sessions set expires_at = ? where user_id = ?").run(Math.floor(inTenDays / 1000), person.id);
+    const lookup = await getSession(makeRequest("/", { cookie: setCookie.split(";")[0]! }));
+    expect(lookup.user?.id).toBe(person.id);
+    expect(lookup.setCookie && tokenOf(lookup.setCookie)).toBe(tokenOf(setCookie));
+    const row = sqlite.prepare("select expires_at from sessions where user_id = ?").get(person.id) as { expires_at: number };
+    expect(row.expires_at * 1000).toBeGreaterThan(inTenDays + 15 * 24 * 60 * 60 * 1000);
+  });
+});
+
+describe("roles and redirects", () => {
+  it("ranks roles: admin includes staff, staff includes customer", () => {
+    expect(hasRole({ role: "admin" }, "staff")).toBe(true);
+    expect(hasRole({ role: "staff" }, "admin")).toBe(false);
+    expect(hasRole({ role: "customer" }, "staff")).toBe(false);
+    expect(hasRole(null, "customer")).toBe(false);
+  });
+
+  it("only redirects within the site", () => {
+    expect(safeRedirect("/ideas/4?x=1", "/")).toBe("/ideas/4?x=1");
+    expect(safeRedirect("//evil.example/", "/")).toBe("/");
+    expect(safeRedirect("/\\evil.example", "/")).toBe("/");
+    expect(safeRedirect("javascript:alert(1)", "/")).toBe("/");
+    expect(safeRedirect("https://evil.example/steal", "/")).toBe("/steal");
+    expect(safeRedirect("", "/")).toBe("/");
+  });
+});
