@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 export const ROLES = ["customer", "staff", "admin"] as const;
 export type Role = (typeof ROLES)[number];
@@ -88,6 +88,86 @@ export const invitations = sqliteTable(
   ],
 );
 
+export const IDEA_STATUSES = ["open", "under_review", "planned", "in_progress", "adopted", "declined", "duplicate"] as const;
+export type IdeaStatus = (typeof IDEA_STATUSES)[number];
+
+export const categories = sqliteTable(
+  "categories",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    name: text("name").notNull(),
+    description: text("description").notNull().default(""),
+    /** "#rrggbb"; shown as a swatch beside the name, never behind text. */
+    colour: text("colour").notNull(),
+    archivedAt: integer("archived_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("categories_name_unique").on(sql`lower(${t.name})`)],
+);
+
+export const ideas = sqliteTable(
+  "ideas",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    title: text("title").notNull(),
+    /** The editor's JSON (validated), the HTML rendered from it, and its plain text. */
+    bodyJson: text("body_json").notNull(),
+    bodyHtml: text("body_html").notNull(),
+    bodyText: text("body_text").notNull(),
+    authorId: text("author_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "restrict" }),
+    categoryId: integer("category_id").references(() => categories.id, { onDelete: "set null" }),
+    status: text("status", { enum: IDEA_STATUSES }).notNull().default("open"),
+    /** Kept in the row, changed in the same transaction as the votes it counts. */
+    voteCount: integer("vote_count").notNull().default(0),
+    commentCount: integer("comment_count").notNull().default(0),
+    /** See docs/trending.md: fixed at each vote, so "trending" is an indexed sort. */
+    trendingScore: real("trending_score").notNull().default(0),
+    lastActivityAt: integer("last_activity_at", { mode: "timestamp_ms" }).notNull(),
+    firstResponseAt: integer("first_response_at", { mode: "timestamp_ms" }),
+    firstResponderId: text("first_responder_id").references(() => users.id, { onDelete: "set null" }),
+    editedAt: integer("edited_at", { mode: "timestamp_ms" }),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [
+    check("ideas_status_valid", sql`${t.status} in ('open', 'under_review', 'planned', 'in_progress', 'adopted', 'declined', 'duplicate')`),
+    check("ideas_counts_non_negative", sql`${t.voteCount} >= 0 and ${t.commentCount} >= 0`),
+    index("ideas_author_idx").on(t.authorId, t.id),
+    // One index per sort, alone and behind each filter, so every list is an index walk.
+    ...(
+      [
+        ["trending", t.trendingScore],
+        ["top", t.voteCount],
+        ["new", t.createdAt],
+        ["active", t.lastActivityAt],
+      ] as const
+    ).flatMap(([name, column]) => [
+      index(`ideas_${name}_idx`).on(column, t.id),
+      index(`ideas_status_${name}_idx`).on(t.status, column, t.id),
+      index(`ideas_category_${name}_idx`).on(t.categoryId, column, t.id),
+      index(`ideas_category_status_${name}_idx`).on(t.categoryId, t.status, column, t.id),
+    ]),
+  ],
+);
+
+/** One vote per person per idea: the primary key is the rule. */
+export const votes = sqliteTable(
+  "votes",
+  {
+    ideaId: integer("idea_id")
+      .notNull()
+      .references(() => ideas.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.ideaId, t.userId] }), index("votes_user_idx").on(t.userId, t.createdAt)],
+);
+
+export type Category = typeof categories.$inferSelect;
+export type Idea = typeof ideas.$inferSelect;
 export type User = typeof users.$inferSelect;
 export type Site = typeof site.$inferSelect;
 export type Invitation = typeof invitations.$inferSelect;

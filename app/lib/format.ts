@@ -12,10 +12,30 @@ export function formatters(locale: string) {
     formatDate: (value: Date | string | number) => date.format(new Date(value)),
     formatDateTime: (value: Date | string | number) => dateTime.format(new Date(value)),
     formatNumber: (value: number) => number.format(value),
+    formatRelative: (value: Date | string | number) => formatRelative(locale, value),
   };
 }
 
 export function useFormatters() {
   const { i18n } = useTranslation();
   return formatters(i18n.language);
+}
+
+const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
+  ["year", 365 * 24 * 3600],
+  ["month", 30 * 24 * 3600],
+  ["week", 7 * 24 * 3600],
+  ["day", 24 * 3600],
+  ["hour", 3600],
+  ["minute", 60],
+];
+
+/** "3 days ago" / "hace 3 días", in the largest unit that fits. */
+export function formatRelative(locale: string, value: Date | string | number, now = Date.now()) {
+  const seconds = (new Date(value).getTime() - now) / 1000;
+  const format = new Intl.RelativeTimeFormat(locale, { numeric: "auto" });
+  for (const [unit, size] of UNITS) {
+    if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);
+  }
+  return format.format(0, "minute");
 }

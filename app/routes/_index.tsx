@@ -1,19 +1,161 @@
-import type { MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useSearchParams, useSubmit } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { IDEA_STATUSES } from "#db/schema";
 import { EmptyState } from "~/components/empty-state";
+import { IdeaRow } from "~/components/idea-row";
+import { listCategories } from "~/domain/categories.server";
+import { IDEA_SORTS, listQuerySchema } from "~/domain/ideas.schema";
+import { listIdeas } from "~/domain/ideas.server";
+import { getOptionalUser } from "~/lib/auth.server";
 import { pageTitle } from "~/lib/meta";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getOptionalUser(request);
+  const query = listQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const page = listIdeas(query, user?.id ?? null);
+  const filtered = Boolean(query.q || query.status || query.category);
+  return {
+    query,
+    ideas: page.ideas,
+    nextCursor: page.nextCursor,
+    filtered,
+    categories: listCategories().map(({ id, name }) => ({ id, name })),
+  };
+}
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "ideas.title");
 
 export default function IdeasPage() {
   const { t } = useTranslation();
+  const { query, ideas, nextCursor, filtered, categories } = useLoaderData<typeof loader>();
+  const submit = useSubmit();
+  const [searchParams] = useSearchParams();
+  const linkWith = (changes: Record<string, string | undefined>) => {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries({ ...query, after: undefined, ...changes })) {
+      if (value !== undefined && value !== "" && !(key === "sort" && value === "trending")) params.set(key, String(value));
+    }
+    const search = params.toString();
+    return search ? `/?${search}` : "/";
+  };
+
   return (
     <>
-      <h1 className="text-3xl font-bold">{t("ideas.title")}</h1>
-      <p className="mt-2 text-muted">{t("ideas.intro")}</p>
-      <div className="mt-8">
-        <EmptyState title={t("ideas.empty.title")} body={t("ideas.empty.body")} />
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-3xl font-bold">{t("ideas.title")}</h1>
+          <p className="mt-2 text-muted">{t("ideas.intro")}</p>
+        </div>
+        <Link to="/ideas/new" className="btn-primary">
+          {t("ideas.post")}
+        </Link>
       </div>
+
+      {searchParams.get("deleted") ? (
+        <p role="status" className="mt-4 rounded-md border border-green-300 bg-green-50 p-3 text-sm text-green-900">
+          {t("ideas.deleted")}
+        </p>
+      ) : null}
+
+      <Form
+        method="get"
+        role="search"
+        aria-label={t("ideas.filters.label")}
+        className="card mt-6 grid gap-3 p-4 sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_1fr_auto]"
+        onChange={(event) => {
+          // With JavaScript, the selects apply at once; typing in the search box waits for Enter.
+          if ((event.target as HTMLElement).tagName === "SELECT") submit(event.currentTarget);
+        }}
+      >
+        <div>
+          <label htmlFor="q" className="block text-sm font-semibold">
+            {t("ideas.filters.search")}
+          </label>
+          <input id="q" name="q" type="search" defaultValue={query.q ?? ""} className="input mt-1" />
+        </div>
+        <div>
+          <label htmlFor="sort" className="block text-sm font-semibold">
+            {t("ideas.filters.sort")}
+          </label>
+          <select id="sort" name="sort" defaultValue={query.sort} className="input mt-1">
+            {IDEA_SORTS.map((sort) => (
+              <option key={sort} value={sort}>
+                {t(`ideas.sorts.${sort}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="status" className="block text-sm font-semibold">
+            {t("ideas.filters.status")}
+          </label>
+          <select id="status" name="status" defaultValue={query.status ?? ""} className="input mt-1">
+            <option value="">{t("ideas.filters.anyStatus")}</option>
+            {IDEA_STATUSES.map((status) => (
+              <option key={status} value={status}>
+                {t(`statuses.${status}.label`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="category" className="block text-sm font-semibold">
+            {t("ideas.filters.category")}
+          </label>
+          <select id="category" name="category" defaultValue={query.category ?? ""} className="input mt-1">
+            <option value="">{t("ideas.filters.anyCategory")}</option>
+            {categories.map((category) => (
+              <option key={category.id} value={category.id}>
+                {category.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="flex items-end">
+          <button type="submit" className="btn-secondary w-full">
+            {t("ideas.filters.apply")}
+          </button>
+        </div>
+      </Form>
+
+      <section aria-labelledby="results-title" className="mt-6">
+        <h2 id="results-title" className="sr-only">
+          {query.q ? t("ideas.resultsFor", { q: query.q }) : t("ideas.results")}
+        </h2>
+        {ideas.length === 0 ? (
+          filtered ? (
+            <EmptyState title={t("ideas.noMatch.title")} body={t("ideas.noMatch.body")} action={{ to: "/", label: t("ideas.noMatch.action") }} />
+          ) : query.after ? (
+            <EmptyState title={t("ideas.endOfList.title")} body={t("ideas.endOfList.body")} action={{ to: linkWith({}), label: t("ideas.firstPage") }} />
+          ) : (
+            <EmptyState title={t("ideas.empty.title")} body={t("ideas.empty.body")} action={{ to: "/ideas/new", label: t("ideas.empty.action") }} />
+          )
+        ) : (
+          <ol className="space-y-3">
+            {ideas.map((idea) => (
+              <IdeaRow key={idea.id} idea={idea} />
+            ))}
+          </ol>
+        )}
+      </section>
+
+      {query.after || nextCursor ? (
+        <nav aria-label={t("ideas.pagination")} className="mt-6 flex justify-between">
+          {query.after ? (
+            <Link to={linkWith({})} className="btn-secondary">
+              {t("ideas.firstPage")}
+            </Link>
+          ) : (
+            <span />
+          )}
+          {nextCursor ? (
+            <Link to={linkWith({ after: nextCursor })} className="btn-secondary" rel="next">
+              {t("ideas.nextPage")}
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
     </>
   );
 }

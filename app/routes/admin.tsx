@@ -16,6 +16,7 @@ export default function AdminLayout() {
   const { isAdmin } = useLoaderData<typeof loader>();
   const links = [
     { to: "/admin", key: "admin.nav.overview", end: true },
+    { to: "/admin/categories", key: "admin.nav.categories", end: false },
     ...(isAdmin ? [{ to: "/admin/team", key: "admin.nav.team", end: false }] : []),
   ];
   return (

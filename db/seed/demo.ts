@@ -1,8 +1,13 @@
+import { eq } from "drizzle-orm";
+import { ideas, users } from "#db/schema";
+import { createCategory } from "~/domain/categories.server";
+import { createIdea } from "~/domain/ideas.server";
 import { createPerson } from "~/domain/people.server";
 import { setUpSite } from "~/domain/site.server";
+import { setVote } from "~/domain/votes.server";
 import { db } from "~/lib/db.server";
-import { users } from "#db/schema";
-import { eq } from "drizzle-orm";
+import { parseRichText } from "~/lib/rich-text.server";
+import { DEMO_CATEGORIES, DEMO_IDEAS } from "./ideas-data";
 
 export const DEMO_PASSWORD = "tertulia-demo";
 
@@ -40,5 +45,42 @@ export async function seedDemo() {
       locale: index % 3 === 0 ? "en" : null,
     });
   }
-  return { admins: 1, staff: STAFF.length, customers: 30 };
+  const votes = seedIdeas();
+  return { admins: 1, staff: STAFF.length, customers: 30, categories: DEMO_CATEGORIES.length, ideas: DEMO_IDEAS.length, votes };
+}
+
+/** A small deterministic generator, so the demo is the same on every machine. */
+function sequence(seed: number) {
+  let state = seed;
+  return () => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state / 2147483648;
+  };
+}
+
+function seedIdeas() {
+  const categoryIds = DEMO_CATEGORIES.map((category) => createCategory(category).id);
+  const random = sequence(42);
+  const day = 24 * 60 * 60 * 1000;
+  const start = Date.now() - 90 * day;
+  let voteTotal = 0;
+  for (const [index, [title, text, category, status]] of DEMO_IDEAS.entries()) {
+    const body = parseRichText(text);
+    if (!body.ok) throw new Error(`Demo idea "${title}" has an invalid body: ${body.error}`);
+    const authorNumber = (index % 30) + 1;
+    const idea = createIdea({
+      authorId: `customer${authorNumber}`,
+      title,
+      body: { json: JSON.stringify(body.doc), html: body.html, text: body.text },
+      categoryId: categoryIds[category]!,
+      now: new Date(start + index * 1.5 * day),
+    });
+    db.update(ideas).set({ status }).where(eq(ideas.id, idea.id)).run();
+    const voters = Math.floor(random() * random() * 30);
+    for (let offset = 1; offset <= voters; offset++) {
+      setVote(idea.id, `customer${((authorNumber - 1 + offset * 7) % 30) + 1}`, true);
+    }
+    voteTotal += voters + 1;
+  }
+  return voteTotal;
 }

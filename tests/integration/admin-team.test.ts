@@ -31,11 +31,12 @@ describe("who may enter the staff area", () => {
   it.each(["customer", "staff"] as const)("/admin/team is refused to %s, page and actions", async (role) => {
     const cookie = await as(role);
     expect(((await call(() => teamLoader(args(makeRequest("/admin/team", { cookie }))))) as Response).status).toBe(403);
-    for (const form of [
+    const forms: Record<string, string>[] = [
       { intent: "invite", email: "sneaky@example.com" },
       { intent: "change-role", personId: "x", role: "admin" },
       { intent: "revoke", invitationId: "1" },
-    ]) {
+    ];
+    for (const form of forms) {
       const response = (await call(() => teamAction(args(makeRequest("/admin/team", { cookie, form }))))) as Response;
       expect(response.status).toBe(403);
     }

@@ -1,0 +1,236 @@
+import { and, desc, eq, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
+import { categories, ideas, users, votes, type IdeaStatus } from "#db/schema";
+import type { IdeaSort, ListQuery } from "~/domain/ideas.schema";
+import { trendingScore } from "~/domain/trending";
+import { db } from "~/lib/db.server";
+
+export const PAGE_SIZE = 20;
+const EXCERPT_LENGTH = 240;
+
+export type RichBody = { json: string; html: string; text: string };
+
+export class IdeaAnsweredError extends Error {}
+
+/** Posts an idea; its author's vote comes with it. */
+export function createIdea(input: { authorId: string; title: string; body: RichBody; categoryId: number | null; now?: Date }) {
+  const now = input.now ?? new Date();
+  return db.transaction((tx) => {
+    const idea = tx
+      .insert(ideas)
+      .values({
+        title: input.title,
+        bodyJson: input.body.json,
+        bodyHtml: input.body.html,
+        bodyText: input.body.text,
+        authorId: input.authorId,
+        categoryId: input.categoryId,
+        voteCount: 1,
+        trendingScore: trendingScore(1, now),
+        lastActivityAt: now,
+        createdAt: now,
+      })
+      .returning()
+      .get();
+    tx.insert(votes).values({ ideaId: idea.id, userId: input.authorId }).run();
+    return idea;
+  });
+}
+
+export function updateIdea(id: number, input: { title: string; body: RichBody; categoryId: number | null }) {
+  const now = new Date();
+  return db
+    .update(ideas)
+    .set({
+      title: input.title,
+      bodyJson: input.body.json,
+      bodyHtml: input.body.html,
+      bodyText: input.body.text,
+      categoryId: input.categoryId,
+      editedAt: now,
+      lastActivityAt: now,
+    })
+    .where(eq(ideas.id, id))
+    .returning()
+    .get();
+}
+
+/** Authors may withdraw an idea until the team has answered it. */
+export function deleteIdea(id: number) {
+  db.transaction((tx) => {
+    const idea = tx.select({ answered: ideas.firstResponseAt }).from(ideas).where(eq(ideas.id, id)).get();
+    if (!idea) return;
+    if (idea.answered) throw new IdeaAnsweredError();
+    tx.delete(ideas).where(eq(ideas.id, id)).run();
+  });
+}
+
+const author = alias(users, "author");
+
+/** The columns every idea summary shows: one query with its author, category and the viewer's vote. */
+function summaryColumns(viewerId: string | null) {
+  return {
+    id: ideas.id,
+    title: ideas.title,
+    excerpt: sql<string>`substr(${ideas.bodyText}, 1, ${EXCERPT_LENGTH})`,
+    status: ideas.status,
+    voteCount: ideas.voteCount,
+    commentCount: ideas.commentCount,
+    createdAt: ideas.createdAt,
+    authorId: author.id,
+    authorName: author.displayName,
+    categoryId: categories.id,
+    categoryName: categories.name,
+    categoryColour: categories.colour,
+    voted: viewerId
+      ? sql<number>`exists(select 1 from ${votes} where ${votes.ideaId} = ${ideas.id} and ${votes.userId} = ${viewerId})`
+      : sql<number>`0`,
+  };
+}
+
+const SORT_COLUMNS = {
+  trending: ideas.trendingScore,
+  top: ideas.voteCount,
+  new: ideas.createdAt,
+  active: ideas.lastActivityAt,
+} satisfies Record<IdeaSort, unknown>;
+
+/** The page cursor: the last row's sort value and id, so pages stay put as ideas arrive. */
+function encodeCursor(value: number, id: number) {
+  return Buffer.from(JSON.stringify([value, id])).toString("base64url");
+}
+
+function decodeCursor(cursor: string | undefined): [number, number] | null {
+  if (!cursor) return null;
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString());
+    if (Array.isArray(parsed) && parsed.length === 2 && parsed.every((part) => typeof part === "number" && Number.isFinite(part))) {
+      return [parsed[0], parsed[1]];
+    }
+  } catch {
+    // A mangled cursor just means the first page.
+  }
+  return null;
+}
+
+/**
+ * Turns what a person typed into an FTS5 query: each word quoted (so no FTS syntax gets
+ * through) and matched as a prefix; all words must match, or any with `mode: "any"`.
+ */
+export function toFtsQuery(text: string, mode: "all" | "any" = "all") {
+  const words = text
+    .normalize("NFKC")
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word.length > 0)
+    .slice(0, 12);
+  if (words.length === 0) return null;
+  return words.map((word) => `"${word}"*`).join(mode === "all" ? " " : " OR ");
+}
+
+/** One page of the ideas list: a single indexed query for any sort, filter and search. */
+export function listIdeas(query: ListQuery, viewerId: string | null, pageSize = PAGE_SIZE) {
+  const sortColumn = SORT_COLUMNS[query.sort];
+  const conditions: SQL[] = [];
+  if (query.status) conditions.push(eq(ideas.status, query.status));
+  if (query.category) conditions.push(eq(ideas.categoryId, query.category));
+  const fts = query.q ? toFtsQuery(query.q) : null;
+  if (query.q && !fts) return { ideas: [], nextCursor: null };
+  if (fts) conditions.push(sql`${ideas.id} in (select rowid from ideas_fts where ideas_fts match ${fts})`);
+  const cursor = decodeCursor(query.after);
+  if (cursor) conditions.push(sql`(${sortColumn}, ${ideas.id}) < (${cursor[0]}, ${cursor[1]})`);
+
+  const rows = db
+    .select({ ...summaryColumns(viewerId), sortValue: sql<number>`${sortColumn}` })
+    .from(ideas)
+    .innerJoin(author, eq(author.id, ideas.authorId))
+    .leftJoin(categories, eq(categories.id, ideas.categoryId))
+    .where(and(...conditions))
+    .orderBy(desc(sortColumn), desc(ideas.id))
+    .limit(pageSize + 1)
+    .all();
+
+  const hasMore = rows.length > pageSize;
+  const page = rows.slice(0, pageSize);
+  const last = page[page.length - 1];
+  return {
+    ideas: page.map(toSummary),
+    nextCursor: hasMore && last ? encodeCursor(Number(last.sortValue), last.id) : null,
+  };
+}
+
+type SummaryRow = {
+  id: number;
+  title: string;
+  excerpt: string;
+  status: IdeaStatus;
+  voteCount: number;
+  commentCount: number;
+  createdAt: Date;
+  authorId: string;
+  authorName: string;
+  categoryId: number | null;
+  categoryName: string | null;
+  categoryColour: string | null;
+  voted: number;
+};
+
+function toSummary(row: SummaryRow) {
+  return {
+    id: row.id,
+    title: row.title,
+    excerpt: row.excerpt,
+    status: row.status,
+    voteCount: row.voteCount,
+    commentCount: row.commentCount,
+    createdAt: row.createdAt,
+    voted: Boolean(row.voted),
+    author: { id: row.authorId, displayName: row.authorName },
+    category: row.categoryId ? { id: row.categoryId, name: row.categoryName!, colour: row.categoryColour! } : null,
+  };
+}
+export type IdeaSummary = ReturnType<typeof toSummary>;
+
+/** Up to five existing ideas like the title being typed, best match first. */
+export function findSimilarIdeas(title: string, limit = 5) {
+  const fts = toFtsQuery(title, "any");
+  if (!fts) return [];
+  return db
+    .select({ id: ideas.id, title: ideas.title, status: ideas.status, voteCount: ideas.voteCount })
+    .from(sql`ideas_fts`)
+    .innerJoin(ideas, sql`${ideas.id} = ideas_fts.rowid`)
+    .where(sql`ideas_fts match ${fts}`)
+    .orderBy(sql`bm25(ideas_fts, 3.0, 1.0)`)
+    .limit(limit)
+    .all();
+}
+
+/** An idea with everything its page shows, or null. */
+export function getIdea(id: number, viewerId: string | null) {
+  const row = db
+    .select({
+      ...summaryColumns(viewerId),
+      bodyHtml: ideas.bodyHtml,
+      bodyJson: ideas.bodyJson,
+      bodyText: ideas.bodyText,
+      editedAt: ideas.editedAt,
+      firstResponseAt: ideas.firstResponseAt,
+    })
+    .from(ideas)
+    .innerJoin(author, eq(author.id, ideas.authorId))
+    .leftJoin(categories, eq(categories.id, ideas.categoryId))
+    .where(eq(ideas.id, id))
+    .get();
+  if (!row) return null;
+  return {
+    ...toSummary(row),
+    bodyHtml: row.bodyHtml,
+    bodyJson: row.bodyJson,
+    bodyText: row.bodyText,
+    editedAt: row.editedAt,
+    answered: row.firstResponseAt !== null,
+  };
+}
+
+export function getIdeaAuthorId(id: number) {
+  return db.select({ authorId: ideas.authorId }).from(ideas).where(eq(ideas.id, id)).get()?.authorId ?? null;
+}

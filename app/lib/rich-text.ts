@@ -1,0 +1,75 @@
+import StarterKit from "@tiptap/starter-kit";
+
+/** The only link targets a person may write. Anything else is dropped on the server. */
+export const ALLOWED_LINK_PROTOCOLS = ["http:", "https:", "mailto:"];
+
+export function isAllowedHref(href: unknown): href is string {
+  if (typeof href !== "string" || href.length > 2048) return false;
+  try {
+    return ALLOWED_LINK_PROTOCOLS.includes(new URL(href).protocol);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The editor's schema, shared by the browser editor and the server validator: paragraphs,
+ * bold, italic, bullet and numbered lists, quotes, inline code, code blocks, links, line breaks.
+ */
+export const richTextExtensions = [
+  StarterKit.configure({
+    heading: false,
+    horizontalRule: false,
+    strike: false,
+    underline: false,
+    link: {
+      openOnClick: false,
+      autolink: true,
+      protocols: ["mailto"],
+      defaultProtocol: "https",
+      isAllowedUri: (url) => isAllowedHref(url),
+      HTMLAttributes: { rel: "nofollow ugc noopener", target: null },
+    },
+  }),
+];
+
+export type RichTextJson = { type: string; text?: string; attrs?: Record<string, unknown>; marks?: RichTextJson[]; content?: RichTextJson[] };
+
+/** Plain text as typed in a textarea → a document: blank lines part paragraphs, newlines break lines. */
+export function plainTextToDoc(text: string): RichTextJson {
+  const paragraphs = text
+    .replace(/\r\n?/g, "\n")
+    .split(/\n\s*\n/)
+    .map((paragraph) => paragraph.trim())
+    .filter(Boolean);
+  return {
+    type: "doc",
+    content: paragraphs.map((paragraph) => ({
+      type: "paragraph",
+      content: paragraph.split("\n").flatMap((line, index) => [
+        ...(index > 0 ? [{ type: "hardBreak" }] : []),
+        ...(line ? [{ type: "text", text: line }] : []),
+      ]),
+    })),
+  };
+}
+
+/** Reads what a form field holds: the editor's JSON document, or null when it is plain text. */
+export function parseDocJson(value: string): RichTextJson | null {
+  if (!value.trimStart().startsWith("{")) return null;
+  try {
+    const parsed: unknown = JSON.parse(value);
+    return parsed && typeof parsed === "object" && (parsed as RichTextJson).type === "doc" ? (parsed as RichTextJson) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The text of a document, as the no-JavaScript textarea shows it. */
+export function docToPlainText(node: RichTextJson): string {
+  if (node.type === "text") return node.text ?? "";
+  if (node.type === "hardBreak") return "\n";
+  const children = node.content ?? [];
+  const blocks = ["doc", "blockquote", "bulletList", "orderedList", "listItem"];
+  return children.map(docToPlainText).join(blocks.includes(node.type) ? "\n\n" : "");
+}
