@@ -2,7 +2,8 @@ import { EditorContent, useEditor, useEditorState, type Editor } from "@tiptap/r
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { clsx } from "~/lib/clsx";
-import { parseDocJson, plainTextToDoc, richTextExtensions } from "~/lib/rich-text";
+import { parseDocJson, plainTextToDoc } from "~/lib/rich-text";
+import { richTextExtensions } from "~/lib/rich-text-schema";
 
 type RichTextEditorProps = {
   name: string;

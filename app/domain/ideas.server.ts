@@ -118,11 +118,13 @@ function decodeCursor(cursor: string | undefined): [number, number] | null {
  * through) and matched as a prefix; all words must match, or any with `mode: "any"`.
  */
 export function toFtsQuery(text: string, mode: "all" | "any" = "all") {
-  const words = text
+  let words = text
     .normalize("NFKC")
     .split(/[^\p{L}\p{N}]+/u)
     .filter((word) => word.length > 0)
     .slice(0, 12);
+  // "Any word" matching would be swamped by "en", "la", "of"…: skip short words when others remain.
+  if (mode === "any" && words.some((word) => word.length >= 3)) words = words.filter((word) => word.length >= 3);
   if (words.length === 0) return null;
   return words.map((word) => `"${word}"*`).join(mode === "all" ? " " : " OR ");
 }

@@ -12,12 +12,13 @@ export const lucia = new Lucia(new DrizzleSQLiteAdapter(db, sessions, users), {
     name: "tertulia_session",
     attributes: { secure: process.env.NODE_ENV === "production", sameSite: "lax" },
   },
+  // The drizzle adapter hands over the row with the schema's (camelCase) field names.
   getUserAttributes: (attributes) => ({
     email: attributes.email,
-    displayName: attributes.display_name,
+    displayName: attributes.displayName,
     role: attributes.role,
     locale: attributes.locale,
-    jobTitle: attributes.job_title,
+    jobTitle: attributes.jobTitle,
   }),
 });
 
@@ -26,10 +27,10 @@ declare module "lucia" {
     Lucia: typeof lucia;
     DatabaseUserAttributes: {
       email: string;
-      display_name: string;
+      displayName: string;
       role: Role;
       locale: Locale | null;
-      job_title: string | null;
+      jobTitle: string | null;
     };
   }
 }

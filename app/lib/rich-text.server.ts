@@ -1,6 +1,7 @@
 import { getSchema } from "@tiptap/core";
 import type { Mark, Node as ProseMirrorNode, Schema } from "@tiptap/pm/model";
-import { isAllowedHref, parseDocJson, plainTextToDoc, richTextExtensions, type RichTextJson } from "~/lib/rich-text";
+import { isAllowedHref, parseDocJson, plainTextToDoc, type RichTextJson } from "~/lib/rich-text";
+import { richTextExtensions } from "~/lib/rich-text-schema";
 
 export const RICH_TEXT_MAX = 20_000;
 

@@ -1,4 +1,5 @@
-import StarterKit from "@tiptap/starter-kit";
+// Rich-text helpers that are safe to load on any page: no editor code here (see
+// rich-text-schema.ts for the tiptap extensions, loaded only where someone writes).
 
 /** The only link targets a person may write. Anything else is dropped on the server. */
 export const ALLOWED_LINK_PROTOCOLS = ["http:", "https:", "mailto:"];
@@ -11,27 +12,6 @@ export function isAllowedHref(href: unknown): href is string {
     return false;
   }
 }
-
-/**
- * The editor's schema, shared by the browser editor and the server validator: paragraphs,
- * bold, italic, bullet and numbered lists, quotes, inline code, code blocks, links, line breaks.
- */
-export const richTextExtensions = [
-  StarterKit.configure({
-    heading: false,
-    horizontalRule: false,
-    strike: false,
-    underline: false,
-    link: {
-      openOnClick: false,
-      autolink: true,
-      protocols: ["mailto"],
-      defaultProtocol: "https",
-      isAllowedUri: (url) => isAllowedHref(url),
-      HTMLAttributes: { rel: "nofollow ugc noopener", target: null },
-    },
-  }),
-];
 
 export type RichTextJson = { type: string; text?: string; attrs?: Record<string, unknown>; marks?: RichTextJson[]; content?: RichTextJson[] };
 

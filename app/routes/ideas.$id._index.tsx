@@ -62,6 +62,7 @@ export default function IdeaPage() {
             <StatusBadge status={idea.status} />
             {idea.category ? <CategoryTag category={idea.category} /> : null}
           </div>
+          <p className="mt-1 text-sm text-muted">{t(`statuses.${idea.status}.description`)}</p>
         </div>
       </div>
 

@@ -31,7 +31,14 @@ describe("sessions", () => {
     const person = await makePerson();
     const setCookie = await startSession(person.id);
     const cookie = setCookie.split(";")[0]!;
-    expect((await getSession(makeRequest("/", { cookie }))).user?.id).toBe(person.id);
+    expect((await getSession(makeRequest("/", { cookie }))).user).toEqual({
+      id: person.id,
+      email: person.email,
+      displayName: person.displayName,
+      role: "customer",
+      locale: null,
+      jobTitle: null,
+    });
     // The stored id (the hash) is not a usable cookie value.
     const stolen = `tertulia_session=${hashToken(tokenOf(setCookie))}`;
     const stolenLookup = await getSession(makeRequest("/", { cookie: stolen }));
