@@ -1,0 +1,29 @@
+import { expect, test } from "@playwright/test";
+import { ADMIN, ADMIN_STATE, expectNoA11yViolations } from "./support";
+
+test("first run: every page leads to /setup, which creates the site and its admin, then closes", async ({ page }) => {
+  await page.goto("/team");
+  await expect(page).toHaveURL(/\/setup$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Set up your portal");
+  await expectNoA11yViolations(page);
+
+  // A mistake comes back with a translated error and keeps what was typed.
+  await page.getByLabel("Portal name").fill("Tertulia E2E");
+  await page.getByLabel("Display name").fill(ADMIN.name);
+  await page.getByLabel("Email").fill(ADMIN.email);
+  await page.getByLabel("Password").fill("short");
+  await page.getByRole("button", { name: "Create the portal" }).click();
+  await expect(page.getByText("The password needs at least 10 characters.")).toBeVisible();
+  await expect(page.getByLabel("Portal name")).toHaveValue("Tertulia E2E");
+  await expectNoA11yViolations(page);
+
+  await page.getByLabel("Password").fill(ADMIN.password);
+  await page.getByRole("button", { name: "Create the portal" }).click();
+  await expect(page).toHaveURL(/\/admin$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Staff area");
+  await expectNoA11yViolations(page);
+  await page.context().storageState({ path: ADMIN_STATE });
+
+  await page.goto("/setup");
+  await expect(page).toHaveURL(/\/$/);
+});

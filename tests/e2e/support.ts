@@ -1,0 +1,49 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page } from "@playwright/test";
+
+export const ADMIN = { email: "admin@e2e.example", password: "admin password 123", name: "Ada Admin" };
+export const ADMIN_STATE = ".cache/e2e-admin.json";
+export const PASSWORD = "a good long password";
+
+let counter = 0;
+/** An email no other test uses, even across retries. */
+export function uniqueEmail(prefix: string) {
+  counter += 1;
+  return `${prefix}-${Date.now()}-${counter}@e2e.example`;
+}
+
+/** Fails listing every WCAG 2.1 A/AA violation axe finds on the page as it is now. */
+export async function expectNoA11yViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const violations = results.violations.map(
+    (violation) => `${violation.id}: ${violation.help}\n    ${violation.nodes.map((node) => node.target.join(" ")).join("\n    ")}`,
+  );
+  expect(violations, `accessibility violations on ${page.url()}`).toEqual([]);
+}
+
+/** Switches the interface language with the footer's switcher. */
+export async function switchLanguage(page: Page, locale: "en" | "es") {
+  await page.getByRole("button", { name: locale === "es" ? "Español" : "English", exact: true }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", locale);
+}
+
+export async function signUp(page: Page, person: { email: string; name: string; password?: string }) {
+  await page.goto("/signup");
+  await page.locator("input[name=displayName]").fill(person.name);
+  await page.locator("input[name=email]").fill(person.email);
+  await page.locator("input[name=password]").fill(person.password ?? PASSWORD);
+  await page.locator("main form button[type=submit]").click();
+  await expect(page.locator("header")).toContainText(person.name);
+}
+
+export async function logIn(page: Page, email: string, password = PASSWORD) {
+  await page.locator("input[name=email]").fill(email);
+  await page.locator("input[name=password]").fill(password);
+  await page.locator("main form button[type=submit]").click();
+}
+
+export async function logOut(page: Page) {
+  await page.locator("header summary").click();
+  await page.locator("header form[action='/logout'] button").click();
+  await expect(page.locator("header")).toContainText(/Log in|Entrar/);
+}
