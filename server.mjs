@@ -35,11 +35,11 @@ if (viteDevServer) {
 app.use(express.static("public", { maxAge: "1h" }));
 
 app.use((request, response, next) => {
-  const allowed = isAllowedOrigin(request.method, {
-    host: request.headers.host,
-    origin: request.headers.origin,
-    referer: request.headers.referer,
-  });
+  const allowed = isAllowedOrigin(
+    request.method,
+    { host: request.headers.host, origin: request.headers.origin, referer: request.headers.referer },
+    request.path,
+  );
   if (allowed) return next();
   response.status(403).type("text/plain").send("Forbidden: this request did not come from this site.");
 });

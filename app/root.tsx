@@ -21,6 +21,7 @@ import { useChangeLanguage } from "remix-i18next/react";
 import { SiteFooter } from "~/components/site-footer";
 import { SiteHeader } from "~/components/site-header";
 import { getSite } from "~/domain/site.server";
+import { unreadCount } from "~/domain/notifications.server";
 import { getSession } from "~/lib/auth.server";
 import { detectLocale } from "~/lib/i18n.server";
 import stylesheet from "~/tailwind.css?url";
@@ -40,7 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     {
       locale,
       site: site ? { name: site.name } : null,
-      user: user ? { id: user.id, displayName: user.displayName, role: user.role } : null,
+      user: user ? { id: user.id, displayName: user.displayName, role: user.role, unread: unreadCount(user.id) } : null,
     },
     { headers: setCookie ? { "Set-Cookie": setCookie } : undefined },
   );

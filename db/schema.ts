@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 
 export const ROLES = ["customer", "staff", "admin"] as const;
 export type Role = (typeof ROLES)[number];
@@ -127,6 +127,8 @@ export const ideas = sqliteTable(
     lastActivityAt: integer("last_activity_at", { mode: "timestamp_ms" }).notNull(),
     firstResponseAt: integer("first_response_at", { mode: "timestamp_ms" }),
     firstResponderId: text("first_responder_id").references(() => users.id, { onDelete: "set null" }),
+    /** The staff comment pinned under the idea as the team's official response. */
+    officialCommentId: integer("official_comment_id").references((): AnySQLiteColumn => comments.id, { onDelete: "set null" }),
     editedAt: integer("edited_at", { mode: "timestamp_ms" }),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
   },
@@ -166,6 +168,140 @@ export const votes = sqliteTable(
   (t) => [primaryKey({ columns: [t.ideaId, t.userId] }), index("votes_user_idx").on(t.userId, t.createdAt)],
 );
 
+export const COMMENT_KINDS = ["public", "internal"] as const;
+export type CommentKind = (typeof COMMENT_KINDS)[number];
+
+/** Threaded discussion. Internal notes (kind "internal") are for staff eyes only. */
+export const comments = sqliteTable(
+  "comments",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    ideaId: integer("idea_id")
+      .notNull()
+      .references(() => ideas.id, { onDelete: "cascade" }),
+    authorId: text("author_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "restrict" }),
+    parentId: integer("parent_id").references((): AnySQLiteColumn => comments.id, { onDelete: "cascade" }),
+    /** 0 for a reply to the idea, parent's depth + 1 for a reply to a comment. */
+    depth: integer("depth").notNull().default(0),
+    kind: text("kind", { enum: COMMENT_KINDS }).notNull().default("public"),
+    bodyJson: text("body_json").notNull(),
+    bodyHtml: text("body_html").notNull(),
+    bodyText: text("body_text").notNull(),
+    editedAt: integer("edited_at", { mode: "timestamp_ms" }),
+    /** Soft delete: a deleted comment with replies keeps its place. */
+    deletedAt: integer("deleted_at", { mode: "timestamp_ms" }),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [
+    check("comments_kind_valid", sql`${t.kind} in ('public', 'internal')`),
+    index("comments_idea_idx").on(t.ideaId, t.createdAt, t.id),
+    index("comments_author_idx").on(t.authorId, t.createdAt),
+    index("comments_parent_idx").on(t.parentId),
+  ],
+);
+
+export const IDEA_EVENT_KINDS = ["official_response"] as const;
+export type IdeaEventKind = (typeof IDEA_EVENT_KINDS)[number];
+
+/** The idea's timeline: what staff did to it, shown in the thread in time order. */
+export const ideaEvents = sqliteTable(
+  "idea_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    ideaId: integer("idea_id")
+      .notNull()
+      .references(() => ideas.id, { onDelete: "cascade" }),
+    actorId: text("actor_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "restrict" }),
+    kind: text("kind").notNull(),
+    commentId: integer("comment_id").references(() => comments.id, { onDelete: "set null" }),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("idea_events_idea_idx").on(t.ideaId, t.createdAt)],
+);
+
+/** Who follows which idea. Authors, voters and commenters follow automatically. */
+export const follows = sqliteTable(
+  "follows",
+  {
+    ideaId: integer("idea_id")
+      .notNull()
+      .references(() => ideas.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.ideaId, t.userId] }), index("follows_user_idx").on(t.userId)],
+);
+
+export const NOTIFICATION_KINDS = ["reply", "staff_reply", "official_response"] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/** In-app notifications: each reports what a person did. */
+export const notifications = sqliteTable(
+  "notifications",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    recipientId: text("recipient_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: NOTIFICATION_KINDS }).notNull(),
+    actorId: text("actor_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    ideaId: integer("idea_id")
+      .notNull()
+      .references(() => ideas.id, { onDelete: "cascade" }),
+    commentId: integer("comment_id").references(() => comments.id, { onDelete: "cascade" }),
+    readAt: integer("read_at", { mode: "timestamp_ms" }),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [
+    index("notifications_recipient_idx").on(t.recipientId, t.id),
+    index("notifications_unread_idx").on(t.recipientId, t.readAt),
+  ],
+);
+
+/** Email choices per kind of notification; no row means "email me" (in-app is always on). */
+export const emailPreferences = sqliteTable(
+  "email_preferences",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: NOTIFICATION_KINDS }).notNull(),
+    enabled: integer("enabled", { mode: "boolean" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.kind] })],
+);
+
+/** Every email goes through here, so a down SMTP server delays mail but loses none. */
+export const emailOutbox = sqliteTable(
+  "email_outbox",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    recipientId: text("recipient_id").references(() => users.id, { onDelete: "set null" }),
+    toAddress: text("to_address").notNull(),
+    subject: text("subject").notNull(),
+    text: text("text").notNull(),
+    html: text("html").notNull(),
+    /** JSON object of extra headers (List-Unsubscribe…). */
+    headers: text("headers").notNull().default("{}"),
+    status: text("status", { enum: ["pending", "sent", "failed"] }).notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: integer("next_attempt_at", { mode: "timestamp_ms" }).notNull(),
+    lastError: text("last_error"),
+    sentAt: integer("sent_at", { mode: "timestamp_ms" }),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("email_outbox_due_idx").on(t.status, t.nextAttemptAt)],
+);
+
+export type Comment = typeof comments.$inferSelect;
 export type Category = typeof categories.$inferSelect;
 export type Idea = typeof ideas.$inferSelect;
 export type User = typeof users.$inferSelect;

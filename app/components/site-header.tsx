@@ -4,7 +4,7 @@ import type { Role } from "#db/schema";
 import { Avatar } from "~/components/avatar";
 import { clsx } from "~/lib/clsx";
 
-type HeaderUser = { id: string; displayName: string; role: Role } | null;
+type HeaderUser = { id: string; displayName: string; role: Role; unread: number } | null;
 
 const NAV = [
   { to: "/", key: "nav.ideas", end: true },
@@ -39,7 +39,12 @@ export function SiteHeader({ siteName, user }: { siteName?: string; user: Header
           </ul>
         </nav>
         <div className="ml-auto flex items-center gap-3 text-sm">
-          {user ? <AccountMenu user={user} /> : (
+          {user ? (
+            <>
+              <NotificationBell unread={user.unread} />
+              <AccountMenu user={user} />
+            </>
+          ) : (
             <>
               <Link to="/login" className="font-medium text-stone-700 hover:text-brand-700">
                 {t("nav.login")}
@@ -52,6 +57,22 @@ export function SiteHeader({ siteName, user }: { siteName?: string; user: Header
         </div>
       </div>
     </header>
+  );
+}
+
+function NotificationBell({ unread }: { unread: number }) {
+  const { t } = useTranslation();
+  return (
+    <Link to="/notifications" className="relative rounded-full p-2 text-stone-700 hover:bg-stone-100" aria-label={t("notifications.bell", { count: unread })}>
+      <svg aria-hidden="true" viewBox="0 0 24 24" className="size-5" fill="none" stroke="currentColor" strokeWidth="2">
+        <path d="M18 8a6 6 0 0 0-12 0c0 7-3 9-3 9h18s-3-2-3-9M13.7 21a2 2 0 0 1-3.4 0" strokeLinecap="round" strokeLinejoin="round" />
+      </svg>
+      {unread > 0 ? (
+        <span aria-hidden="true" className="absolute -right-0.5 -top-0.5 min-w-5 rounded-full bg-brand-700 px-1 text-center text-xs font-bold leading-5 text-white">
+          {unread > 99 ? "99+" : unread}
+        </span>
+      ) : null}
+    </Link>
   );
 }
 
@@ -75,6 +96,11 @@ function AccountMenu({ user }: { user: NonNullable<HeaderUser> }) {
         <li>
           <Link className="block px-4 py-2 hover:bg-stone-100" to="/settings/profile">
             {t("nav.settings")}
+          </Link>
+        </li>
+        <li>
+          <Link className="block px-4 py-2 hover:bg-stone-100" to="/settings/notifications">
+            {t("nav.notificationSettings")}
           </Link>
         </li>
         {staff ? (

@@ -4,6 +4,7 @@ import { categories, ideas, users, votes, type IdeaStatus } from "#db/schema";
 import type { IdeaSort, ListQuery } from "~/domain/ideas.schema";
 import { trendingScore } from "~/domain/trending";
 import { db } from "~/lib/db.server";
+import { follow } from "~/domain/follows.server";
 
 export const PAGE_SIZE = 20;
 const EXCERPT_LENGTH = 240;
@@ -33,6 +34,7 @@ export function createIdea(input: { authorId: string; title: string; body: RichB
       .returning()
       .get();
     tx.insert(votes).values({ ideaId: idea.id, userId: input.authorId }).run();
+    follow(tx, idea.id, input.authorId);
     return idea;
   });
 }
@@ -216,6 +218,7 @@ export function getIdea(id: number, viewerId: string | null) {
       bodyText: ideas.bodyText,
       editedAt: ideas.editedAt,
       firstResponseAt: ideas.firstResponseAt,
+      officialCommentId: ideas.officialCommentId,
     })
     .from(ideas)
     .innerJoin(author, eq(author.id, ideas.authorId))
@@ -230,6 +233,7 @@ export function getIdea(id: number, viewerId: string | null) {
     bodyText: row.bodyText,
     editedAt: row.editedAt,
     answered: row.firstResponseAt !== null,
+    officialCommentId: row.officialCommentId,
   };
 }
 

@@ -2,6 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { ideas, votes } from "#db/schema";
 import { trendingScore } from "~/domain/trending";
 import { db } from "~/lib/db.server";
+import { follow } from "~/domain/follows.server";
 
 /**
  * Puts the person's vote on an idea in the wanted state (the button says which: "vote" or
@@ -16,6 +17,8 @@ export function setVote(ideaId: number, userId: string, wanted: boolean) {
     const changed = wanted
       ? tx.insert(votes).values({ ideaId, userId }).onConflictDoNothing().run().changes
       : tx.delete(votes).where(and(eq(votes.ideaId, ideaId), eq(votes.userId, userId))).run().changes;
+    // Voting for an idea means wanting to hear about it; taking the vote back does not unfollow.
+    if (wanted) follow(tx, ideaId, userId);
     if (changed === 0) return { voted: wanted, voteCount: idea.voteCount };
     const { voteCount } = tx
       .update(ideas)

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from "node:crypto";
+import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 
 /** A random, URL-safe token with 160 bits of entropy. */
 export function generateToken() {
@@ -13,4 +13,23 @@ export function hashToken(token: string) {
 /** A short random id for people, safe in URLs (/people/:id). */
 export function generateId() {
   return randomBytes(9).toString("base64url").replace(/[-_]/g, "0");
+}
+
+function secret() {
+  return process.env.SESSION_SECRET ?? "tertulia-development-secret";
+}
+
+/** A value and its HMAC, for links that must work without logging in (unsubscribe). */
+export function signValue(value: string) {
+  return `${Buffer.from(value).toString("base64url")}.${createHmac("sha256", secret()).update(value).digest("base64url")}`;
+}
+
+/** The value inside a signed token, or null if the token was made up or altered. */
+export function readSignedValue(token: string) {
+  const [encoded, signature] = token.split(".");
+  if (!encoded || !signature) return null;
+  const value = Buffer.from(encoded, "base64url").toString();
+  const expected = Buffer.from(createHmac("sha256", secret()).update(value).digest("base64url"));
+  const given = Buffer.from(signature);
+  return expected.length === given.length && timingSafeEqual(expected, given) ? value : null;
 }

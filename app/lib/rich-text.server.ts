@@ -1,34 +1,46 @@
 import { getSchema } from "@tiptap/core";
-import type { Mark, Node as ProseMirrorNode, Schema } from "@tiptap/pm/model";
+import { Fragment, Mark, Node as ProseMirrorNode, type ContentMatch, type NodeType, type Schema } from "@tiptap/pm/model";
 import { isAllowedHref, parseDocJson, plainTextToDoc, type RichTextJson } from "~/lib/rich-text";
 import { richTextExtensions } from "~/lib/rich-text-schema";
 
+/** The longest body, in characters of plain text (what search and excerpts see). */
 export const RICH_TEXT_MAX = 20_000;
+/** The editor's JSON is larger than its text; a submission far larger than that is refused unread. */
+const JSON_OVERHEAD = 50;
+/** Deeper nesting (quotes in lists in quotes…) is flattened to paragraphs, which also bounds recursion. */
+const MAX_DEPTH = 32;
+const MAX_MARKS = 8;
+
+export type RichTextError = "errors.field.required" | "errors.richText.tooLong" | "errors.richText.invalid";
+export type RichTextResult = { ok: true; doc: RichTextJson; html: string; text: string } | { ok: false; error: RichTextError };
 
 const schema: Schema = getSchema(richTextExtensions);
-
-type RichTextResult =
-  | { ok: true; doc: RichTextJson; html: string; text: string }
-  | { ok: false; error: "errors.field.required" | "errors.richText.tooLong" | "errors.richText.invalid" };
+const paragraph = schema.nodes.paragraph!;
+const hardBreak = schema.nodes.hardBreak!;
 
 /**
- * Accepts what the idea or comment form sent (the editor's JSON, or plain text from the
- * no-JavaScript textarea) and returns a document that fits the editor's schema, its HTML
- * and its plain text. Whatever the schema does not know is dropped; nothing a person types
- * can become markup other than the allow-list below.
+ * Accepts what an idea or comment form sent — the editor's JSON document, or plain text from
+ * the no-JavaScript textarea — and returns a document that fits the editor's schema, its HTML
+ * and its plain text. Nothing is trusted: the document is rebuilt node by node from the schema,
+ * so unknown nodes give way to the text they held, unknown marks and attributes are dropped,
+ * and links keep only an http, https or mailto address.
  */
-export function parseRichText(input: unknown, maxTextLength = RICH_TEXT_MAX): RichTextResult {
+export function parseRichText(input: string | unknown, maxTextLength = RICH_TEXT_MAX): RichTextResult {
   if (typeof input !== "string") return { ok: false, error: "errors.richText.invalid" };
-  if (input.length > maxTextLength * 20) return { ok: false, error: "errors.richText.tooLong" };
-  const json = parseDocJson(input) ?? plainTextToDoc(input);
+  if (input.length > maxTextLength * JSON_OVERHEAD) return { ok: false, error: "errors.richText.tooLong" };
+  const json = parseDocJson(input);
 
   let doc: ProseMirrorNode;
   try {
-    doc = schema.nodeFromJSON(clean(json, "doc") ?? { type: "doc", content: [] });
+    doc = sanitizeDoc(json ?? plainTextToDoc(input));
     doc.check();
   } catch {
-    // The structure broke a content rule: keep the words, lose the structure.
-    doc = schema.nodeFromJSON(plainTextToDoc(textOf(json)));
+    // Not expected (the sanitizer builds only what the schema allows), but never lose the words.
+    try {
+      doc = sanitizeDoc(plainTextToDoc(json ? textOf(json) : input));
+    } catch {
+      return { ok: false, error: "errors.richText.invalid" };
+    }
   }
 
   const text = doc.textBetween(0, doc.content.size, "\n\n", "\n").trim();
@@ -37,62 +49,235 @@ export function parseRichText(input: unknown, maxTextLength = RICH_TEXT_MAX): Ri
   return { ok: true, doc: doc.toJSON() as RichTextJson, html: renderHtml(doc), text };
 }
 
-function textOf(node: unknown): string {
-  if (!node || typeof node !== "object") return "";
-  const { type, text, content } = node as RichTextJson;
-  if (type === "text" && typeof text === "string") return text;
-  if (type === "hardBreak") return "\n";
-  return Array.isArray(content) ? content.map(textOf).join(type === "paragraph" ? "" : "\n\n") : "";
+// ---------------------------------------------------------------------------------------------
+// Sanitizing: JSON → a ProseMirror document that passes node.check()
+
+type JsonObject = Record<string, unknown>;
+
+function isObject(value: unknown): value is JsonObject {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-/** Keeps only node types, marks and attributes the schema defines; unknown wrappers are unwrapped. */
-function clean(node: unknown, expected?: string): RichTextJson | null {
-  if (!node || typeof node !== "object") return null;
-  const { type, text, attrs, marks, content } = node as RichTextJson;
-  if (expected && type !== expected) return null;
-  if (type === "text") {
-    if (typeof text !== "string" || text.length === 0) return null;
-    const keptMarks = Array.isArray(marks) ? marks.map(cleanMark).filter((mark): mark is RichTextJson => mark !== null) : [];
-    return keptMarks.length ? { type, text, marks: keptMarks } : { type, text };
+function sanitizeDoc(json: unknown): ProseMirrorNode {
+  const content = isObject(json) && Array.isArray(json.content) ? json.content : [];
+  const docType = schema.topNodeType;
+  const doc = fit(docType, null, content.flatMap((child) => build(child, 1)));
+  // Empty paragraphs at either end (the editor keeps one after a final list) mean nothing.
+  const blocks = doc ? childrenOf(doc) : [];
+  const isEmpty = (node: ProseMirrorNode) => node.type === paragraph && node.content.size === 0;
+  while (blocks.length > 0 && isEmpty(blocks[0]!)) blocks.shift();
+  while (blocks.length > 0 && isEmpty(blocks.at(-1)!)) blocks.pop();
+  return blocks.length > 0 ? docType.createChecked(null, blocks) : docType.createAndFill()!;
+}
+
+/** One JSON node → the nodes that stand for it (possibly none, possibly its children instead). */
+/** Paragraphs made from unknown nodes that held only text: maybe blocks, maybe inline wrappers. */
+const inlineWrappers = new WeakSet<ProseMirrorNode>();
+
+function build(json: unknown, depth: number): ProseMirrorNode[] {
+  if (!isObject(json)) return [];
+  const type = typeof json.type === "string" && Object.hasOwn(schema.nodes, json.type) ? schema.nodes[json.type] : undefined;
+  if (type?.isText) {
+    const text = cleanText(json.text);
+    return text ? [schema.text(text, cleanMarks(json.marks))] : [];
   }
-  const nodeType = typeof type === "string" ? schema.nodes[type] : undefined;
-  if (!nodeType) return null;
-  const children = Array.isArray(content)
-    ? content.flatMap((child) => {
-        const kept = clean(child);
-        // An unknown wrapper (an iframe, a heading…) gives way to whatever it held.
-        if (kept) return [kept];
-        const childContent = (child as RichTextJson | null)?.content;
-        return Array.isArray(childContent) ? childContent.map((grandchild) => clean(grandchild)).filter((n): n is RichTextJson => n !== null) : [];
-      })
-    : [];
-  const result: RichTextJson = { type };
-  const keptAttrs = cleanAttrs(attrs, Object.keys(nodeType.spec.attrs ?? {}));
-  if (keptAttrs) result.attrs = keptAttrs;
-  if (children.length) result.content = children;
-  return result;
-}
-
-function cleanMark(mark: unknown): RichTextJson | null {
-  if (!mark || typeof mark !== "object") return null;
-  const { type, attrs } = mark as RichTextJson;
-  const markType = typeof type === "string" ? schema.marks[type] : undefined;
-  if (!markType) return null;
-  if (type === "link") return isAllowedHref(attrs?.href) ? { type, attrs: { href: attrs.href } } : null;
-  const keptAttrs = cleanAttrs(attrs, Object.keys(markType.spec.attrs ?? {}));
-  return keptAttrs ? { type, attrs: keptAttrs } : { type };
-}
-
-/** Attributes the schema declares, with primitive values only. */
-function cleanAttrs(attrs: unknown, allowed: string[]) {
-  if (!attrs || typeof attrs !== "object") return undefined;
-  const kept: Record<string, string | number | boolean | null> = {};
-  for (const name of allowed) {
-    const value = (attrs as Record<string, unknown>)[name];
-    if (value === null || ["string", "number", "boolean"].includes(typeof value)) kept[name] = value as string | number | boolean | null;
+  if (type === hardBreak) return [hardBreak.create()];
+  if (depth > MAX_DEPTH) return plainParagraphs(textOf(json));
+  const children = Array.isArray(json.content) ? json.content.flatMap((child) => build(child, depth + 1)) : [];
+  if (!type || type === schema.topNodeType) {
+    // Unknown (a heading, an iframe, a span…) or a doc inside the doc: keep what it held, as blocks.
+    const blocks = asBlocks(children);
+    // Held only text? Then it may have been inline (a span): inside a paragraph it joins the line.
+    if (children.every((child) => child.isInline)) blocks.forEach((block) => inlineWrappers.add(block));
+    return blocks;
   }
-  return Object.keys(kept).length ? kept : undefined;
+  const node = fit(type, cleanAttrs(type, json.attrs), children);
+  return node ? [node] : [];
 }
+
+/**
+ * Builds a node of `type` from children that may not fit it: each child is placed where the
+ * schema allows, wrapped (a stray list item gets its list), preceded by what the schema requires
+ * (a list item's first paragraph), or unwrapped into its own children. Returns null for a
+ * container left empty (a list with no items).
+ */
+function fit(type: NodeType, attrs: JsonObject | null, children: ProseMirrorNode[]): ProseMirrorNode | null {
+  if (type.isTextblock) return type.createChecked(attrs, inlineFor(type, children));
+
+  type Pending = { wrapper: NodeType; nodes: ProseMirrorNode[]; match: ContentMatch | null };
+  const placed: Array<ProseMirrorNode | Pending> = [];
+  let match = type.contentMatch;
+  const queue = asBlocks(children);
+  while (queue.length > 0) {
+    const child = queue.shift()!;
+    const direct = match.matchType(child.type);
+    if (direct) {
+      placed.push(child);
+      match = direct;
+      continue;
+    }
+    // Right after a wrapper we made (a list for a stray item), the next stray item joins it.
+    const last = placed.at(-1);
+    const next = last && !(last instanceof ProseMirrorNode) ? last.match?.matchType(child.type) : null;
+    if (last && !(last instanceof ProseMirrorNode) && next) {
+      last.nodes.push(child);
+      last.match = next;
+      continue;
+    }
+    const wrapping = match.findWrapping(child.type);
+    const afterWrapper = wrapping?.length ? match.matchType(wrapping[0]!) : null;
+    if (wrapping?.length && afterWrapper) {
+      const wrapper = wrapping[0]!;
+      placed.push({ wrapper, nodes: [child], match: wrapping.length === 1 ? wrapper.contentMatch.matchType(child.type) : null });
+      match = afterWrapper;
+      continue;
+    }
+    const filler = match.fillBefore(Fragment.from(child));
+    const afterFiller = filler ? match.matchFragment(filler)?.matchType(child.type) : null;
+    if (filler && afterFiller) {
+      filler.forEach((node) => placed.push(node));
+      placed.push(child);
+      match = afterFiller;
+      continue;
+    }
+    // Nowhere to put it: its content may still fit (a code block's text inside a list…).
+    if (!child.isLeaf) queue.unshift(...asBlocks(childrenOf(child)));
+  }
+
+  if (placed.length === 0) return null;
+  const nodes = placed.flatMap((item) => (item instanceof ProseMirrorNode ? [item] : (fit(item.wrapper, null, item.nodes) ?? [])));
+  const end = match.validEnd ? Fragment.empty : match.fillBefore(Fragment.empty, true);
+  const content = Fragment.fromArray(nodes).append(end ?? Fragment.empty);
+  return type.createChecked(attrs, content);
+}
+
+/** Loose inline nodes (text whose block was unknown) are gathered into paragraphs. */
+function asBlocks(nodes: ProseMirrorNode[]): ProseMirrorNode[] {
+  const blocks: ProseMirrorNode[] = [];
+  let run: ProseMirrorNode[] = [];
+  const flush = () => {
+    if (run.length > 0) blocks.push(paragraph.create(null, inlineFor(paragraph, run)));
+    run = [];
+  };
+  for (const node of nodes) {
+    if (node.isInline) run.push(node);
+    else {
+      flush();
+      blocks.push(node);
+    }
+  }
+  flush();
+  return blocks;
+}
+
+/** The inline content a textblock accepts: blocks inside it become lines, disallowed marks go. */
+function inlineFor(type: NodeType, nodes: ProseMirrorNode[]): ProseMirrorNode[] {
+  const inline: ProseMirrorNode[] = [];
+  let afterBlock = false;
+  const addLine = (textblock: ProseMirrorNode) => {
+    if (inline.length > 0) inline.push(hardBreak.create());
+    textblock.forEach((child) => inline.push(child));
+    afterBlock = true;
+  };
+  for (const node of nodes) {
+    if (inlineWrappers.has(node)) {
+      node.forEach((child) => inline.push(child));
+    } else if (node.isInline) {
+      if (afterBlock) inline.push(hardBreak.create());
+      inline.push(node);
+      afterBlock = false;
+    } else if (node.isTextblock) {
+      addLine(node);
+    } else {
+      // A block inside a textblock (a quote pasted into a paragraph): each of its lines is kept.
+      node.descendants((descendant) => (descendant.isTextblock ? (addLine(descendant), false) : true));
+    }
+  }
+
+  // A code block holds bare text: line breaks become newlines, marks are dropped.
+  if (!type.contentMatch.matchType(hardBreak)) {
+    const text = inline.map((node) => (node.isText ? node.text : "\n")).join("");
+    return text ? [schema.text(text)] : [];
+  }
+  // Elsewhere a newline inside a text node is a line break, as in the textarea.
+  return inline.flatMap((node) => {
+    if (!node.isText) return [node];
+    const marks = node.marks.filter((mark) => type.allowsMarkType(mark.type));
+    return node.text!.split("\n").flatMap((line, index) => [
+      ...(index > 0 ? [hardBreak.create()] : []),
+      ...(line ? [schema.text(line, marks)] : []),
+    ]);
+  });
+}
+
+function childrenOf(node: ProseMirrorNode): ProseMirrorNode[] {
+  const children: ProseMirrorNode[] = [];
+  node.forEach((child) => children.push(child));
+  return children;
+}
+
+// eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+const LONE_SURROGATES = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+function cleanText(value: unknown): string {
+  if (typeof value !== "string") return "";
+  return value.replace(/\r\n?/g, "\n").replace(CONTROL_CHARACTERS, "").replace(LONE_SURROGATES, "\uFFFD");
+}
+
+/** Marks the schema knows, without their attributes — except a link's href, when it is safe. */
+function cleanMarks(value: unknown): readonly Mark[] {
+  if (!Array.isArray(value)) return Mark.none;
+  let marks = Mark.none;
+  for (const item of value.slice(0, MAX_MARKS)) {
+    if (!isObject(item) || typeof item.type !== "string" || !Object.hasOwn(schema.marks, item.type)) continue;
+    const type = schema.marks[item.type]!;
+    if (type.name === "link") {
+      const href = isObject(item.attrs) ? item.attrs.href : undefined;
+      if (isAllowedHref(href)) marks = type.create({ href }).addToSet(marks);
+    } else {
+      marks = type.create().addToSet(marks);
+    }
+  }
+  return marks;
+}
+
+/** The few node attributes worth keeping, checked; everything else takes the schema's default. */
+function cleanAttrs(type: NodeType, attrs: unknown): JsonObject | null {
+  if (!isObject(attrs)) return null;
+  if (type.name === "orderedList") {
+    const start = attrs.start;
+    return typeof start === "number" && Number.isInteger(start) && start >= 0 && start <= 1_000_000 ? { start } : null;
+  }
+  if (type.name === "codeBlock") {
+    const language = attrs.language;
+    return typeof language === "string" && /^[a-z0-9][a-z0-9+#._-]{0,31}$/i.test(language) ? { language } : null;
+  }
+  return null;
+}
+
+/** The words of any JSON tree, block by block, without recursion (the tree may be very deep). */
+function textOf(root: unknown): string {
+  const BREAK = Symbol("break");
+  const parts: string[] = [];
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (node === BREAK) parts.push("\n\n");
+    else if (!isObject(node)) continue;
+    else if (node.type === "text" && typeof node.text === "string") parts.push(node.text);
+    else if (node.type === "hardBreak") parts.push("\n");
+    else if (Array.isArray(node.content)) stack.push(BREAK, ...[...node.content].reverse(), BREAK);
+  }
+  return parts.join("");
+}
+
+function plainParagraphs(text: string): ProseMirrorNode[] {
+  return (plainTextToDoc(text).content ?? []).flatMap((block) => build(block, 0));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rendering
 
 function escapeHtml(value: string) {
   return value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
@@ -108,32 +293,35 @@ const BLOCK_TAGS: Record<string, string> = {
 const MARK_TAGS: Record<string, string> = { bold: "strong", italic: "em", code: "code" };
 
 /**
- * HTML from an allow-list of tags, written by hand rather than by a DOM serializer: every
- * text and attribute is escaped, and the only attributes ever written are a link's href (an
- * http, https or mailto URL), its rel, and an ordered list's start number.
+ * HTML from an allow-list of tags, written by hand over the sanitized tree rather than with a
+ * DOM serializer or @tiptap/static-renderer: no DOM is needed on the server, and nothing the
+ * extensions' renderHTML might add (classes, target, data attributes) can slip through. Every
+ * text and attribute value is escaped, and the only attributes ever written are a link's href
+ * (an http, https or mailto URL, checked again here), its rel, and an ordered list's start.
  */
 export function renderHtml(node: ProseMirrorNode): string {
   const name = node.type.name;
-  if (name === "text") return renderMarks(node.marks, escapeHtml(node.text ?? ""));
+  if (node.isText) return renderMarks(node.marks, escapeHtml(node.text ?? ""));
   if (name === "hardBreak") return "<br>";
-  const inner = node.children.map(renderHtml).join("");
-  if (name === "doc") return inner;
   if (name === "codeBlock") return `<pre><code>${escapeHtml(node.textContent)}</code></pre>`;
+  const inner = childrenOf(node).map(renderHtml).join("");
+  if (name === "doc") return inner;
   if (name === "orderedList") {
-    const start = Number(node.attrs.start);
+    const start = node.attrs.start;
     return Number.isSafeInteger(start) && start !== 1 ? `<ol start="${start}">${inner}</ol>` : `<ol>${inner}</ol>`;
   }
-  const tag = BLOCK_TAGS[name];
+  const tag = Object.hasOwn(BLOCK_TAGS, name) ? BLOCK_TAGS[name] : undefined;
   return tag ? `<${tag}>${inner}</${tag}>` : inner;
 }
 
 function renderMarks(marks: readonly Mark[], html: string) {
   return marks.reduceRight((wrapped, mark) => {
-    if (mark.type.name === "link") {
-      const href = mark.attrs.href;
+    const name = mark.type.name;
+    if (name === "link") {
+      const href: unknown = mark.attrs.href;
       return isAllowedHref(href) ? `<a href="${escapeHtml(href)}" rel="nofollow ugc noopener">${wrapped}</a>` : wrapped;
     }
-    const tag = MARK_TAGS[mark.type.name];
+    const tag = Object.hasOwn(MARK_TAGS, name) ? MARK_TAGS[name] : undefined;
     return tag ? `<${tag}>${wrapped}</${tag}>` : wrapped;
   }, html);
 }

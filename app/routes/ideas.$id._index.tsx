@@ -1,12 +1,17 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Avatar } from "~/components/avatar";
+import { CommentForm, CommentItem, SignedBy, TimelineEventItem } from "~/components/discussion";
 import { CategoryTag, StatusBadge } from "~/components/idea-badges";
 import { VoteButton } from "~/components/vote-button";
+import { getCommentForEdit, getThread } from "~/domain/comments.server";
+import { handleDiscussionAction } from "~/domain/discussion-actions.server";
+import { isFollowing } from "~/domain/follows.server";
 import { ideaIdFrom, redirectToCanonical } from "~/domain/idea-params.server";
 import { deleteIdea, getIdea, getIdeaAuthorId, IdeaAnsweredError } from "~/domain/ideas.server";
-import { getOptionalUser, requireUser } from "~/lib/auth.server";
+import { ideaPath } from "~/domain/statuses";
+import { getOptionalUser, hasRole, requireUser } from "~/lib/auth.server";
 import { useFormatters } from "~/lib/format";
 import { pageTitle } from "~/lib/meta";
 
@@ -16,8 +21,26 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!idea) throw new Response("Not Found", { status: 404 });
   redirectToCanonical(request, idea);
   const { bodyJson: _json, bodyText: _text, ...shown } = idea;
+  const search = new URL(request.url).searchParams;
+  const viewer = user ? { id: user.id, role: user.role } : null;
+  const editId = Number(search.get("edit"));
+  const editing = user && editId ? getCommentForEdit(editId, user.id) : null;
   const isAuthor = user?.id === idea.author.id;
-  return { idea: shown, canEdit: isAuthor, canDelete: isAuthor && !idea.answered };
+  const thread = getThread(idea.id, viewer);
+  const official = thread.find((item) => item.type === "comment" && item.id === idea.officialCommentId);
+  return {
+    idea: shown,
+    path: ideaPath(idea),
+    viewer,
+    isStaff: hasRole(user, "staff"),
+    thread,
+    official: official?.type === "comment" ? official : null,
+    following: user ? isFollowing(idea.id, user.id) : false,
+    replyingTo: Number(search.get("reply")) || null,
+    editing: editing ? { id: editing.id, bodyJson: editing.bodyJson } : null,
+    canEdit: isAuthor,
+    canDelete: isAuthor && !idea.answered,
+  };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => [
@@ -29,14 +52,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const ideaId = ideaIdFrom(params.id);
   const formData = await request.formData();
-  if (formData.get("intent") !== "delete") throw new Response("Bad Request", { status: 400 });
-  const authorId = getIdeaAuthorId(ideaId);
-  if (!authorId) throw new Response("Not Found", { status: 404 });
-  if (authorId !== user.id) throw new Response("Forbidden", { status: 403 });
+  const intent = String(formData.get("intent") ?? "");
+  const idea = getIdea(ideaId, null);
+  if (!idea) throw new Response("Not Found", { status: 404 });
+  if (intent !== "delete") return handleDiscussionAction(intent, formData, ideaId, user, ideaPath(idea));
+
+  if (getIdeaAuthorId(ideaId) !== user.id) throw new Response("Forbidden", { status: 403 });
   try {
     deleteIdea(ideaId);
   } catch (error) {
-    if (error instanceof IdeaAnsweredError) return { error: "errors.idea.answeredCannotDelete" };
+    if (error instanceof IdeaAnsweredError) return { formId: "idea", result: null, error: "errors.idea.answeredCannotDelete" };
     throw error;
   }
   throw redirect("/?deleted=1");
@@ -45,8 +70,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function IdeaPage() {
   const { t } = useTranslation();
   const { formatDate, formatDateTime } = useFormatters();
-  const { idea, canEdit, canDelete } = useLoaderData<typeof loader>();
+  const { idea, path, viewer, isStaff, thread, official, following, replyingTo, editing, canEdit, canDelete } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const location = useLocation();
+  const commentCount = thread.filter((item) => item.type === "comment" && item.kind === "public" && !item.deleted).length;
+  const error = actionData && "error" in actionData ? actionData.error : null;
+  const lastResult = actionData && "formId" in actionData ? (actionData as { formId: string; result: never }) : null;
+
   return (
     <article aria-labelledby="idea-title">
       <Link to="/" className="text-sm font-medium text-brand-700 hover:underline">
@@ -63,6 +93,20 @@ export default function IdeaPage() {
             {idea.category ? <CategoryTag category={idea.category} /> : null}
           </div>
           <p className="mt-1 text-sm text-muted">{t(`statuses.${idea.status}.description`)}</p>
+        </div>
+        <div className="shrink-0">
+          {viewer ? (
+            <Form method="post" preventScrollReset>
+              <input type="hidden" name="intent" value={following ? "unfollow" : "follow"} />
+              <button type="submit" className="btn-secondary" aria-pressed={following}>
+                {following ? t("discussion.following") : t("discussion.follow")}
+              </button>
+            </Form>
+          ) : (
+            <Link to={`/login?${new URLSearchParams({ redirectTo: location.pathname })}`} className="btn-secondary">
+              {t("discussion.follow")}
+            </Link>
+          )}
         </div>
       </div>
 
@@ -86,9 +130,9 @@ export default function IdeaPage() {
         </div>
         {/* Rendered on the server from the editor's schema and an allow-list (rich-text.server.ts). */}
         <div className="rich-text mt-4" dangerouslySetInnerHTML={{ __html: idea.bodyHtml }} />
-        {actionData?.error ? (
+        {error ? (
           <p role="alert" className="mt-4 rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">
-            {t(actionData.error)}
+            {t(error)}
           </p>
         ) : null}
         {canEdit || canDelete ? (
@@ -113,6 +157,65 @@ export default function IdeaPage() {
           </div>
         ) : null}
       </div>
+
+      {official?.author && official.html ? (
+        <section id="official-response" aria-labelledby="official-title" className="mt-6 rounded-lg border-2 border-green-700 bg-green-50 p-6">
+          <h2 id="official-title" className="text-sm font-bold uppercase tracking-wide text-green-900">
+            {t("discussion.officialTitle")}
+          </h2>
+          <div className="mt-3">
+            <SignedBy person={official.author} />
+          </div>
+          <div className="rich-text mt-3" dangerouslySetInnerHTML={{ __html: official.html }} />
+          <a href={`#comment-${official.id}`} className="link mt-2 inline-block text-sm">
+            {t("discussion.seeInThread")}
+          </a>
+        </section>
+      ) : null}
+
+      <section id="discussion" aria-labelledby="discussion-title" className="mt-10">
+        <h2 id="discussion-title" className="text-xl font-bold">
+          {t("discussion.title", { count: commentCount })}
+        </h2>
+        {thread.length === 0 ? <p className="mt-3 text-muted">{t("discussion.empty")}</p> : null}
+        <ol className="mt-4 space-y-3">
+          {thread.map((item) =>
+            item.type === "event" ? (
+              <TimelineEventItem key={`event-${item.id}`} event={item} />
+            ) : (
+              <CommentItem
+                key={item.id}
+                comment={item}
+                viewer={viewer}
+                officialCommentId={idea.officialCommentId}
+                replyingTo={replyingTo}
+                editing={editing}
+                lastResult={lastResult}
+                pagePath={path}
+              />
+            ),
+          )}
+        </ol>
+        <div className="card mt-6">
+          {viewer ? (
+            <CommentForm
+              key={location.key}
+              formId="new-comment"
+              intent="comment"
+              lastResult={lastResult?.formId === "new-comment" ? lastResult.result : undefined}
+              label={t("discussion.newLabel")}
+              submitLabel={t("discussion.send")}
+              allowInternal={isStaff}
+            />
+          ) : (
+            <p>
+              <Link className="link" to={`/login?${new URLSearchParams({ redirectTo: location.pathname })}`}>
+                {t("discussion.loginToJoin")}
+              </Link>
+            </p>
+          )}
+        </div>
+      </section>
     </article>
   );
 }

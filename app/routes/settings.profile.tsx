@@ -45,8 +45,13 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function ProfileSettingsPage() {
-  const { t } = useTranslation();
   const { staff, profile } = useLoaderData<typeof loader>();
+  // Saved elsewhere too (the footer's language switcher): start the form again from what is stored.
+  return <ProfileForm key={JSON.stringify(profile)} staff={staff} profile={profile} />;
+}
+
+function ProfileForm({ staff, profile }: Pick<ReturnType<typeof useLoaderData<typeof loader>>, "staff" | "profile">) {
+  const { t } = useTranslation();
   const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
   const [form, fields] = useForm({

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { ideas, users } from "#db/schema";
+import { emailOutbox, ideas, users } from "#db/schema";
 import { createCategory } from "~/domain/categories.server";
 import { createIdea } from "~/domain/ideas.server";
 import { createPerson } from "~/domain/people.server";
@@ -7,7 +7,8 @@ import { setUpSite } from "~/domain/site.server";
 import { setVote } from "~/domain/votes.server";
 import { db } from "~/lib/db.server";
 import { parseRichText } from "~/lib/rich-text.server";
-import { DEMO_CATEGORIES, DEMO_IDEAS } from "./ideas-data";
+import { DEMO_CATEGORIES, DEMO_DISCUSSIONS, DEMO_IDEAS } from "./ideas-data";
+import { postComment, setOfficialResponse } from "~/domain/comments.server";
 
 export const DEMO_PASSWORD = "tertulia-demo";
 
@@ -46,7 +47,10 @@ export async function seedDemo() {
     });
   }
   const votes = seedIdeas();
-  return { admins: 1, staff: STAFF.length, customers: 30, categories: DEMO_CATEGORIES.length, ideas: DEMO_IDEAS.length, votes };
+  const comments = seedDiscussions();
+  // The demo's history is in-app only: do not email the made-up people on first start.
+  db.delete(emailOutbox).run();
+  return { admins: 1, staff: STAFF.length, customers: 30, categories: DEMO_CATEGORIES.length, ideas: DEMO_IDEAS.length, votes, comments };
 }
 
 /** A small deterministic generator, so the demo is the same on every machine. */
@@ -83,4 +87,38 @@ function seedIdeas() {
     voteTotal += voters + 1;
   }
   return voteTotal;
+}
+
+function richBody(text: string) {
+  const body = parseRichText(text);
+  if (!body.ok) throw new Error(`Demo comment "${text}" is invalid: ${body.error}`);
+  return { json: JSON.stringify(body.doc), html: body.html, text: body.text };
+}
+
+/** Threads with customers and named staff: replies, a reply to a reply, notes, official answers. */
+function seedDiscussions() {
+  const hour = 60 * 60 * 1000;
+  let total = 0;
+  for (const [ideaIndex, thread] of DEMO_DISCUSSIONS.entries()) {
+    const ideaId = thread.idea;
+    const created: number[] = [];
+    const start = Date.now() - (DEMO_DISCUSSIONS.length - ideaIndex) * 24 * hour;
+    for (const [index, [who, text, replyTo, kind]] of thread.comments.entries()) {
+      const role = who.startsWith("staff") ? "staff" : "customer";
+      const comment = postComment({
+        ideaId,
+        author: { id: who, role },
+        parentId: replyTo === null ? null : created[replyTo]!,
+        kind: kind ?? "public",
+        body: richBody(text),
+        now: new Date(start + index * 3 * hour),
+      });
+      created.push(comment.id);
+      total += 1;
+    }
+    if (thread.official !== undefined) {
+      setOfficialResponse({ ideaId, commentId: created[thread.official]!, staffId: thread.comments[thread.official]![0], now: new Date(start + 20 * hour) });
+    }
+  }
+  return total;
 }

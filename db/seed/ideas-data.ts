@@ -73,3 +73,47 @@ export const DEMO_IDEAS: DemoIdea[] = [
   ["Printed receipts only on request", "Save paper: ask before printing the receipt.", 3, "adopted"],
   ["Track the status of my ideas here", "I want to know when an idea I voted for moves forward.", 4, "open"],
 ];
+
+type DemoComment = [author: string, text: string, replyTo: number | null, kind?: "public" | "internal"];
+
+/** Discussions on some demo ideas (by idea id, in the order above). */
+export const DEMO_DISCUSSIONS: Array<{ idea: number; comments: DemoComment[]; official?: number }> = [
+  {
+    idea: 1,
+    comments: [
+      ["customer5", "¡Sí, por favor! Lo uso para todo.", null],
+      ["staff1", "Gracias por proponerlo. Lo estamos hablando con el banco esta semana; os cuento en cuanto sepamos plazos.", null],
+      ["customer9", "¿Funcionaría también en la app?", 1],
+      ["staff2", "Sí: la idea es que funcione igual en la web y en la app.", 2],
+      ["staff2", "El banco pide firmar el anexo de comercio electrónico antes de enero.", null, "internal"],
+    ],
+    official: 1,
+  },
+  {
+    idea: 11,
+    comments: [
+      ["customer2", "Night mode would be so much easier on the eyes.", null],
+      ["staff3", "Shipped in version 4.2 — it follows your phone's setting. Thanks for the push!", null],
+      ["customer2", "Works great, thank you!", 1],
+    ],
+    official: 1,
+  },
+  {
+    idea: 21,
+    comments: [
+      ["customer14", "Totalmente de acuerdo. Los bots nunca entienden mi problema.", null],
+      ["staff1", "Nos pasa lo mismo cuando llamamos a otras empresas. Por eso aquí siempre contesta una persona con nombre y apellido.", null],
+      ["customer3", "¿Y fuera de horario?", 1],
+      ["staff1", "Fuera de horario dejamos el mensaje y lo contesta la primera persona que entra por la mañana.", 2],
+      ["customer3", "Me parece bien, mejor tarde que un robot.", 3],
+    ],
+  },
+  {
+    idea: 36,
+    comments: [
+      ["customer20", "Knowing exactly when the van arrives would save me a morning off work.", null],
+      ["customer21", "Plus one. Even a 30-minute window would help.", 0],
+      ["staff2", "We are testing this with two delivery partners in Valencia right now.", null],
+    ],
+  },
+];

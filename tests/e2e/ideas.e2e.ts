@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { ADMIN_STATE, expectNoA11yViolations, PASSWORD, signUp, switchLanguage, uniqueEmail } from "./support";
+import { ADMIN_STATE, expectNoA11yViolations, PASSWORD, postIdea, signUp, switchLanguage, uniqueEmail } from "./support";
 
 const copy = {
   en: { post: "Post an idea", title: "Title", body: "Describe it", submit: "Post idea", bold: "Bold", link: "Link", similar: "Similar ideas already exist", search: "Search" },
@@ -7,19 +7,6 @@ const copy = {
 } as const;
 
 const voteButton = (page: Page) => page.locator("article form[action$='/vote'] button");
-
-async function postIdea(page: Page, locale: "en" | "es", title: string, write: (page: Page) => Promise<void>) {
-  const text = copy[locale];
-  await page.getByRole("link", { name: text.post }).click();
-  await expect(page).toHaveURL(/\/ideas\/new$/);
-  await page.getByLabel(text.title, { exact: true }).fill(title);
-  const editor = page.getByRole("textbox", { name: text.body });
-  await editor.click();
-  await write(page);
-  await page.getByRole("button", { name: text.submit }).click();
-  await expect(page).toHaveURL(/\/ideas\/\d+-/);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
-}
 
 for (const locale of ["en", "es"] as const) {
   test(`[${locale}] a customer posts an idea with bold text and a link, sees similar ideas, votes and searches`, async ({ page }) => {

@@ -47,3 +47,21 @@ export async function logOut(page: Page) {
   await page.locator("header form[action='/logout'] button").click();
   await expect(page.locator("header")).toContainText(/Log in|Entrar/);
 }
+
+const IDEA_FORM = {
+  en: { post: "Post an idea", title: "Title", body: "Describe it", submit: "Post idea" },
+  es: { post: "Proponer una idea", title: "Título", body: "Descríbela", submit: "Publicar idea" },
+} as const;
+
+/** Posts an idea through the form; `write` types the body in the editor. */
+export async function postIdea(page: Page, locale: "en" | "es", title: string, write: (page: Page) => Promise<void>) {
+  const text = IDEA_FORM[locale];
+  await page.getByRole("link", { name: text.post }).click();
+  await expect(page).toHaveURL(/\/ideas\/new$/);
+  await page.getByLabel(text.title, { exact: true }).fill(title);
+  await page.getByRole("textbox", { name: text.body }).click();
+  await write(page);
+  await page.getByRole("button", { name: text.submit }).click();
+  await expect(page).toHaveURL(/\/ideas\/\d+-/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+}

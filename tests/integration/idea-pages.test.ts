@@ -100,7 +100,7 @@ describe("the idea page", () => {
 
     const answered = makeIdea(author.id, "Already answered");
     db.update(ideas).set({ firstResponseAt: new Date() }).where(eq(ideas.id, answered.id)).run();
-    expect(await del(mine, answered.id)).toEqual({ error: "errors.idea.answeredCannotDelete" });
+    expect(await del(mine, answered.id)).toMatchObject({ error: "errors.idea.answeredCannotDelete" });
     expect(getIdea(answered.id, null)).not.toBeNull();
   });
 });

@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { parseRichText, RICH_TEXT_MAX } from "~/lib/rich-text.server";
-import { docToPlainText, plainTextToDoc } from "~/lib/rich-text";
+import { docToPlainText, isAllowedHref, plainTextToDoc } from "~/lib/rich-text";
 
 const doc = (...content: unknown[]) => JSON.stringify({ type: "doc", content });
 const p = (...content: unknown[]) => ({ type: "paragraph", content });
 const text = (value: string, marks?: unknown[]) => (marks ? { type: "text", text: value, marks } : { type: "text", text: value });
+const link = (href: string, attrs: Record<string, unknown> = {}) => ({ type: "link", attrs: { href, ...attrs } });
+const item = (...content: unknown[]) => ({ type: "listItem", content });
 
 function html(input: string) {
   const result = parseRichText(input);
@@ -19,7 +21,7 @@ describe("parseRichText: what is kept", () => {
         text("Pay ", [{ type: "bold" }]),
         text("faster", [{ type: "italic" }]),
         text(" with "),
-        text("Bizum", [{ type: "link", attrs: { href: "https://bizum.es/", target: "_blank", class: "x" } }]),
+        text("Bizum", [link("https://bizum.es/", { target: "_blank", class: "x", rel: "opener" })]),
         text(" or "),
         text("code()", [{ type: "code" }]),
       ),
@@ -29,12 +31,22 @@ describe("parseRichText: what is kept", () => {
     );
   });
 
+  it("drops empty paragraphs at the start and end, not in between", () => {
+    expect(html(doc(p(), p(text("a")), p(), p(text("b")), { type: "paragraph" }))).toBe("<p>a</p><p></p><p>b</p>");
+  });
+
+  it("nests marks in a stable order", () => {
+    expect(html(doc(p(text("both", [{ type: "italic" }, link("http://example.com/"), { type: "bold" }]))))).toBe(
+      '<p><a href="http://example.com/" rel="nofollow ugc noopener"><strong><em>both</em></strong></a></p>',
+    );
+  });
+
   it("renders lists, quotes, code blocks and line breaks", () => {
     const input = doc(
-      { type: "bulletList", content: [{ type: "listItem", content: [p(text("one"))] }] },
-      { type: "orderedList", attrs: { start: 3 }, content: [{ type: "listItem", content: [p(text("three"))] }] },
+      { type: "bulletList", content: [item(p(text("one")))] },
+      { type: "orderedList", attrs: { start: 3 }, content: [item(p(text("three")))] },
       { type: "blockquote", content: [p(text("quoted"), { type: "hardBreak" }, text("line"))] },
-      { type: "codeBlock", content: [text("if (a < b) {}")] },
+      { type: "codeBlock", attrs: { language: "js" }, content: [text("if (a < b) {}")] },
     );
     expect(html(input)).toBe(
       '<ul><li><p>one</p></li></ul><ol start="3"><li><p>three</p></li></ol><blockquote><p>quoted<br>line</p></blockquote><pre><code>if (a &lt; b) {}</code></pre>',
@@ -42,9 +54,16 @@ describe("parseRichText: what is kept", () => {
   });
 
   it("keeps mailto links", () => {
-    expect(html(doc(p(text("write", [{ type: "link", attrs: { href: "mailto:team@example.com" } }]))))).toBe(
+    expect(html(doc(p(text("write", [link("mailto:team@example.com")]))))).toBe(
       '<p><a href="mailto:team@example.com" rel="nofollow ugc noopener">write</a></p>',
     );
+  });
+
+  it("returns a document that reads back to the same HTML", () => {
+    const input = doc(p(text("a", [{ type: "bold" }, link("https://example.com/")])), { type: "bulletList", content: [item(p(text("b")))] });
+    const first = parseRichText(input);
+    if (!first.ok) throw new Error(first.error);
+    expect(parseRichText(JSON.stringify(first.doc))).toEqual(first);
   });
 });
 
@@ -53,61 +72,139 @@ describe("parseRichText: what is dropped", () => {
     expect(html(doc(p(text('<script>alert("x")</script>'))))).toBe("<p>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;</p>");
   });
 
-  it("drops unknown nodes such as script and iframe, keeping any text they wrapped", () => {
+  it("drops iframes and keeps the text an unknown script node held, as text", () => {
     const input = doc(p(text("before")), { type: "iframe", attrs: { src: "https://evil.example" } }, { type: "script", content: [text("alert(1)")] });
-    const result = html(input);
-    expect(result).not.toMatch(/<iframe|<script|evil/);
-    expect(result).toContain("<p>before</p>");
+    expect(html(input)).toBe("<p>before</p><p>alert(1)</p>");
   });
 
   it("drops event handlers, style and other attributes the schema does not define", () => {
-    const input = doc({ type: "paragraph", attrs: { style: "color:red", onclick: "alert(1)", onerror: "x" }, content: [text("hi")] });
-    expect(html(input)).toBe("<p>hi</p>");
+    const input = doc(
+      { type: "paragraph", attrs: { style: "color:red", onclick: "alert(1)", onerror: "x" }, content: [text("hi")] },
+      { type: "blockquote", attrs: { class: "x", onmouseover: "alert(1)" }, content: [p(text("q"))] },
+      p(text("img", [{ type: "link", attrs: { href: "https://example.com/", onclick: "alert(1)", style: "x" } }])),
+    );
+    const result = parseRichText(input);
+    expect(result).toMatchObject({
+      ok: true,
+      html: '<p>hi</p><blockquote><p>q</p></blockquote><p><a href="https://example.com/" rel="nofollow ugc noopener">img</a></p>',
+    });
+    expect(JSON.stringify(result.ok && result.doc)).not.toMatch(/onclick|onerror|onmouseover|style/);
   });
 
   it("drops javascript:, data: and relative links but keeps their text", () => {
-    for (const href of ["javascript:alert(1)", "JaVaScRiPt:alert(1)", "data:text/html;base64,PHNjcmlwdD4=", "/relative", "vbscript:x"]) {
-      expect(html(doc(p(text("click", [{ type: "link", attrs: { href } }]))))).toBe("<p>click</p>");
+    for (const href of ["javascript:alert(1)", "JaVaScRiPt:alert(1)", " javascript:alert(1)", "java\tscript:alert(1)", "data:text/html;base64,PHNjcmlwdD4=", "/relative", "vbscript:x", "//evil.example"]) {
+      expect(html(doc(p(text("click", [link(href)]))))).toBe("<p>click</p>");
     }
   });
 
-  it("drops unknown marks and headings' markup", () => {
-    const input = doc({ type: "heading", attrs: { level: 1 }, content: [text("Title", [{ type: "strike" }, { type: "bold" }])] });
-    expect(html(input)).not.toMatch(/<h1|<s>|strike/);
+  it("escapes quotes in a link's address", () => {
+    expect(html(doc(p(text("q", [link('https://a.example/"onmouseover="alert(1)')]))))).toBe(
+      '<p><a href="https://a.example/&quot;onmouseover=&quot;alert(1)" rel="nofollow ugc noopener">q</a></p>',
+    );
+  });
+
+  it("turns unknown blocks into paragraphs that keep their allowed marks", () => {
+    const input = doc({ type: "heading", attrs: { level: 1 }, content: [text("Title", [{ type: "strike" }, { type: "bold" }])] }, { type: "horizontalRule" });
+    expect(html(input)).toBe("<p><strong>Title</strong></p>");
     expect(parseRichText(input)).toMatchObject({ ok: true, text: "Title" });
   });
 
+  it("keeps an unknown inline wrapper's text on its line", () => {
+    expect(html(doc(p(text("Hel"), { type: "span", attrs: { style: "x" }, content: [text("l", [{ type: "italic" }])] }, text("o"))))).toBe(
+      "<p>Hel<em>l</em>o</p>",
+    );
+  });
+
+  it("repairs structure: stray list items get one list, loose text gets a paragraph", () => {
+    expect(html(doc(text("loose"), item(p(text("a"))), item(p(text("b"))), p(text("after"))))).toBe(
+      "<p>loose</p><ul><li><p>a</p></li><li><p>b</p></li></ul><p>after</p>",
+    );
+  });
+
+  it("drops marks a code block cannot hold and unsafe node attributes", () => {
+    const input = doc(
+      { type: "codeBlock", attrs: { language: '"><img src=x onerror=alert(1)>' }, content: [text("x", [{ type: "bold" }])] },
+      { type: "orderedList", attrs: { start: '2"><script>' }, content: [item(p(text("y")))] },
+    );
+    const result = parseRichText(input);
+    expect(result).toMatchObject({ ok: true, html: "<pre><code>x</code></pre><ol><li><p>y</p></li></ol>" });
+    expect(JSON.stringify(result.ok && result.doc)).not.toMatch(/onerror|script/);
+  });
+
+  it("removes control characters", () => {
+    expect(html(doc(p(text("a\u0000b\u0007c"))))).toBe("<p>abc</p>");
+  });
+
   it("survives malformed JSON and broken structures without throwing", () => {
+    // Not JSON after all: it is what someone typed, shown as text.
     expect(parseRichText('{"type":"doc","content":[')).toMatchObject({ ok: true, html: "<p>{&quot;type&quot;:&quot;doc&quot;,&quot;content&quot;:[</p>" });
-    expect(parseRichText(doc(text("text straight in the doc")))).toMatchObject({ ok: true, text: "text straight in the doc" });
     expect(parseRichText(doc({ type: "listItem", content: [p(text("orphan"))] }))).toMatchObject({ ok: true, text: "orphan" });
-    expect(parseRichText(JSON.stringify({ type: "doc", content: "nope" }))).toMatchObject({ ok: false, error: "errors.field.required" });
+    expect(parseRichText(JSON.stringify({ type: "doc", content: "nope" }))).toEqual({ ok: false, error: "errors.field.required" });
+    expect(parseRichText(doc(null, 1, "x", [p(text("in an array"))], { type: "__proto__" }, { type: "toString", content: [text("t")] }))).toMatchObject({
+      ok: true,
+      html: "<p>t</p>",
+    });
+    expect(parseRichText(doc(p({ type: "text", text: 42 }, { type: "text", text: "ok", marks: "bold" })))).toMatchObject({ ok: true, html: "<p>ok</p>" });
     expect(parseRichText(42)).toEqual({ ok: false, error: "errors.richText.invalid" });
+    expect(parseRichText(undefined)).toEqual({ ok: false, error: "errors.richText.invalid" });
+  });
+
+  it("flattens very deep nesting instead of overflowing the stack", () => {
+    const levels = 5000;
+    const deep = `{"type":"doc","content":[${'{"type":"blockquote","content":['.repeat(levels)}{"type":"paragraph","content":[{"type":"text","text":"deep"}]}${"]}".repeat(levels)}]}`;
+    const result = parseRichText(deep);
+    expect(result).toMatchObject({ ok: true, text: "deep" });
+    expect(result.ok && result.html.split("<blockquote>").length - 1).toBeLessThanOrEqual(32);
   });
 });
 
 describe("parseRichText: plain text and limits", () => {
   it("turns plain text from the textarea into paragraphs and line breaks", () => {
-    expect(html("First line\nsecond line\n\nNew paragraph <b>not bold</b>")).toBe(
+    expect(html("First line\r\nsecond line\r\n\r\n  \r\nNew paragraph <b>not bold</b>")).toBe(
       "<p>First line<br>second line</p><p>New paragraph &lt;b&gt;not bold&lt;/b&gt;</p>",
     );
   });
 
+  it("does not turn typed markup or URLs into links", () => {
+    expect(html('<a href="javascript:alert(1)">x</a> https://example.com')).toBe(
+      "<p>&lt;a href=&quot;javascript:alert(1)&quot;&gt;x&lt;/a&gt; https://example.com</p>",
+    );
+  });
+
   it("gives the plain text for search and excerpts", () => {
-    expect(parseRichText(doc(p(text("One")), p(text("Two"))))).toMatchObject({ ok: true, text: "One\n\nTwo" });
+    expect(parseRichText(doc(p(text("One"), { type: "hardBreak" }, text("two")), { type: "bulletList", content: [item(p(text("Three")))] }))).toMatchObject({
+      ok: true,
+      text: "One\ntwo\n\nThree",
+    });
   });
 
   it("accepts exactly the limit and refuses one character more", () => {
     expect(parseRichText("a".repeat(RICH_TEXT_MAX))).toMatchObject({ ok: true });
     expect(parseRichText("a".repeat(RICH_TEXT_MAX + 1))).toEqual({ ok: false, error: "errors.richText.tooLong" });
+    expect(parseRichText(doc(p(text("a".repeat(RICH_TEXT_MAX)))))).toMatchObject({ ok: true });
+    expect(parseRichText(doc(p(text("a".repeat(RICH_TEXT_MAX + 1)))))).toEqual({ ok: false, error: "errors.richText.tooLong" });
+  });
+
+  it("takes a smaller limit for comments", () => {
+    expect(parseRichText("12345", 5)).toMatchObject({ ok: true });
+    expect(parseRichText("123456", 5)).toEqual({ ok: false, error: "errors.richText.tooLong" });
   });
 
   it("refuses an empty body", () => {
+    expect(parseRichText("")).toEqual({ ok: false, error: "errors.field.required" });
     expect(parseRichText("   \n\n  ")).toEqual({ ok: false, error: "errors.field.required" });
     expect(parseRichText(doc(p()))).toEqual({ ok: false, error: "errors.field.required" });
+    expect(parseRichText(doc(p({ type: "hardBreak" }), { type: "bulletList", content: [] }))).toEqual({ ok: false, error: "errors.field.required" });
   });
 
   it("round-trips plain text through a document", () => {
     expect(docToPlainText(plainTextToDoc("a\nb\n\nc"))).toBe("a\nb\n\nc");
+  });
+});
+
+describe("isAllowedHref", () => {
+  it("allows only absolute http, https and mailto addresses", () => {
+    expect(["https://example.com", "http://example.com/a?b=c", "mailto:a@example.com"].every(isAllowedHref)).toBe(true);
+    expect(["javascript:alert(1)", "data:text/html,x", "ftp://example.com", "example.com", "", 42, null].some(isAllowedHref)).toBe(false);
   });
 });

@@ -25,6 +25,11 @@ describe("isAllowedOrigin", () => {
     expect(isAllowedOrigin("POST", { host, origin: "null", referer: "https://evil.example/x" })).toBe(false);
   });
 
+  it("lets mail clients post a one-click unsubscribe, which carries its own signed token", () => {
+    expect(isAllowedOrigin("POST", { host }, "/unsubscribe")).toBe(true);
+    expect(isAllowedOrigin("POST", { host }, "/login")).toBe(false);
+  });
+
   it("refuses a POST that names no origin at all, or a malformed one", () => {
     expect(isAllowedOrigin("POST", { host })).toBe(false);
     expect(isAllowedOrigin("POST", { host, origin: "not a url" })).toBe(false);

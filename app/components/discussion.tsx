@@ -1,0 +1,257 @@
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { Form, Link, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import type { Role } from "#db/schema";
+import { Avatar } from "~/components/avatar";
+import { FormErrors } from "~/components/forms";
+import { RichTextField } from "~/components/rich-text-field";
+import { commentFormSchema } from "~/domain/comments.schema";
+import { clsx } from "~/lib/clsx";
+import { useFormatters } from "~/lib/format";
+
+export type ThreadAuthor = { id: string; displayName: string; role: Role; jobTitle: string | null };
+type When = Date | string;
+export type ThreadComment = {
+  type: "comment";
+  id: number;
+  parentId: number | null;
+  shownDepth: number;
+  inReplyTo: string | null;
+  kind: "public" | "internal";
+  deleted: boolean;
+  html: string | null;
+  editedAt: When | null;
+  createdAt: When;
+  author: ThreadAuthor | null;
+};
+export type ThreadEvent = { type: "event"; id: number; kind: string; commentId: number | null; createdAt: When; actorId: string; actorName: string; actorTitle: string | null };
+
+const isStaffRole = (role: Role) => role === "staff" || role === "admin";
+
+/** Name, photo, title and the "Team" badge: every staff word is signed by a person. */
+export function SignedBy({ person, size = "md" }: { person: ThreadAuthor; size?: "sm" | "md" }) {
+  const { t } = useTranslation();
+  const staff = isStaffRole(person.role);
+  return (
+    <span className="flex items-center gap-2">
+      <Avatar person={person} size={size === "sm" ? "sm" : "md"} />
+      <span className="flex flex-wrap items-center gap-x-2 text-sm">
+        <Link to={`/people/${person.id}`} className="font-semibold hover:underline">
+          {person.displayName}
+        </Link>
+        {staff ? (
+          <>
+            <span className="rounded bg-brand-700 px-1.5 py-0.5 text-xs font-semibold uppercase tracking-wide text-white">{t("people.teamBadge")}</span>
+            {person.jobTitle ? <span className="text-brand-800">{person.jobTitle}</span> : null}
+          </>
+        ) : null}
+      </span>
+    </span>
+  );
+}
+
+type CommentFormProps = {
+  formId: string;
+  intent: "comment" | "edit-comment";
+  lastResult?: SubmissionResult<string[]> | null;
+  label: string;
+  submitLabel: string;
+  defaultBody?: string;
+  hidden?: Record<string, string | number>;
+  allowInternal?: boolean;
+  cancelTo?: string;
+};
+
+export function CommentForm({ formId, intent, lastResult, label, submitLabel, defaultBody = "", hidden = {}, allowInternal, cancelTo }: CommentFormProps) {
+  const { t } = useTranslation();
+  const busy = useNavigation().state === "submitting";
+  const [form, fields] = useForm({
+    id: formId,
+    lastResult,
+    defaultValue: { body: defaultBody },
+    shouldValidate: "onSubmit",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: commentFormSchema }),
+  });
+  return (
+    <Form method="post" {...getFormProps(form)} className="space-y-3" id={formId}>
+      <input type="hidden" name="intent" value={intent} />
+      <input type="hidden" name="formId" value={formId} />
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <RichTextField
+        name={fields.body.name}
+        id={fields.body.id}
+        label={label}
+        defaultValue={typeof fields.body.initialValue === "string" ? fields.body.initialValue : defaultBody}
+        errors={fields.body.errors}
+        errorId={fields.body.errorId}
+        descriptionId={fields.body.descriptionId}
+        variant="light"
+        rows={4}
+      />
+      {allowInternal ? (
+        <fieldset className="flex flex-wrap gap-4 text-sm">
+          <legend className="sr-only">{t("discussion.visibility")}</legend>
+          <label className="flex items-center gap-2">
+            <input type="radio" name="kind" value="public" defaultChecked /> {t("discussion.publicReply")}
+          </label>
+          <label className="flex items-center gap-2">
+            <input type="radio" name="kind" value="internal" /> {t("discussion.internalNote")}
+          </label>
+        </fieldset>
+      ) : null}
+      <div className="flex gap-3">
+        <button type="submit" className="btn-primary" disabled={busy}>
+          {submitLabel}
+        </button>
+        {cancelTo ? (
+          <Link to={cancelTo} preventScrollReset className="btn-secondary">
+            {t("discussion.cancel")}
+          </Link>
+        ) : null}
+      </div>
+    </Form>
+  );
+}
+
+const INDENT = ["", "ml-4 sm:ml-8", "ml-8 sm:ml-16", "ml-12 sm:ml-24", "ml-16 sm:ml-32"];
+
+type CommentItemProps = {
+  comment: ThreadComment;
+  viewer: { id: string; role: Role } | null;
+  officialCommentId: number | null;
+  replyingTo: number | null;
+  editing: { id: number; bodyJson: string } | null;
+  lastResult?: { formId: string; result: SubmissionResult<string[]> | null } | null;
+  pagePath: string;
+};
+
+export function CommentItem({ comment, viewer, officialCommentId, replyingTo, editing, lastResult, pagePath }: CommentItemProps) {
+  const { t } = useTranslation();
+  const { formatDateTime, formatRelative } = useFormatters();
+  const internal = comment.kind === "internal";
+  const own = !!viewer && comment.author?.id === viewer.id;
+  const staffViewer = !!viewer && isStaffRole(viewer.role);
+  const resultFor = (formId: string) => (lastResult?.formId === formId ? lastResult.result : undefined);
+
+  return (
+    <li id={`comment-${comment.id}`} tabIndex={-1} className={clsx("scroll-mt-20", INDENT[comment.shownDepth])}>
+      <article
+        aria-label={comment.author ? t("discussion.commentBy", { name: comment.author.displayName }) : t("discussion.deleted")}
+        className={clsx(
+          "rounded-lg border p-4",
+          internal ? "border-2 border-dashed border-amber-500 bg-amber-50" : comment.author && isStaffRole(comment.author.role) ? "border-brand-700 bg-brand-50" : "border-stone-200 bg-white",
+        )}
+      >
+        {internal ? <p className="mb-2 text-xs font-bold uppercase tracking-wide text-amber-900">{t("discussion.internalBanner")}</p> : null}
+        {comment.deleted || !comment.author ? (
+          <p className="italic text-muted">{t("discussion.deleted")}</p>
+        ) : (
+          <>
+            <div className="flex flex-wrap items-center justify-between gap-2">
+              <SignedBy person={comment.author} size="sm" />
+              <span className="text-xs text-muted">
+                <a href={`#comment-${comment.id}`} className="hover:underline" title={formatDateTime(comment.createdAt)}>
+                  <time dateTime={new Date(comment.createdAt).toISOString()} suppressHydrationWarning>
+                    {formatRelative(comment.createdAt)}
+                  </time>
+                </a>
+                {comment.editedAt ? (
+                  <span title={formatDateTime(comment.editedAt)}> · {t("discussion.edited", { date: formatDateTime(comment.editedAt) })}</span>
+                ) : null}
+              </span>
+            </div>
+            {comment.id === officialCommentId ? (
+              <p className="mt-2 inline-block rounded bg-green-100 px-2 py-0.5 text-xs font-semibold text-green-900">{t("discussion.officialTag")}</p>
+            ) : null}
+            {comment.inReplyTo ? <p className="mt-2 text-xs text-muted">{t("discussion.inReplyTo", { name: comment.inReplyTo })}</p> : null}
+            {editing?.id === comment.id ? (
+              <div className="mt-3">
+                <CommentForm
+                  formId={`edit-${comment.id}`}
+                  intent="edit-comment"
+                  lastResult={resultFor(`edit-${comment.id}`)}
+                  label={t("discussion.editLabel")}
+                  submitLabel={t("discussion.saveEdit")}
+                  defaultBody={editing.bodyJson}
+                  hidden={{ commentId: comment.id }}
+                  cancelTo={`${pagePath}#comment-${comment.id}`}
+                />
+              </div>
+            ) : (
+              <div className="rich-text mt-2 text-sm" dangerouslySetInnerHTML={{ __html: comment.html ?? "" }} />
+            )}
+            <div className="mt-3 flex flex-wrap items-center gap-3 text-sm">
+              {viewer ? (
+                <Link to={`?reply=${comment.id}#reply-${comment.id}`} preventScrollReset className="font-medium text-brand-700 hover:underline">
+                  {t("discussion.reply")}
+                </Link>
+              ) : null}
+              {own ? (
+                <>
+                  <Link to={`?edit=${comment.id}#comment-${comment.id}`} preventScrollReset className="font-medium text-brand-700 hover:underline">
+                    {t("discussion.edit")}
+                  </Link>
+                  <Form method="post" preventScrollReset>
+                    <input type="hidden" name="intent" value="delete-comment" />
+                    <input type="hidden" name="commentId" value={comment.id} />
+                    <button type="submit" className="font-medium text-red-800 hover:underline">
+                      {t("discussion.delete")}
+                    </button>
+                  </Form>
+                </>
+              ) : null}
+              {staffViewer && !internal && isStaffRole(comment.author.role) && comment.id !== officialCommentId ? (
+                <Form method="post" preventScrollReset>
+                  <input type="hidden" name="intent" value="official" />
+                  <input type="hidden" name="commentId" value={comment.id} />
+                  <button type="submit" className="font-medium text-green-800 hover:underline">
+                    {t("discussion.markOfficial")}
+                  </button>
+                </Form>
+              ) : null}
+            </div>
+          </>
+        )}
+      </article>
+      {replyingTo === comment.id && viewer ? (
+        <div id={`reply-${comment.id}`} className="mt-3 rounded-lg border border-stone-200 bg-white p-4">
+          <CommentForm
+            formId={`reply-${comment.id}`}
+            intent="comment"
+            lastResult={resultFor(`reply-${comment.id}`)}
+            label={t("discussion.replyLabel", { name: comment.author?.displayName ?? "" })}
+            submitLabel={t("discussion.sendReply")}
+            hidden={{ parentId: comment.id, kind: comment.kind }}
+            cancelTo={`${pagePath}#comment-${comment.id}`}
+          />
+        </div>
+      ) : null}
+    </li>
+  );
+}
+
+export function TimelineEventItem({ event }: { event: ThreadEvent }) {
+  const { t } = useTranslation();
+  const { formatDateTime } = useFormatters();
+  return (
+    <li className="flex items-center gap-2 py-1 text-sm text-muted">
+      <span aria-hidden="true">●</span>
+      <span>
+        {t(`timeline.${event.kind}`, { name: event.actorName, title: event.actorTitle ?? "" })}
+        {event.commentId ? (
+          <>
+            {" "}
+            <a href={`#comment-${event.commentId}`} className="link">
+              {t("timeline.see")}
+            </a>
+          </>
+        ) : null}{" "}
+        · <time dateTime={new Date(event.createdAt).toISOString()}>{formatDateTime(event.createdAt)}</time>
+      </span>
+    </li>
+  );
+}

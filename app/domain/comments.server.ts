@@ -1,0 +1,229 @@
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { comments, ideaEvents, ideas, users, type CommentKind, type Role } from "#db/schema";
+import { follow, followerIds } from "~/domain/follows.server";
+import type { RichBody } from "~/domain/ideas.server";
+import { notify } from "~/domain/notifications.server";
+import { db, type Tx } from "~/lib/db.server";
+
+/** Replies deeper than this sit at this depth, marked "in reply to NAME". */
+export const MAX_SHOWN_DEPTH = 4;
+
+export class CommentRefusedError extends Error {
+  constructor(readonly reason: "notFound" | "forbidden" | "badParent" | "notStaffComment") {
+    super(reason);
+  }
+}
+
+type Author = { id: string; role: Role };
+const isStaffRole = (role: Role) => role === "staff" || role === "admin";
+
+/** Records the first public word from the team on an idea, and who said it. */
+function recordFirstResponse(tx: Tx, ideaId: number, staffId: string, now: Date) {
+  tx.update(ideas).set({ firstResponseAt: now, firstResponderId: staffId }).where(and(eq(ideas.id, ideaId), isNull(ideas.firstResponseAt))).run();
+}
+
+export function postComment(input: { ideaId: number; author: Author; parentId: number | null; kind: CommentKind; body: RichBody; now?: Date }) {
+  const now = input.now ?? new Date();
+  const staff = isStaffRole(input.author.role);
+  if (input.kind === "internal" && !staff) throw new CommentRefusedError("forbidden");
+  return db.transaction((tx) => {
+    const idea = tx.select({ id: ideas.id, authorId: ideas.authorId }).from(ideas).where(eq(ideas.id, input.ideaId)).get();
+    if (!idea) throw new CommentRefusedError("notFound");
+    const parent = input.parentId
+      ? tx.select().from(comments).where(and(eq(comments.id, input.parentId), eq(comments.ideaId, input.ideaId))).get()
+      : null;
+    // Internal notes answer internal notes; public comments answer public ones.
+    if (input.parentId && (!parent || parent.deletedAt || parent.kind !== input.kind)) throw new CommentRefusedError("badParent");
+
+    const comment = tx
+      .insert(comments)
+      .values({
+        ideaId: input.ideaId,
+        authorId: input.author.id,
+        parentId: parent?.id ?? null,
+        depth: parent ? parent.depth + 1 : 0,
+        kind: input.kind,
+        bodyJson: input.body.json,
+        bodyHtml: input.body.html,
+        bodyText: input.body.text,
+        createdAt: now,
+      })
+      .returning()
+      .get();
+    if (input.kind === "internal") return comment;
+
+    tx.update(ideas).set({ commentCount: sql`${ideas.commentCount} + 1`, lastActivityAt: now }).where(eq(ideas.id, input.ideaId)).run();
+    follow(tx, input.ideaId, input.author.id);
+    if (staff) recordFirstResponse(tx, input.ideaId, input.author.id, now);
+
+    const repliedTo = parent ? parent.authorId : idea.authorId;
+    const base = { actorId: input.author.id, ideaId: input.ideaId, commentId: comment.id, excerpt: input.body.text, now };
+    notify(tx, { ...base, kind: "reply", recipientIds: [repliedTo] });
+    if (staff) {
+      notify(tx, { ...base, kind: "staff_reply", recipientIds: followerIds(tx, input.ideaId).filter((id) => id !== repliedTo) });
+    }
+    return comment;
+  });
+}
+
+function ownComment(tx: Tx, commentId: number, userId: string) {
+  const comment = tx.select().from(comments).where(eq(comments.id, commentId)).get();
+  if (!comment || comment.deletedAt) throw new CommentRefusedError("notFound");
+  if (comment.authorId !== userId) throw new CommentRefusedError("forbidden");
+  return comment;
+}
+
+export function editComment(commentId: number, userId: string, body: RichBody) {
+  return db.transaction((tx) => {
+    ownComment(tx, commentId, userId);
+    return tx
+      .update(comments)
+      .set({ bodyJson: body.json, bodyHtml: body.html, bodyText: body.text, editedAt: new Date() })
+      .where(eq(comments.id, commentId))
+      .returning()
+      .get();
+  });
+}
+
+/** Soft delete: the text goes, the place in the thread stays while it has replies. */
+export function deleteComment(commentId: number, userId: string) {
+  return db.transaction((tx) => {
+    const comment = ownComment(tx, commentId, userId);
+    tx.update(comments).set({ deletedAt: new Date(), bodyJson: "{}", bodyHtml: "", bodyText: "" }).where(eq(comments.id, commentId)).run();
+    if (comment.kind === "public") {
+      tx.update(ideas).set({ commentCount: sql`${ideas.commentCount} - 1` }).where(eq(ideas.id, comment.ideaId)).run();
+      tx.update(ideas).set({ officialCommentId: null }).where(and(eq(ideas.id, comment.ideaId), eq(ideas.officialCommentId, commentId))).run();
+    }
+    return comment;
+  });
+}
+
+/** Staff pin a public staff comment as the official response; the timeline keeps each choice. */
+export function setOfficialResponse(input: { ideaId: number; commentId: number; staffId: string; now?: Date }) {
+  const now = input.now ?? new Date();
+  return db.transaction((tx) => {
+    const comment = tx
+      .select({ id: comments.id, kind: comments.kind, deletedAt: comments.deletedAt, authorRole: users.role, text: comments.bodyText })
+      .from(comments)
+      .innerJoin(users, eq(users.id, comments.authorId))
+      .where(and(eq(comments.id, input.commentId), eq(comments.ideaId, input.ideaId)))
+      .get();
+    if (!comment || comment.deletedAt || comment.kind !== "public") throw new CommentRefusedError("notFound");
+    if (!isStaffRole(comment.authorRole)) throw new CommentRefusedError("notStaffComment");
+    tx.update(ideas).set({ officialCommentId: comment.id, lastActivityAt: now }).where(eq(ideas.id, input.ideaId)).run();
+    tx.insert(ideaEvents).values({ ideaId: input.ideaId, actorId: input.staffId, kind: "official_response", commentId: comment.id, createdAt: now }).run();
+    recordFirstResponse(tx, input.ideaId, input.staffId, now);
+    notify(tx, {
+      kind: "official_response",
+      actorId: input.staffId,
+      ideaId: input.ideaId,
+      commentId: comment.id,
+      excerpt: comment.text,
+      recipientIds: followerIds(tx, input.ideaId),
+      now,
+    });
+  });
+}
+
+export function getCommentForEdit(commentId: number, userId: string) {
+  const comment = db.select().from(comments).where(eq(comments.id, commentId)).get();
+  return comment && comment.authorId === userId && !comment.deletedAt ? comment : null;
+}
+
+type Viewer = { id: string; role: Role } | null;
+
+/**
+ * The discussion as the viewer may see it, in thread order: two indexed queries (comments,
+ * timeline events) however long the thread. Internal notes are left out in SQL for anyone
+ * who is not staff, so they never reach a customer's page or data.
+ */
+export function getThread(ideaId: number, viewer: Viewer) {
+  const staff = viewer ? isStaffRole(viewer.role) : false;
+  const rows = db
+    .select({
+      id: comments.id,
+      parentId: comments.parentId,
+      depth: comments.depth,
+      kind: comments.kind,
+      html: comments.bodyHtml,
+      editedAt: comments.editedAt,
+      deletedAt: comments.deletedAt,
+      createdAt: comments.createdAt,
+      authorId: users.id,
+      authorName: users.displayName,
+      authorRole: users.role,
+      authorTitle: users.jobTitle,
+    })
+    .from(comments)
+    .innerJoin(users, eq(users.id, comments.authorId))
+    .where(and(eq(comments.ideaId, ideaId), staff ? undefined : eq(comments.kind, "public")))
+    .orderBy(asc(comments.createdAt), asc(comments.id))
+    .all();
+
+  const events = db
+    .select({
+      id: ideaEvents.id,
+      kind: ideaEvents.kind,
+      commentId: ideaEvents.commentId,
+      createdAt: ideaEvents.createdAt,
+      actorId: users.id,
+      actorName: users.displayName,
+      actorTitle: users.jobTitle,
+    })
+    .from(ideaEvents)
+    .innerJoin(users, eq(users.id, ideaEvents.actorId))
+    .where(eq(ideaEvents.ideaId, ideaId))
+    .orderBy(asc(ideaEvents.createdAt), asc(ideaEvents.id))
+    .all();
+
+  const children = new Map<number | null, typeof rows>();
+  for (const row of rows) {
+    const siblings = children.get(row.parentId) ?? [];
+    siblings.push(row);
+    children.set(row.parentId, siblings);
+  }
+  const byId = new Map(rows.map((row) => [row.id, row]));
+
+  type ThreadComment = ReturnType<typeof toThreadComment>;
+  function toThreadComment(row: (typeof rows)[number]) {
+    const deleted = row.deletedAt !== null;
+    const parent = row.parentId ? byId.get(row.parentId) : undefined;
+    return {
+      type: "comment" as const,
+      id: row.id,
+      parentId: row.parentId,
+      shownDepth: Math.min(row.depth, MAX_SHOWN_DEPTH),
+      inReplyTo: row.depth > MAX_SHOWN_DEPTH && parent ? parent.authorName : null,
+      kind: row.kind,
+      deleted,
+      html: deleted ? null : row.html,
+      editedAt: row.editedAt,
+      createdAt: row.createdAt,
+      author: deleted
+        ? null
+        : { id: row.authorId, displayName: row.authorName, role: row.authorRole, jobTitle: isStaffRole(row.authorRole) ? row.authorTitle : null },
+    };
+  }
+
+  // Depth-first, oldest first at each level; a deleted comment stays only to hold its replies.
+  function walk(parentId: number | null): ThreadComment[] {
+    return (children.get(parentId) ?? []).flatMap((row) => {
+      const replies = walk(row.id);
+      if (row.deletedAt && replies.length === 0) return [];
+      return [toThreadComment(row), ...replies];
+    });
+  }
+
+  const items: Array<ThreadComment | ((typeof events)[number] & { type: "event" })> = [];
+  const roots = walk(null);
+  // Timeline events sit between top-level comments, in time order.
+  let eventIndex = 0;
+  for (const comment of roots) {
+    if (comment.parentId === null) {
+      while (eventIndex < events.length && events[eventIndex]!.createdAt <= comment.createdAt) items.push({ ...events[eventIndex++]!, type: "event" });
+    }
+    items.push(comment);
+  }
+  while (eventIndex < events.length) items.push({ ...events[eventIndex++]!, type: "event" });
+  return items;
+}

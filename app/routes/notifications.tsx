@@ -1,0 +1,109 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { Avatar } from "~/components/avatar";
+import { EmptyState } from "~/components/empty-state";
+import { listNotifications, markAllRead, markRead } from "~/domain/notifications.server";
+import { ideaPath } from "~/domain/statuses";
+import { requireUser } from "~/lib/auth.server";
+import { clsx } from "~/lib/clsx";
+import { useFormatters } from "~/lib/format";
+import { pageTitle } from "~/lib/meta";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const before = Number(new URL(request.url).searchParams.get("before")) || undefined;
+  return listNotifications(user.id, before);
+}
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "notifications.title");
+
+const actionSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("read"), id: z.coerce.number().int().positive() }),
+  z.object({ intent: z.literal("read-all") }),
+]);
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const parsed = actionSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) throw new Response("Bad Request", { status: 400 });
+  if (parsed.data.intent === "read") markRead(user.id, parsed.data.id);
+  else markAllRead(user.id);
+  return { ok: true };
+}
+
+export default function NotificationsPage() {
+  const { t } = useTranslation();
+  const { formatRelative, formatDateTime } = useFormatters();
+  const { notifications, nextBefore } = useLoaderData<typeof loader>();
+  const unread = notifications.some((notification) => !notification.readAt);
+  return (
+    <div className="mx-auto max-w-3xl">
+      <div className="flex flex-wrap items-center justify-between gap-4">
+        <h1 className="text-3xl font-bold">{t("notifications.title")}</h1>
+        <div className="flex gap-3">
+          <Link to="/settings/notifications" className="btn-secondary">
+            {t("notifications.settings")}
+          </Link>
+          {unread ? (
+            <Form method="post">
+              <button type="submit" name="intent" value="read-all" className="btn-secondary">
+                {t("notifications.markAllRead")}
+              </button>
+            </Form>
+          ) : null}
+        </div>
+      </div>
+      {notifications.length === 0 ? (
+        <div className="mt-8">
+          <EmptyState title={t("notifications.empty.title")} body={t("notifications.empty.body")} action={{ to: "/", label: t("notifications.empty.action") }} />
+        </div>
+      ) : (
+        <ul className="mt-6 space-y-2">
+          {notifications.map((notification) => {
+            const href = ideaPath({ id: notification.ideaId, title: notification.ideaTitle }) + (notification.commentId ? `#comment-${notification.commentId}` : "");
+            const actorTitle = notification.actorTitle && notification.actorRole !== "customer" ? notification.actorTitle : null;
+            return (
+              <li
+                key={notification.id}
+                className={clsx("flex items-start gap-3 rounded-lg border p-4", notification.readAt ? "border-stone-200 bg-white" : "border-brand-700 bg-brand-50")}
+              >
+                <Avatar person={{ id: notification.actorId, displayName: notification.actorName }} size="sm" />
+                <div className="min-w-0 flex-1 text-sm">
+                  <p>
+                    {!notification.readAt ? <span className="sr-only">{t("notifications.unread")}: </span> : null}
+                    <Link to={href} className="hover:underline">
+                      {t(`notifications.kinds.${notification.kind}`, {
+                        actor: actorTitle ? `${notification.actorName} (${actorTitle})` : notification.actorName,
+                        idea: notification.ideaTitle,
+                      })}
+                    </Link>
+                  </p>
+                  <p className="mt-1 text-xs text-muted">
+                    <time dateTime={new Date(notification.createdAt).toISOString()} title={formatDateTime(notification.createdAt)} suppressHydrationWarning>
+                      {formatRelative(notification.createdAt)}
+                    </time>
+                  </p>
+                </div>
+                {!notification.readAt ? (
+                  <Form method="post">
+                    <input type="hidden" name="id" value={notification.id} />
+                    <button type="submit" name="intent" value="read" className="text-sm font-medium text-brand-700 hover:underline">
+                      {t("notifications.markRead")}
+                    </button>
+                  </Form>
+                ) : null}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {nextBefore ? (
+        <Link to={`?before=${nextBefore}`} className="btn-secondary mt-6">
+          {t("notifications.older")}
+        </Link>
+      ) : null}
+    </div>
+  );
+}

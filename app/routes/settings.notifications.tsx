@@ -1,0 +1,54 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { NOTIFICATION_KINDS } from "#db/schema";
+import { getEmailPreferences, setEmailPreference } from "~/domain/notifications.server";
+import { requireUser } from "~/lib/auth.server";
+import { pageTitle } from "~/lib/meta";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  return { preferences: getEmailPreferences(user.id) };
+}
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "settings.notifications.title");
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const formData = await request.formData();
+  // An unticked checkbox sends nothing: every kind not sent is "no email".
+  for (const kind of NOTIFICATION_KINDS) setEmailPreference(user.id, kind, formData.get(kind) === "on");
+  return { saved: true };
+}
+
+export default function NotificationSettingsPage() {
+  const { t } = useTranslation();
+  const { preferences } = useLoaderData<typeof loader>();
+  const navigation = useNavigation();
+  const saved = useActionData<typeof action>()?.saved && navigation.state === "idle";
+  return (
+    <div className="mx-auto max-w-xl">
+      <h1 className="text-3xl font-bold">{t("settings.notifications.title")}</h1>
+      <p className="mt-2 text-muted">{t("settings.notifications.intro")}</p>
+      <Form method="post" className="card mt-6 space-y-4">
+        {saved ? (
+          <p role="status" className="rounded-md border border-green-300 bg-green-50 p-3 text-sm text-green-900">
+            {t("settings.notifications.saved")}
+          </p>
+        ) : null}
+        <fieldset className="space-y-3">
+          <legend className="font-semibold">{t("settings.notifications.emailMe")}</legend>
+          {NOTIFICATION_KINDS.map((kind) => (
+            <label key={kind} className="flex items-start gap-3">
+              <input type="checkbox" name={kind} defaultChecked={preferences[kind]} className="mt-1 size-4" />
+              <span>{t(`settings.notifications.kinds.${kind}`)}</span>
+            </label>
+          ))}
+        </fieldset>
+        <button type="submit" className="btn-primary">
+          {t("settings.notifications.submit")}
+        </button>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { NOTIFICATION_KINDS, type NotificationKind } from "#db/schema";
+import { setEmailPreference } from "~/domain/notifications.server";
+import { readSignedValue } from "~/lib/crypto.server";
+import { pageTitle } from "~/lib/meta";
+import { getPerson } from "~/domain/people.server";
+
+/** Who and which kind a signed unsubscribe token names, or null. No log-in needed. */
+function readToken(token: string | null) {
+  const value = token ? readSignedValue(token) : null;
+  const [userId, kind] = value?.split(":") ?? [];
+  if (!userId || !NOTIFICATION_KINDS.includes(kind as NotificationKind) || !getPerson(userId)) return null;
+  return { userId, kind: kind as NotificationKind };
+}
+
+export function loader({ request }: LoaderFunctionArgs) {
+  const token = new URL(request.url).searchParams.get("token");
+  const target = readToken(token);
+  return { token: target ? token : null, kind: target?.kind ?? null };
+}
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "unsubscribe.title");
+
+/** One click from the email's page, or RFC 8058 one-click POST from the mail client. */
+export async function action({ request }: ActionFunctionArgs) {
+  const url = new URL(request.url);
+  const formData = await request.formData();
+  const target = readToken(url.searchParams.get("token") ?? String(formData.get("token") ?? ""));
+  if (!target) throw new Response("Bad Request", { status: 400 });
+  setEmailPreference(target.userId, target.kind, false);
+  return { done: true, kind: target.kind };
+}
+
+export default function UnsubscribePage() {
+  const { t } = useTranslation();
+  const { token, kind } = useLoaderData<typeof loader>();
+  const done = useActionData<typeof action>();
+  return (
+    <div className="card mx-auto max-w-lg">
+      <h1 className="text-2xl font-bold">{t("unsubscribe.title")}</h1>
+      {done ? (
+        <p role="status" className="mt-3">
+          {t("unsubscribe.done", { kind: t(`settings.notifications.kinds.${done.kind}`) })}
+        </p>
+      ) : token && kind ? (
+        <Form method="post" className="mt-4 space-y-4">
+          <p>{t("unsubscribe.confirm", { kind: t(`settings.notifications.kinds.${kind}`) })}</p>
+          <input type="hidden" name="token" value={token} />
+          <button type="submit" className="btn-primary">
+            {t("unsubscribe.submit")}
+          </button>
+        </Form>
+      ) : (
+        <p className="mt-3">{t("unsubscribe.invalid")}</p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,131 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SMTPServer } from "smtp-server";
+import { comment } from "#tests/support/comments";
+import { args, call, ensureSite, makePerson, makeRequest } from "#tests/support/fixtures";
+import { makeIdea } from "#tests/support/ideas";
+import { deliverDueEmails, retryDelayMs } from "~/domain/outbox.server";
+import { getEmailPreferences } from "~/domain/notifications.server";
+import { unsubscribeToken } from "~/domain/notification-emails.server";
+import { action as unsubscribeAction, loader as unsubscribeLoader } from "~/routes/unsubscribe";
+import { sqlite } from "~/lib/db.server";
+
+type Received = { to: string[]; raw: string };
+
+/** A real SMTP server on a free local port, recording what it receives. */
+async function startSmtp(port = 0) {
+  const received: Received[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS", "AUTH"],
+    logger: false,
+    onData(stream, session, callback) {
+      let raw = "";
+      stream.on("data", (chunk: Buffer) => (raw += chunk.toString()));
+      stream.on("end", () => {
+        received.push({ to: session.envelope.rcptTo.map((rcpt) => rcpt.address), raw });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  const address = server.server.address() as { port: number };
+  return { received, port: address.port, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
+/** The message with its quoted-printable parts decoded as UTF-8 (soft line breaks joined). */
+function decoded(raw: string) {
+  const soft = raw.replace(/=\r?\n/g, "");
+  const bytes: number[] = [];
+  for (let i = 0; i < soft.length; i++) {
+    const hex = soft.slice(i + 1, i + 3);
+    if (soft[i] === "=" && /^[0-9A-F]{2}$/.test(hex)) {
+      bytes.push(parseInt(hex, 16));
+      i += 2;
+    } else {
+      bytes.push(...Buffer.from(soft[i]!));
+    }
+  }
+  return Buffer.from(bytes).toString("utf8");
+}
+
+let smtp: Awaited<ReturnType<typeof startSmtp>>;
+
+beforeAll(async () => {
+  await ensureSite();
+  smtp = await startSmtp();
+  process.env.SMTP_URL = `smtp://127.0.0.1:${smtp.port}`;
+});
+
+afterAll(async () => {
+  delete process.env.SMTP_URL;
+  await smtp.close();
+});
+
+describe("email delivery", () => {
+  it("sends a staff reply's email over SMTP, in the recipient's language, with an unsubscribe link", async () => {
+    const author = await makePerson("customer", { email: "lucia@example.com" });
+    sqlite.prepare("update users set locale = 'es' where id = ?").run(author.id);
+    const staff = await makePerson("staff", { displayName: "Daniel Okafor" });
+    const idea = makeIdea(author.id, "Entrega los sábados");
+    comment(idea.id, staff, "Lo estamos mirando con el equipo de logística.");
+
+    expect(await deliverDueEmails()).toEqual({ sent: 1, failed: 0 });
+    const [email] = smtp.received;
+    expect(email!.to).toEqual(["lucia@example.com"]);
+    const text = decoded(email!.raw);
+    expect(text).toMatch(/^Subject: =\?UTF-8\?/m);
+    expect(text).toContain("Content-Language: es");
+    expect(text).toContain("Daniel Okafor te respondió en «Entrega los sábados»");
+    expect(text).toContain("Lo estamos mirando con el equipo de logística.");
+    const unsubscribe = /List-Unsubscribe:\s*<(http:\/\/localhost:\d+\/unsubscribe\?token=[\w.-]+)>/.exec(text)?.[1];
+    expect(unsubscribe).toBeTruthy();
+    expect(text).toContain(`Darme de baja de estos correos: ${unsubscribe}`);
+    expect(text).toContain("List-Unsubscribe-Post: List-Unsubscribe=One-Click");
+  });
+
+  it("keeps the email while the SMTP server is down and delivers it once it is back", async () => {
+    const author = await makePerson("customer", { email: "patient@example.com" });
+    const staff = await makePerson("staff");
+    const idea = makeIdea(author.id, "Weekend deliveries");
+    const port = smtp.port;
+    await smtp.close();
+    comment(idea.id, staff, "We hear you.");
+
+    const now = new Date();
+    expect(await deliverDueEmails(now)).toEqual({ sent: 0, failed: 1 });
+    const pending = sqlite.prepare("select status, attempts, next_attempt_at as nextAt, last_error as error from email_outbox where to_address = ?").get("patient@example.com") as {
+      status: string;
+      attempts: number;
+      nextAt: number;
+      error: string;
+    };
+    expect(pending).toMatchObject({ status: "pending", attempts: 1 });
+    expect(pending.nextAt).toBe(now.getTime() + retryDelayMs(1));
+    expect(pending.error).toBeTruthy();
+    expect(await deliverDueEmails(now)).toEqual({ sent: 0, failed: 0 });
+
+    smtp = await startSmtp(port);
+    expect(await deliverDueEmails(new Date(now.getTime() + retryDelayMs(1)))).toEqual({ sent: 1, failed: 0 });
+    expect(smtp.received.map((email) => email.to)).toEqual([["patient@example.com"]]);
+    expect(sqlite.prepare("select status, attempts from email_outbox where to_address = ?").get("patient@example.com")).toEqual({ status: "sent", attempts: 2 });
+  });
+
+  it("backs off exponentially, up to six hours", () => {
+    expect([1, 2, 3, 10, 20].map(retryDelayMs)).toEqual([60_000, 120_000, 240_000, 6 * 3600_000, 6 * 3600_000]);
+  });
+});
+
+describe("unsubscribe links", () => {
+  it("work without logging in, for the kind they name, and refuse a forged token", async () => {
+    const person = await makePerson();
+    const token = unsubscribeToken(person.id, "staff_reply");
+    expect(await unsubscribeLoader(args(makeRequest(`/unsubscribe?token=${token}`)))).toEqual({ token, kind: "staff_reply" });
+    await unsubscribeAction(args(makeRequest(`/unsubscribe?token=${token}`, { form: { "List-Unsubscribe": "One-Click" } })));
+    expect(getEmailPreferences(person.id)).toEqual({ reply: true, staff_reply: false, official_response: true });
+
+    const forged = `${token.split(".")[0]}.${"A".repeat(43)}`;
+    expect(await unsubscribeLoader(args(makeRequest(`/unsubscribe?token=${forged}`)))).toEqual({ token: null, kind: null });
+    const refused = (await call(() => unsubscribeAction(args(makeRequest(`/unsubscribe?token=${forged}`, { form: {} }))))) as Response;
+    expect(refused.status).toBe(400);
+  });
+});
