@@ -4,6 +4,14 @@ import { isAllowedHref } from "~/lib/rich-text";
 /**
  * The editor's schema, shared by the browser editor and the server validator: paragraphs,
  * bold, italic, bullet and numbered lists, quotes, inline code, code blocks, links, line breaks.
+ * Ideas and comments ("full" and "light" toolbars) use this same schema.
+ *
+ * Kept apart from rich-text.ts so that importing the small helpers there (as RichTextField
+ * does on every form) never pulls tiptap into a page's chunk: only rich-text-editor.tsx, which
+ * is loaded lazily, and rich-text.server.ts import this file.
+ *
+ * Links: linkify knows http and https; mailto is added; isAllowedUri then refuses every other
+ * scheme when typing, pasting or setting a link (the server checks again, see isAllowedHref).
  */
 export const richTextExtensions = [
   StarterKit.configure({
