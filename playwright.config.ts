@@ -5,46 +5,75 @@ import { chromium, defineConfig } from "@playwright/test";
 
 // End-to-end tests run the production build (`npm run test:e2e` builds first) on their own
 // port with a fresh database, in Playwright's Chromium if installed, else Debian's.
+//
+// The config is loaded by the runner and again by every worker. The runner makes a new
+// folder for this run (database, the admin's saved session); the workers inherit its path
+// through the environment, so they all point at the same one.
+const RUN_DIRECTORY_VARIABLE = "TERTULIA_E2E_RUN_DIR"; // read by tests/e2e/support.ts
+const inherited = process.env[RUN_DIRECTORY_VARIABLE];
+const runDirectory =
+  inherited && fs.existsSync(inherited) ? inherited : fs.mkdtempSync(path.join(os.tmpdir(), "tertulia-e2e-"));
+process.env[RUN_DIRECTORY_VARIABLE] = runDirectory;
+
 const port = Number(process.env.E2E_PORT ?? 3950);
 const baseURL = `http://localhost:${port}`;
-const databaseDirectory = fs.mkdtempSync(path.join(os.tmpdir(), "tertulia-e2e-"));
 
-function findChromium() {
+/** Playwright's own Chromium if it is installed (undefined: let Playwright use it), else Debian's. */
+function chromiumExecutable(): string | undefined {
   const bundled = chromium.executablePath();
-  if (bundled && fs.existsSync(bundled)) return undefined; // Playwright's own browser
+  if (bundled && fs.existsSync(bundled)) return undefined;
   if (fs.existsSync("/usr/bin/chromium")) return "/usr/bin/chromium";
   throw new Error(
-    "No Chromium found for the browser tests. Install Playwright's (`npx playwright install chromium`) " +
-      "or Debian's (`apt-get install chromium`), then run `npm test` again.",
+    "No Chromium found. Install Playwright's (npx playwright install chromium) or Debian's (apt-get install chromium), then run the tests again.",
   );
 }
 
 export default defineConfig({
   testDir: "tests/e2e",
+  testMatch: /.*\.e2e\.ts/,
   fullyParallel: false,
+  // One server and one database for the whole run; the setup project goes first.
   workers: 1,
   retries: process.env.CI ? 1 : 0,
+  forbidOnly: Boolean(process.env.CI),
   reporter: [["list"]],
   timeout: 60_000,
   expect: { timeout: 10_000 },
+  globalTeardown: "./tests/e2e/global-teardown.ts",
   use: {
     baseURL,
+    locale: "en-US",
     trace: "retain-on-failure",
     launchOptions: {
-      executablePath: findChromium(),
+      executablePath: chromiumExecutable(),
       // Root in a sandboxed machine with no outside network.
-      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
     },
   },
   projects: [
+    // /setup works once per database: this project runs it and saves the admin's session.
     { name: "setup", testMatch: /setup\.e2e\.ts/ },
-    { name: "journeys", testMatch: /.*\.e2e\.ts/, testIgnore: /setup\.e2e\.ts/, dependencies: ["setup"] },
+    { name: "journeys", testIgnore: /setup\.e2e\.ts/, dependencies: ["setup"] },
   ],
   webServer: {
     command: "node server.mjs",
     url: `${baseURL}/healthz`,
     reuseExistingServer: false,
     timeout: 60_000,
-    env: { NODE_ENV: "production", PORT: String(port), DATABASE_PATH: path.join(databaseDirectory, "e2e.db") },
+    stdout: "ignore",
+    stderr: "pipe",
+    env: {
+      NODE_ENV: "production",
+      PORT: String(port),
+      DATABASE_PATH: path.join(runDirectory, "tertulia.db"),
+    },
   },
 });

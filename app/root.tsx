@@ -101,14 +101,15 @@ export function ErrorBoundary() {
   const error = useRouteError();
   const { t } = useTranslation();
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  const kind = status === 404 ? "notFound" : status === 403 ? "forbidden" : "unexpected";
+  const blockedReason = isRouteErrorResponse(error) && typeof error.data === "object" && error.data ? (error.data as { blockedReason?: string }).blockedReason : undefined;
+  const kind = blockedReason !== undefined ? "blocked" : status === 404 ? "notFound" : status === 403 ? "forbidden" : "unexpected";
   return (
     <section aria-labelledby="error-title" className="card mx-auto max-w-xl text-center">
       <p className="text-sm font-semibold text-brand-700">{status}</p>
       <h1 id="error-title" className="mt-2 text-2xl font-bold">
         {t(`errors.page.${kind}.title`)}
       </h1>
-      <p className="mt-3 text-muted">{t(`errors.page.${kind}.body`)}</p>
+      <p className="mt-3 text-muted">{t(`errors.page.${kind}.body`, { reason: blockedReason })}</p>
       {import.meta.env.DEV && error instanceof Error ? (
         <pre className="mt-6 overflow-auto text-left text-xs">{error.stack}</pre>
       ) : null}

@@ -43,6 +43,9 @@ export const users = sqliteTable(
     company: text("company"),
     /** Null means "follow the browser / site default". */
     locale: text("locale", { enum: LOCALES }),
+    /** A blocked person can read but no longer post, vote or comment, and is told why. */
+    blockedAt: integer("blocked_at", { mode: "timestamp_ms" }),
+    blockedReason: text("blocked_reason"),
     createdAt: createdAt(),
   },
   (t) => [
@@ -127,6 +130,15 @@ export const ideas = sqliteTable(
     lastActivityAt: integer("last_activity_at", { mode: "timestamp_ms" }).notNull(),
     firstResponseAt: integer("first_response_at", { mode: "timestamp_ms" }),
     firstResponderId: text("first_responder_id").references(() => users.id, { onDelete: "set null" }),
+    assigneeId: text("assignee_id").references(() => users.id, { onDelete: "set null" }),
+    /** Set when staff merge this idea into another as a duplicate. */
+    mergedIntoId: integer("merged_into_id").references((): AnySQLiteColumn => ideas.id, { onDelete: "set null" }),
+    statusChangedAt: integer("status_changed_at", { mode: "timestamp_ms" }),
+    adoptedAt: integer("adopted_at", { mode: "timestamp_ms" }),
+    adoptedById: text("adopted_by_id").references(() => users.id, { onDelete: "set null" }),
+    /** Moderation: others see a placeholder; the author and staff still see the idea. */
+    hiddenAt: integer("hidden_at", { mode: "timestamp_ms" }),
+    hiddenReason: text("hidden_reason"),
     /** The staff comment pinned under the idea as the team's official response. */
     officialCommentId: integer("official_comment_id").references((): AnySQLiteColumn => comments.id, { onDelete: "set null" }),
     editedAt: integer("edited_at", { mode: "timestamp_ms" }),
@@ -136,6 +148,10 @@ export const ideas = sqliteTable(
     check("ideas_status_valid", sql`${t.status} in ('open', 'under_review', 'planned', 'in_progress', 'adopted', 'declined', 'duplicate')`),
     check("ideas_counts_non_negative", sql`${t.voteCount} >= 0 and ${t.commentCount} >= 0`),
     index("ideas_author_idx").on(t.authorId, t.id),
+    // The triage inbox: ideas still waiting for a first reply, oldest first.
+    index("ideas_waiting_idx").on(t.createdAt).where(sql`${t.firstResponseAt} is null`),
+    index("ideas_assignee_idx").on(t.assigneeId, t.createdAt),
+    index("ideas_adopted_idx").on(t.adoptedAt).where(sql`${t.status} = 'adopted'`),
     // One index per sort, alone and behind each filter, so every list is an index walk.
     ...(
       [
@@ -192,6 +208,8 @@ export const comments = sqliteTable(
     editedAt: integer("edited_at", { mode: "timestamp_ms" }),
     /** Soft delete: a deleted comment with replies keeps its place. */
     deletedAt: integer("deleted_at", { mode: "timestamp_ms" }),
+    hiddenAt: integer("hidden_at", { mode: "timestamp_ms" }),
+    hiddenReason: text("hidden_reason"),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
   },
   (t) => [
@@ -202,7 +220,7 @@ export const comments = sqliteTable(
   ],
 );
 
-export const IDEA_EVENT_KINDS = ["official_response"] as const;
+export const IDEA_EVENT_KINDS = ["official_response", "status_change", "merged_into", "merged_from", "unmerged"] as const;
 export type IdeaEventKind = (typeof IDEA_EVENT_KINDS)[number];
 
 /** The idea's timeline: what staff did to it, shown in the thread in time order. */
@@ -218,9 +236,15 @@ export const ideaEvents = sqliteTable(
       .references(() => users.id, { onDelete: "restrict" }),
     kind: text("kind").notNull(),
     commentId: integer("comment_id").references(() => comments.id, { onDelete: "set null" }),
+    fromStatus: text("from_status", { enum: IDEA_STATUSES }),
+    toStatus: text("to_status", { enum: IDEA_STATUSES }),
+    /** The signed public note of a status change, rendered from the editor's JSON. */
+    noteHtml: text("note_html"),
+    noteText: text("note_text"),
+    relatedIdeaId: integer("related_idea_id").references(() => ideas.id, { onDelete: "set null" }),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
   },
-  (t) => [index("idea_events_idea_idx").on(t.ideaId, t.createdAt)],
+  (t) => [index("idea_events_idea_idx").on(t.ideaId, t.createdAt), index("idea_events_actor_idx").on(t.actorId, t.createdAt)],
 );
 
 /** Who follows which idea. Authors, voters and commenters follow automatically. */
@@ -238,7 +262,7 @@ export const follows = sqliteTable(
   (t) => [primaryKey({ columns: [t.ideaId, t.userId] }), index("follows_user_idx").on(t.userId)],
 );
 
-export const NOTIFICATION_KINDS = ["reply", "staff_reply", "official_response"] as const;
+export const NOTIFICATION_KINDS = ["reply", "staff_reply", "official_response", "status_change", "adopted", "merged"] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** In-app notifications: each reports what a person did. */
@@ -257,6 +281,8 @@ export const notifications = sqliteTable(
       .notNull()
       .references(() => ideas.id, { onDelete: "cascade" }),
     commentId: integer("comment_id").references(() => comments.id, { onDelete: "cascade" }),
+    /** For status changes: the status the idea moved to. */
+    status: text("status", { enum: IDEA_STATUSES }),
     readAt: integer("read_at", { mode: "timestamp_ms" }),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
   },
@@ -299,6 +325,69 @@ export const emailOutbox = sqliteTable(
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
   },
   (t) => [index("email_outbox_due_idx").on(t.status, t.nextAttemptAt)],
+);
+
+/** What a merge moved, so that staff can undo it exactly. */
+export const ideaMerges = sqliteTable(
+  "idea_merges",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    sourceId: integer("source_id")
+      .notNull()
+      .references(() => ideas.id, { onDelete: "cascade" }),
+    targetId: integer("target_id")
+      .notNull()
+      .references(() => ideas.id, { onDelete: "cascade" }),
+    actorId: text("actor_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "restrict" }),
+    previousStatus: text("previous_status", { enum: IDEA_STATUSES }).notNull(),
+    /** JSON arrays of user ids whose vote or follow was added to the target by the merge. */
+    movedVoterIds: text("moved_voter_ids").notNull(),
+    movedFollowerIds: text("moved_follower_ids").notNull(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    undoneAt: integer("undone_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [index("idea_merges_source_idx").on(t.sourceId), index("idea_merges_target_idx").on(t.targetId)],
+);
+
+export const REPORT_STATUSES = ["open", "hidden", "dismissed"] as const;
+
+/** Anyone logged in may report an idea or a comment; staff handle the queue. */
+export const reports = sqliteTable(
+  "reports",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    reporterId: text("reporter_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    ideaId: integer("idea_id")
+      .notNull()
+      .references(() => ideas.id, { onDelete: "cascade" }),
+    commentId: integer("comment_id").references(() => comments.id, { onDelete: "cascade" }),
+    reason: text("reason").notNull(),
+    status: text("status", { enum: REPORT_STATUSES }).notNull().default("open"),
+    resolvedById: text("resolved_by_id").references(() => users.id, { onDelete: "set null" }),
+    resolvedAt: integer("resolved_at", { mode: "timestamp_ms" }),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("reports_status_idx").on(t.status, t.createdAt)],
+);
+
+/** Who did what, when: status changes, merges, hides, role changes, blocks, invitations. */
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    actorId: text("actor_id").references(() => users.id, { onDelete: "set null" }),
+    action: text("action").notNull(),
+    targetType: text("target_type").notNull(),
+    targetId: text("target_id").notNull(),
+    /** JSON with what changed (from/to, reason…). */
+    details: text("details").notNull().default("{}"),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("audit_log_created_idx").on(t.createdAt), index("audit_log_actor_idx").on(t.actorId, t.createdAt)],
 );
 
 export type Comment = typeof comments.$inferSelect;

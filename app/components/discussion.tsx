@@ -2,10 +2,13 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import type { Role } from "#db/schema";
+import type { IdeaStatus, Role } from "#db/schema";
 import { Avatar } from "~/components/avatar";
 import { FormErrors } from "~/components/forms";
 import { RichTextField } from "~/components/rich-text-field";
+import { StatusBadge } from "~/components/idea-badges";
+import { ReportForm } from "~/components/staff-panel";
+import { ideaPath } from "~/domain/statuses";
 import { commentFormSchema } from "~/domain/comments.schema";
 import { clsx } from "~/lib/clsx";
 import { useFormatters } from "~/lib/format";
@@ -20,12 +23,30 @@ export type ThreadComment = {
   inReplyTo: string | null;
   kind: "public" | "internal";
   deleted: boolean;
+  hidden: boolean;
+  concealed: boolean;
+  hiddenReason: string | null;
   html: string | null;
   editedAt: When | null;
   createdAt: When;
   author: ThreadAuthor | null;
 };
-export type ThreadEvent = { type: "event"; id: number; kind: string; commentId: number | null; createdAt: When; actorId: string; actorName: string; actorTitle: string | null };
+export type ThreadEvent = {
+  type: "event";
+  id: number;
+  kind: string;
+  commentId: number | null;
+  fromStatus: IdeaStatus | null;
+  toStatus: IdeaStatus | null;
+  noteHtml: string | null;
+  relatedIdeaId: number | null;
+  relatedIdeaTitle: string | null;
+  createdAt: When;
+  actorId: string;
+  actorName: string;
+  actorRole: Role;
+  actorTitle: string | null;
+};
 
 const isStaffRole = (role: Role) => role === "staff" || role === "admin";
 
@@ -125,11 +146,12 @@ type CommentItemProps = {
   officialCommentId: number | null;
   replyingTo: number | null;
   editing: { id: number; bodyJson: string } | null;
+  reporting: number | null;
   lastResult?: { formId: string; result: SubmissionResult<string[]> | null } | null;
   pagePath: string;
 };
 
-export function CommentItem({ comment, viewer, officialCommentId, replyingTo, editing, lastResult, pagePath }: CommentItemProps) {
+export function CommentItem({ comment, viewer, officialCommentId, replyingTo, editing, reporting, lastResult, pagePath }: CommentItemProps) {
   const { t } = useTranslation();
   const { formatDateTime, formatRelative } = useFormatters();
   const internal = comment.kind === "internal";
@@ -147,8 +169,11 @@ export function CommentItem({ comment, viewer, officialCommentId, replyingTo, ed
         )}
       >
         {internal ? <p className="mb-2 text-xs font-bold uppercase tracking-wide text-amber-900">{t("discussion.internalBanner")}</p> : null}
+        {comment.hidden && !comment.concealed ? (
+          <p className="mb-2 rounded bg-stone-200 px-2 py-1 text-xs text-stone-800">{t("moderation.hiddenNotice", { reason: comment.hiddenReason ?? "" })}</p>
+        ) : null}
         {comment.deleted || !comment.author ? (
-          <p className="italic text-muted">{t("discussion.deleted")}</p>
+          <p className="italic text-muted">{comment.concealed ? t("moderation.hiddenPlaceholder") : t("discussion.deleted")}</p>
         ) : (
           <>
             <div className="flex flex-wrap items-center justify-between gap-2">
@@ -204,6 +229,11 @@ export function CommentItem({ comment, viewer, officialCommentId, replyingTo, ed
                   </Form>
                 </>
               ) : null}
+              {viewer && !own && !internal ? (
+                <Link to={`?report=comment-${comment.id}#comment-${comment.id}`} preventScrollReset className="text-muted hover:underline">
+                  {t("moderation.report")}
+                </Link>
+              ) : null}
               {staffViewer && !internal && isStaffRole(comment.author.role) && comment.id !== officialCommentId ? (
                 <Form method="post" preventScrollReset>
                   <input type="hidden" name="intent" value="official" />
@@ -216,6 +246,7 @@ export function CommentItem({ comment, viewer, officialCommentId, replyingTo, ed
             </div>
           </>
         )}
+        {reporting === comment.id && viewer ? <ReportForm commentId={comment.id} lastResult={lastResult ?? null} cancelTo={`${pagePath}#comment-${comment.id}`} /> : null}
       </article>
       {replyingTo === comment.id && viewer ? (
         <div id={`reply-${comment.id}`} className="mt-3 rounded-lg border border-stone-200 bg-white p-4">
@@ -237,11 +268,37 @@ export function CommentItem({ comment, viewer, officialCommentId, replyingTo, ed
 export function TimelineEventItem({ event }: { event: ThreadEvent }) {
   const { t } = useTranslation();
   const { formatDateTime } = useFormatters();
+  const actor = { id: event.actorId, displayName: event.actorName, role: event.actorRole, jobTitle: event.actorTitle };
+  const related = event.relatedIdeaId ? (
+    <Link to={ideaPath({ id: event.relatedIdeaId, title: event.relatedIdeaTitle ?? "" })} className="link">
+      {event.relatedIdeaTitle}
+    </Link>
+  ) : null;
+  const when = <time dateTime={new Date(event.createdAt).toISOString()}>{formatDateTime(event.createdAt)}</time>;
+
+  if (event.kind === "status_change" && event.toStatus) {
+    return (
+      <li className="rounded-lg border border-stone-300 bg-stone-50 p-4">
+        <div className="flex flex-wrap items-center gap-2 text-sm">
+          <SignedBy person={actor} size="sm" />
+          <span>{t("timeline.statusChanged")}</span>
+          {event.fromStatus ? <StatusBadge status={event.fromStatus} /> : null}
+          <span aria-hidden="true">→</span>
+          <StatusBadge status={event.toStatus} />
+          <span className="text-xs text-muted">· {when}</span>
+        </div>
+        {event.noteHtml ? <div className="rich-text mt-2 text-sm" dangerouslySetInnerHTML={{ __html: event.noteHtml }} /> : null}
+      </li>
+    );
+  }
   return (
-    <li className="flex items-center gap-2 py-1 text-sm text-muted">
+    <li className="flex flex-wrap items-center gap-x-2 py-1 text-sm text-muted">
       <span aria-hidden="true">●</span>
       <span>
-        {t(`timeline.${event.kind}`, { name: event.actorName, title: event.actorTitle ?? "" })}
+        {event.kind === "official_response" ? t("timeline.official_response", { name: event.actorName }) : null}
+        {event.kind === "merged_into" ? <>{t("timeline.merged_into", { name: event.actorName })} {related}</> : null}
+        {event.kind === "merged_from" ? <>{t("timeline.merged_from", { name: event.actorName })} {related}</> : null}
+        {event.kind === "unmerged" ? <>{t("timeline.unmerged", { name: event.actorName })} {related}</> : null}
         {event.commentId ? (
           <>
             {" "}
@@ -250,7 +307,7 @@ export function TimelineEventItem({ event }: { event: ThreadEvent }) {
             </a>
           </>
         ) : null}{" "}
-        · <time dateTime={new Date(event.createdAt).toISOString()}>{formatDateTime(event.createdAt)}</time>
+        · {when}
       </span>
     </li>
   );

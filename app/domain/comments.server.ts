@@ -1,8 +1,10 @@
-import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
 import { comments, ideaEvents, ideas, users, type CommentKind, type Role } from "#db/schema";
 import { follow, followerIds } from "~/domain/follows.server";
 import type { RichBody } from "~/domain/ideas.server";
 import { notify } from "~/domain/notifications.server";
+import { recordFirstResponse } from "~/domain/workflow.server";
 import { db, type Tx } from "~/lib/db.server";
 
 /** Replies deeper than this sit at this depth, marked "in reply to NAME". */
@@ -16,11 +18,6 @@ export class CommentRefusedError extends Error {
 
 type Author = { id: string; role: Role };
 const isStaffRole = (role: Role) => role === "staff" || role === "admin";
-
-/** Records the first public word from the team on an idea, and who said it. */
-function recordFirstResponse(tx: Tx, ideaId: number, staffId: string, now: Date) {
-  tx.update(ideas).set({ firstResponseAt: now, firstResponderId: staffId }).where(and(eq(ideas.id, ideaId), isNull(ideas.firstResponseAt))).run();
-}
 
 export function postComment(input: { ideaId: number; author: Author; parentId: number | null; kind: CommentKind; body: RichBody; now?: Date }) {
   const now = input.now ?? new Date();
@@ -148,6 +145,8 @@ export function getThread(ideaId: number, viewer: Viewer) {
       html: comments.bodyHtml,
       editedAt: comments.editedAt,
       deletedAt: comments.deletedAt,
+      hiddenAt: comments.hiddenAt,
+      hiddenReason: comments.hiddenReason,
       createdAt: comments.createdAt,
       authorId: users.id,
       authorName: users.displayName,
@@ -160,18 +159,26 @@ export function getThread(ideaId: number, viewer: Viewer) {
     .orderBy(asc(comments.createdAt), asc(comments.id))
     .all();
 
+  const related = alias(ideas, "related");
   const events = db
     .select({
       id: ideaEvents.id,
       kind: ideaEvents.kind,
       commentId: ideaEvents.commentId,
+      fromStatus: ideaEvents.fromStatus,
+      toStatus: ideaEvents.toStatus,
+      noteHtml: ideaEvents.noteHtml,
+      relatedIdeaId: related.id,
+      relatedIdeaTitle: related.title,
       createdAt: ideaEvents.createdAt,
       actorId: users.id,
       actorName: users.displayName,
+      actorRole: users.role,
       actorTitle: users.jobTitle,
     })
     .from(ideaEvents)
     .innerJoin(users, eq(users.id, ideaEvents.actorId))
+    .leftJoin(related, eq(related.id, ideaEvents.relatedIdeaId))
     .where(eq(ideaEvents.ideaId, ideaId))
     .orderBy(asc(ideaEvents.createdAt), asc(ideaEvents.id))
     .all();
@@ -187,6 +194,9 @@ export function getThread(ideaId: number, viewer: Viewer) {
   type ThreadComment = ReturnType<typeof toThreadComment>;
   function toThreadComment(row: (typeof rows)[number]) {
     const deleted = row.deletedAt !== null;
+    // Hidden by moderation: the author and staff still see it, marked; others see a placeholder.
+    const hidden = row.hiddenAt !== null;
+    const concealed = hidden && !staff && viewer?.id !== row.authorId;
     const parent = row.parentId ? byId.get(row.parentId) : undefined;
     return {
       type: "comment" as const,
@@ -196,10 +206,13 @@ export function getThread(ideaId: number, viewer: Viewer) {
       inReplyTo: row.depth > MAX_SHOWN_DEPTH && parent ? parent.authorName : null,
       kind: row.kind,
       deleted,
-      html: deleted ? null : row.html,
+      hidden,
+      concealed,
+      hiddenReason: hidden && !concealed ? row.hiddenReason : null,
+      html: deleted || concealed ? null : row.html,
       editedAt: row.editedAt,
       createdAt: row.createdAt,
-      author: deleted
+      author: deleted || concealed
         ? null
         : { id: row.authorId, displayName: row.authorName, role: row.authorRole, jobTitle: isStaffRole(row.authorRole) ? row.authorTitle : null },
     };

@@ -208,6 +208,9 @@ export function findSimilarIdeas(title: string, limit = 5) {
     .all();
 }
 
+const responder = alias(users, "responder");
+const mergedInto = alias(ideas, "merged_into");
+
 /** An idea with everything its page shows, or null. */
 export function getIdea(id: number, viewerId: string | null) {
   const row = db
@@ -218,11 +221,21 @@ export function getIdea(id: number, viewerId: string | null) {
       bodyText: ideas.bodyText,
       editedAt: ideas.editedAt,
       firstResponseAt: ideas.firstResponseAt,
+      responderId: responder.id,
+      responderName: responder.displayName,
+      responderTitle: responder.jobTitle,
       officialCommentId: ideas.officialCommentId,
+      assigneeId: ideas.assigneeId,
+      mergedIntoId: mergedInto.id,
+      mergedIntoTitle: mergedInto.title,
+      hiddenAt: ideas.hiddenAt,
+      hiddenReason: ideas.hiddenReason,
     })
     .from(ideas)
     .innerJoin(author, eq(author.id, ideas.authorId))
     .leftJoin(categories, eq(categories.id, ideas.categoryId))
+    .leftJoin(responder, eq(responder.id, ideas.firstResponderId))
+    .leftJoin(mergedInto, eq(mergedInto.id, ideas.mergedIntoId))
     .where(eq(ideas.id, id))
     .get();
   if (!row) return null;
@@ -233,7 +246,14 @@ export function getIdea(id: number, viewerId: string | null) {
     bodyText: row.bodyText,
     editedAt: row.editedAt,
     answered: row.firstResponseAt !== null,
+    firstResponse:
+      row.firstResponseAt && row.responderId
+        ? { at: row.firstResponseAt, by: { id: row.responderId, displayName: row.responderName!, jobTitle: row.responderTitle } }
+        : null,
     officialCommentId: row.officialCommentId,
+    assigneeId: row.assigneeId,
+    mergedInto: row.mergedIntoId ? { id: row.mergedIntoId, title: row.mergedIntoTitle! } : null,
+    hidden: row.hiddenAt ? { reason: row.hiddenReason ?? "" } : null,
   };
 }
 

@@ -1,4 +1,4 @@
-import type { Locale, NotificationKind } from "#db/schema";
+import type { IdeaStatus, Locale, NotificationKind } from "#db/schema";
 import type { OutgoingEmail } from "~/domain/outbox.server";
 import { ideaPath } from "~/domain/statuses";
 import { appUrl } from "~/lib/app-url.server";
@@ -21,12 +21,14 @@ export function composeNotificationEmail(input: {
   actor: { name: string; title: string | null };
   idea: { id: number; title: string };
   commentId: number | null;
+  status?: IdeaStatus;
   excerpt: string;
   siteName: string;
 }): OutgoingEmail {
   const t = translatorFor(input.recipient.locale);
   const actor = input.actor.title ? `${input.actor.name} (${input.actor.title})` : input.actor.name;
-  const values = { actor, idea: input.idea.title, site: input.siteName };
+  const status = input.status ? t(`statuses.${input.status}.label`) : "";
+  const values = { actor, idea: input.idea.title, site: input.siteName, status };
   const link = appUrl(ideaPath(input.idea) + (input.commentId ? `#comment-${input.commentId}` : ""));
   const unsubscribe = appUrl(`/unsubscribe?token=${unsubscribeToken(input.recipient.id, input.kind)}`);
   const subject = t(`email.${input.kind}.subject`, values);

@@ -1,6 +1,6 @@
 import { and, count, desc, eq, inArray, isNull, lt } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import { emailPreferences, ideas, notifications, NOTIFICATION_KINDS, site, users, type NotificationKind } from "#db/schema";
+import { emailPreferences, ideas, notifications, NOTIFICATION_KINDS, site, users, type IdeaStatus, type NotificationKind } from "#db/schema";
 import { composeNotificationEmail } from "~/domain/notification-emails.server";
 import { enqueueEmail } from "~/domain/outbox.server";
 import { db, type Tx } from "~/lib/db.server";
@@ -14,7 +14,16 @@ export const NOTIFICATIONS_PAGE_SIZE = 30;
  */
 export function notify(
   tx: Tx,
-  input: { kind: NotificationKind; actorId: string; ideaId: number; commentId: number | null; recipientIds: string[]; excerpt?: string; now?: Date },
+  input: {
+    kind: NotificationKind;
+    actorId: string;
+    ideaId: number;
+    commentId: number | null;
+    recipientIds: string[];
+    status?: IdeaStatus;
+    excerpt?: string;
+    now?: Date;
+  },
 ) {
   const recipientIds = [...new Set(input.recipientIds)].filter((id) => id !== input.actorId);
   if (recipientIds.length === 0) return;
@@ -38,7 +47,7 @@ export function notify(
   const recipients = tx.select({ id: users.id, email: users.email, locale: users.locale }).from(users).where(inArray(users.id, recipientIds)).all();
   for (const recipient of recipients) {
     tx.insert(notifications)
-      .values({ recipientId: recipient.id, kind: input.kind, actorId: input.actorId, ideaId: input.ideaId, commentId: input.commentId, createdAt: now })
+      .values({ recipientId: recipient.id, kind: input.kind, actorId: input.actorId, ideaId: input.ideaId, commentId: input.commentId, status: input.status, createdAt: now })
       .run();
     if (optedOut.has(recipient.id)) continue;
     enqueueEmail(
@@ -49,6 +58,7 @@ export function notify(
         actor: { name: context.actorName, title: context.actorTitle },
         idea: { id: input.ideaId, title: context.ideaTitle },
         commentId: input.commentId,
+        status: input.status,
         excerpt: input.excerpt ?? "",
         siteName: context.siteName,
       }),
@@ -69,6 +79,7 @@ export function listNotifications(recipientId: string, before?: number) {
       ideaId: notifications.ideaId,
       ideaTitle: ideas.title,
       commentId: notifications.commentId,
+      status: notifications.status,
       actorId: actor.id,
       actorName: actor.displayName,
       actorTitle: actor.jobTitle,

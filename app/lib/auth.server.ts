@@ -1,5 +1,5 @@
 import { DrizzleSQLiteAdapter } from "@lucia-auth/adapter-drizzle";
-import { redirect } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { Lucia, TimeSpan } from "lucia";
 import { sessions, users, type Locale, type Role } from "#db/schema";
 import { generateToken, hashToken } from "~/lib/crypto.server";
@@ -19,6 +19,7 @@ export const lucia = new Lucia(new DrizzleSQLiteAdapter(db, sessions, users), {
     role: attributes.role,
     locale: attributes.locale,
     jobTitle: attributes.jobTitle,
+    blockedReason: attributes.blockedAt ? (attributes.blockedReason ?? "") : null,
   }),
 });
 
@@ -31,6 +32,8 @@ declare module "lucia" {
       role: Role;
       locale: Locale | null;
       jobTitle: string | null;
+      blockedAt: Date | null;
+      blockedReason: string | null;
     };
   }
 }
@@ -101,13 +104,17 @@ export function loginRedirect(request: Request) {
 
 /**
  * The one gate for loaders and actions. A visitor is sent to log in and returns here;
- * a signed-in person without the role gets 403.
+ * a signed-in person without the role gets 403; with `participate`, so does a blocked person,
+ * and the error page tells them why.
  */
-export async function requireUser(request: Request, options: { role?: Role } = {}) {
+export async function requireUser(request: Request, options: { role?: Role; participate?: boolean } = {}) {
   const user = await getOptionalUser(request);
   if (!user) throw redirect(loginRedirect(request));
   if (options.role && !hasRole(user, options.role)) {
     throw new Response("Forbidden", { status: 403, statusText: "Forbidden" });
+  }
+  if (options.participate && user.blockedReason !== null) {
+    throw data({ blockedReason: user.blockedReason }, { status: 403, statusText: "Forbidden" });
   }
   return user;
 }

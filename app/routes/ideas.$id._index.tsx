@@ -12,6 +12,12 @@ import { ideaIdFrom, redirectToCanonical } from "~/domain/idea-params.server";
 import { deleteIdea, getIdea, getIdeaAuthorId, IdeaAnsweredError } from "~/domain/ideas.server";
 import { ideaPath } from "~/domain/statuses";
 import { getOptionalUser, hasRole, requireUser } from "~/lib/auth.server";
+import { EmptyState } from "~/components/empty-state";
+import { ReplyPromise } from "~/components/reply-promise";
+import { ReportForm, StaffPanel } from "~/components/staff-panel";
+import { listStaff } from "~/domain/people.server";
+import { getSite } from "~/domain/site.server";
+import { handleWorkflowAction, WORKFLOW_INTENTS } from "~/domain/workflow-actions.server";
 import { useFormatters } from "~/lib/format";
 import { pageTitle } from "~/lib/meta";
 
@@ -26,13 +32,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const editId = Number(search.get("edit"));
   const editing = user && editId ? getCommentForEdit(editId, user.id) : null;
   const isAuthor = user?.id === idea.author.id;
+  const staff = hasRole(user, "staff");
+  // Hidden by moderation: its author and staff still see it; others see a placeholder.
+  if (idea.hidden && !staff && !isAuthor) return { concealed: true as const, path: ideaPath(idea) };
   const thread = getThread(idea.id, viewer);
   const official = thread.find((item) => item.type === "comment" && item.id === idea.officialCommentId);
+  const report = search.get("report");
   return {
+    concealed: false as const,
     idea: shown,
     path: ideaPath(idea),
     viewer,
-    isStaff: hasRole(user, "staff"),
+    isStaff: staff,
+    staffList: staff ? listStaff().map(({ id, displayName }) => ({ id, displayName })) : [],
+    replyPromiseDays: getSite()!.replyPromiseDays,
+    reporting: user && report ? (report === "idea" ? "idea" : Number(report.replace("comment-", "")) || null) : null,
     thread,
     official: official?.type === "comment" ? official : null,
     following: user ? isFollowing(idea.id, user.id) : false,
@@ -43,18 +57,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ matches, data }) => [
-  ...pageTitle(matches, "ideaPage.title", { title: data?.idea.title ?? "" }),
-  { name: "description", content: data?.idea.excerpt.slice(0, 160) ?? "" },
-];
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
+  !data || data.concealed
+    ? pageTitle(matches, "moderation.hiddenIdeaTitle")
+    : [...pageTitle(matches, "ideaPage.title", { title: data.idea.title }), { name: "description", content: data.idea.excerpt.slice(0, 160) }];
+
+const PARTICIPATING = new Set(["comment", "edit-comment", "report"]);
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request);
   const ideaId = ideaIdFrom(params.id);
   const formData = await request.formData();
   const intent = String(formData.get("intent") ?? "");
+  const user = await requireUser(request, { participate: PARTICIPATING.has(intent) });
   const idea = getIdea(ideaId, null);
   if (!idea) throw new Response("Not Found", { status: 404 });
+  if (WORKFLOW_INTENTS.has(intent)) return handleWorkflowAction(intent, formData, ideaId, user, ideaPath(idea));
   if (intent !== "delete") return handleDiscussionAction(intent, formData, ideaId, user, ideaPath(idea));
 
   if (getIdeaAuthorId(ideaId) !== user.id) throw new Response("Forbidden", { status: 403 });
@@ -68,13 +85,28 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function IdeaPage() {
+  const loaderData = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  if (loaderData.concealed) {
+    return (
+      <div className="mx-auto max-w-xl">
+        <h1 className="sr-only">{t("moderation.hiddenIdeaTitle")}</h1>
+        <EmptyState title={t("moderation.hiddenIdeaTitle")} body={t("moderation.hiddenIdeaBody")} action={{ to: "/", label: t("ideaPage.back") }} />
+      </div>
+    );
+  }
+  return <VisibleIdea data={loaderData} />;
+}
+
+function VisibleIdea({ data: loaded }: { data: Extract<ReturnType<typeof useLoaderData<typeof loader>>, { concealed: false }> }) {
   const { t } = useTranslation();
   const { formatDate, formatDateTime } = useFormatters();
-  const { idea, path, viewer, isStaff, thread, official, following, replyingTo, editing, canEdit, canDelete } = useLoaderData<typeof loader>();
+  const { idea, path, viewer, isStaff, staffList, replyPromiseDays, reporting, thread, official, following, replyingTo, editing, canEdit, canDelete } = loaded;
   const actionData = useActionData<typeof action>();
   const location = useLocation();
   const commentCount = thread.filter((item) => item.type === "comment" && item.kind === "public" && !item.deleted).length;
   const error = actionData && "error" in actionData ? actionData.error : null;
+  const reported = !!actionData && "reported" in actionData;
   const lastResult = actionData && "formId" in actionData ? (actionData as { formId: string; result: never }) : null;
 
   return (
@@ -82,6 +114,19 @@ export default function IdeaPage() {
       <Link to="/" className="text-sm font-medium text-brand-700 hover:underline">
         ← {t("ideaPage.back")}
       </Link>
+      {idea.mergedInto ? (
+        <p role="note" className="mt-4 rounded-md border border-sky-300 bg-sky-50 p-3 text-sky-900">
+          {t("workflow.mergedBanner")}{" "}
+          <Link to={ideaPath(idea.mergedInto)} className="link font-semibold">
+            {idea.mergedInto.title}
+          </Link>
+        </p>
+      ) : null}
+      {idea.hidden ? (
+        <p role="note" className="mt-4 rounded-md border border-stone-400 bg-stone-100 p-3 text-sm text-stone-800">
+          {t("moderation.hiddenNotice", { reason: idea.hidden.reason })}
+        </p>
+      ) : null}
       <div className="mt-4 flex gap-4">
         <VoteButton ideaId={idea.id} ideaTitle={idea.title} voted={idea.voted} voteCount={idea.voteCount} />
         <div className="min-w-0 flex-1">
@@ -93,6 +138,7 @@ export default function IdeaPage() {
             {idea.category ? <CategoryTag category={idea.category} /> : null}
           </div>
           <p className="mt-1 text-sm text-muted">{t(`statuses.${idea.status}.description`)}</p>
+          <ReplyPromise createdAt={idea.createdAt} firstResponse={idea.firstResponse} promiseDays={replyPromiseDays} />
         </div>
         <div className="shrink-0">
           {viewer ? (
@@ -135,6 +181,20 @@ export default function IdeaPage() {
             {t(error)}
           </p>
         ) : null}
+        {reported ? (
+          <p role="status" className="mt-4 rounded-md border border-green-300 bg-green-50 p-3 text-sm text-green-900">
+            {t("moderation.thanks")}
+          </p>
+        ) : null}
+        {viewer && !reported ? (
+          reporting === "idea" ? (
+            <ReportForm lastResult={lastResult} cancelTo={path} />
+          ) : (
+            <Link to="?report=idea" preventScrollReset className="mt-4 inline-block text-sm text-muted underline hover:text-brand-700">
+              {t("moderation.reportIdea")}
+            </Link>
+          )
+        ) : null}
         {canEdit || canDelete ? (
           <div className="mt-6 flex flex-wrap gap-3 border-t border-stone-200 pt-4">
             {canEdit ? (
@@ -157,6 +217,8 @@ export default function IdeaPage() {
           </div>
         ) : null}
       </div>
+
+      {isStaff ? <StaffPanel status={idea.status} merged={!!idea.mergedInto} assigneeId={idea.assigneeId} staff={staffList} lastResult={lastResult} /> : null}
 
       {official?.author && official.html ? (
         <section id="official-response" aria-labelledby="official-title" className="mt-6 rounded-lg border-2 border-green-700 bg-green-50 p-6">
@@ -190,6 +252,7 @@ export default function IdeaPage() {
                 officialCommentId={idea.officialCommentId}
                 replyingTo={replyingTo}
                 editing={editing}
+                reporting={typeof reporting === "number" ? reporting : null}
                 lastResult={lastResult}
                 pagePath={path}
               />

@@ -12,7 +12,7 @@ import { pageTitle } from "~/lib/meta";
 
 /** Only the author edits their idea. */
 async function requireAuthor(request: Request, param: string | undefined) {
-  const user = await requireUser(request);
+  const user = await requireUser(request, { participate: true });
   const ideaId = ideaIdFrom(param);
   const authorId = getIdeaAuthorId(ideaId);
   if (!authorId) throw new Response("Not Found", { status: 404 });

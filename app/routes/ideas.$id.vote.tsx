@@ -14,7 +14,7 @@ const voteSchema = z.object({
  * from. Without JavaScript the answer is a redirect back; with it, the new count.
  */
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request);
+  const user = await requireUser(request, { participate: true });
   const ideaId = Number.parseInt(params.id ?? "", 10);
   const parsed = voteSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success || !Number.isSafeInteger(ideaId)) throw new Response("Bad Request", { status: 400 });

@@ -10,14 +10,14 @@ import { requireUser } from "~/lib/auth.server";
 import { pageTitle } from "~/lib/meta";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request);
+  await requireUser(request, { participate: true });
   return { categories: listCategories().map(({ id, name }) => ({ id, name })) };
 }
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "ideaForm.newTitle");
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request);
+  const user = await requireUser(request, { participate: true });
   const parsed = parseIdeaForm(await request.formData());
   if (!parsed.value) return data(parsed.reply, { status: 400 });
   const idea = createIdea({ authorId: user.id, ...parsed.value });

@@ -77,6 +77,7 @@ export default function NotificationsPage() {
                       {t(`notifications.kinds.${notification.kind}`, {
                         actor: actorTitle ? `${notification.actorName} (${actorTitle})` : notification.actorName,
                         idea: notification.ideaTitle,
+                        status: notification.status ? t(`statuses.${notification.status}.label`) : "",
                       })}
                     </Link>
                   </p>

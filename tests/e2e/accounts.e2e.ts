@@ -12,6 +12,7 @@ for (const locale of ["en", "es"] as const) {
     const email = uniqueEmail(`account-${locale}`);
     await page.goto("/");
     await switchLanguage(page, locale);
+    await expectNoA11yViolations(page);
 
     await page.getByRole("link", { name: text.signup }).click();
     await expect(page).toHaveURL(/\/signup$/);
@@ -25,6 +26,8 @@ for (const locale of ["en", "es"] as const) {
     await expectNoA11yViolations(page);
 
     await logOut(page);
+    await expect(page.locator("html")).toHaveAttribute("lang", locale);
+    await expectNoA11yViolations(page);
     await page.getByRole("link", { name: text.signup }).click();
     await page.locator("input[name=displayName]").fill("Someone else");
     await page.locator("input[name=email]").fill(email.toUpperCase());
@@ -32,6 +35,7 @@ for (const locale of ["en", "es"] as const) {
     await page.locator("main form button[type=submit]").click();
     await expect(page.getByText(text.emailTaken)).toBeVisible();
     await expect(page.locator("input[name=displayName]")).toHaveValue("Someone else");
+    await expectNoA11yViolations(page);
 
     await page.getByRole("link", { name: text.login, exact: true }).first().click();
     await expect(page).toHaveURL(/\/login/);
@@ -45,13 +49,26 @@ for (const locale of ["en", "es"] as const) {
     await expect(page).toHaveURL(/\/$/);
     await expect(page.locator("header")).toContainText(`Cliente ${locale}`);
     await expect(page.locator("html")).toHaveAttribute("lang", locale);
+    await expectNoA11yViolations(page);
   });
 }
 
-test("the session cookie is HttpOnly, SameSite=Lax and Secure", async ({ page, context }) => {
-  await signUp(page, { email: uniqueEmail("cookie"), name: "Cookie Checker" });
-  const session = (await context.cookies()).find((cookie) => cookie.name === "tertulia_session");
+test("after log-in, the session cookie is new, HttpOnly, SameSite=Lax and Secure", async ({ page, context }) => {
+  const email = uniqueEmail("cookie");
+  await signUp(page, { email, name: "Cookie Checker" });
+  await expectNoA11yViolations(page);
+  const sessionCookie = async () => (await context.cookies()).find((cookie) => cookie.name === "tertulia_session");
+  const first = await sessionCookie();
+  expect(first).toBeDefined();
+
+  await logOut(page);
+  await page.getByRole("link", { name: "Log in", exact: true }).first().click();
+  await expect(page).toHaveURL(/\/login/);
+  await logIn(page, email);
+  await expect(page.locator("header")).toContainText("Cookie Checker");
+  const session = await sessionCookie();
   expect(session).toMatchObject({ httpOnly: true, sameSite: "Lax", secure: true });
+  expect(session?.value).not.toBe(first?.value);
 });
 
 test("a visitor is sent to log in and comes back where they were", async ({ page }) => {
@@ -61,6 +78,7 @@ test("a visitor is sent to log in and comes back where they were", async ({ page
 
   await page.goto("/settings/profile");
   await expect(page).toHaveURL(/\/login\?redirectTo=%2Fsettings%2Fprofile$/);
+  await expectNoA11yViolations(page);
   await logIn(page, email);
   await expect(page).toHaveURL(/\/settings\/profile$/);
   await expectNoA11yViolations(page);

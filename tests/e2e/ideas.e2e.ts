@@ -38,9 +38,12 @@ for (const locale of ["en", "es"] as const) {
     // The author's vote comes with the idea; take it back and give it again.
     await expect(voteButton(page)).toHaveAttribute("aria-pressed", "true");
     await expect(voteButton(page)).toHaveText(/1/);
+    // The count changes at once (optimistic); wait for the server's answer before reloading.
+    const unvoted = page.waitForResponse((response) => response.request().method() === "POST" && /\/vote/.test(response.url()));
     await voteButton(page).click();
     await expect(voteButton(page)).toHaveAttribute("aria-pressed", "false");
     await expect(voteButton(page)).toHaveText(/0/);
+    expect((await unvoted).ok()).toBe(true);
     await page.reload();
     await expect(voteButton(page)).toHaveText(/0/);
     await voteButton(page).click();
@@ -114,6 +117,7 @@ test.describe("as staff", () => {
 
   test("manages categories, which customers then file ideas under", async ({ page }) => {
     await page.goto("/admin/categories");
+    await switchLanguage(page, "en"); // the admin's language is stored with the account: other tests change it
     await expectNoA11yViolations(page);
     await page.getByLabel("Name").first().fill("Checkout");
     await page.getByLabel("Description").first().fill("Paying and receipts");

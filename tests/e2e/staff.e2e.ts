@@ -1,47 +1,95 @@
 import { expect, test } from "@playwright/test";
-import { ADMIN_STATE, expectNoA11yViolations, PASSWORD, signUp, uniqueEmail } from "./support";
+import { ADMIN_STATE, expectNoA11yViolations, PASSWORD, signUp, switchLanguage, uniqueEmail } from "./support";
+
+const copy = {
+  en: {
+    staffArea: "Staff area",
+    team: "Team",
+    email: "Email",
+    invite: "Create invitation",
+    pending: "Pending invitations",
+    join: "Join the team",
+    displayName: "Display name",
+    jobTitle: "Job title",
+    password: "Password",
+    accept: "Accept the invitation",
+    unusable: "This invitation cannot be used",
+    staffMembers: "Staff members",
+    teamPage: "The team",
+  },
+  es: {
+    staffArea: "Área del equipo",
+    team: "Equipo",
+    email: "Correo electrónico",
+    invite: "Crear invitación",
+    pending: "Invitaciones pendientes",
+    join: "Únete al equipo",
+    displayName: "Nombre visible",
+    jobTitle: "Cargo",
+    password: "Contraseña",
+    accept: "Aceptar la invitación",
+    unusable: "Esta invitación no se puede usar",
+    staffMembers: "Personas del equipo",
+    teamPage: "El equipo",
+  },
+} as const;
 
 test.describe("as the admin", () => {
   test.use({ storageState: ADMIN_STATE });
 
-  test("invites a staff member, who accepts and appears on the team page", async ({ page, browser }) => {
-    const email = uniqueEmail("staff");
-    await page.goto("/admin");
-    await page.getByRole("navigation", { name: "Staff area" }).getByRole("link", { name: "Team" }).click();
-    await expect(page).toHaveURL(/\/admin\/team$/);
-    await expectNoA11yViolations(page);
+  for (const locale of ["en", "es"] as const) {
+    test(`[${locale}] invites a staff member, who accepts and appears on the team page`, async ({ page, browser }) => {
+      const text = copy[locale];
+      const email = uniqueEmail(`staff-${locale}`);
+      const name = `Sam Staff ${locale}`;
+      const title = locale === "es" ? "Responsable de soporte" : "Support Lead";
+      await page.goto("/admin");
+      await switchLanguage(page, locale);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(text.staffArea);
+      await expectNoA11yViolations(page);
+      await page.getByRole("navigation", { name: text.staffArea }).getByRole("link", { name: text.team }).click();
+      await expect(page).toHaveURL(/\/admin\/team$/);
+      await expectNoA11yViolations(page);
 
-    await page.getByLabel("Email").fill(email);
-    await page.getByRole("button", { name: "Create invitation" }).click();
-    const link = await page.locator("#invitation-link").inputValue();
-    expect(link).toMatch(/\/invitations\/[\w-]+$/);
-    await expect(page.getByRole("region", { name: "Pending invitations" })).toContainText(email);
-    await expectNoA11yViolations(page);
+      await page.getByLabel(text.email).fill(email);
+      await page.getByRole("button", { name: text.invite }).click();
+      const link = await page.locator("input#invitation-link").inputValue();
+      expect(link).toMatch(/\/invitations\/[\w-]+$/);
+      await expect(page.getByRole("region", { name: text.pending })).toContainText(email);
+      await expectNoA11yViolations(page);
 
-    const invitee = await browser.newContext({ storageState: { cookies: [], origins: [] } });
-    const newcomer = await invitee.newPage();
-    await newcomer.goto(link);
-    await expect(newcomer.getByRole("heading", { level: 1 })).toHaveText("Join the team");
-    await expectNoA11yViolations(newcomer);
-    await newcomer.getByLabel("Display name").fill("Sam Staff");
-    await newcomer.getByLabel("Job title").fill("Support Lead");
-    await newcomer.getByLabel("Password").fill(PASSWORD);
-    await newcomer.getByRole("button", { name: "Accept the invitation" }).click();
-    await expect(newcomer).toHaveURL(/\/admin$/);
-    await expect(newcomer.locator("header")).toContainText("Sam Staff");
+      // The invitee opens the link in a browser of their own, in the same language.
+      const invitee = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+      const newcomer = await invitee.newPage();
+      await newcomer.goto(link);
+      await switchLanguage(newcomer, locale);
+      await expect(newcomer.getByRole("heading", { level: 1 })).toHaveText(text.join);
+      await expectNoA11yViolations(newcomer);
+      await newcomer.getByLabel(text.displayName).fill(name);
+      await newcomer.getByLabel(text.jobTitle).fill(title);
+      await newcomer.getByLabel(text.password).fill(PASSWORD);
+      await newcomer.getByRole("button", { name: text.accept }).click();
+      await expect(newcomer).toHaveURL(/\/admin$/);
+      await expect(newcomer.getByRole("heading", { level: 1 })).toHaveText(text.staffArea);
+      await expect(newcomer.locator("header")).toContainText(name);
+      await expectNoA11yViolations(newcomer);
 
-    await newcomer.goto("/team");
-    await expect(newcomer.getByRole("listitem").filter({ hasText: "Sam Staff" })).toContainText("Support Lead");
-    await expectNoA11yViolations(newcomer);
+      await newcomer.goto("/team");
+      await expect(newcomer.getByRole("heading", { level: 1 })).toHaveText(text.teamPage);
+      await expect(newcomer.getByRole("listitem").filter({ hasText: name })).toContainText(title);
+      await expectNoA11yViolations(newcomer);
 
-    // The link worked once.
-    await newcomer.goto(link);
-    await expect(newcomer.getByRole("heading", { level: 2 })).toHaveText("This invitation cannot be used");
-    await invitee.close();
+      // The link worked once.
+      await newcomer.goto(link);
+      await expect(newcomer.getByRole("heading", { level: 2 })).toHaveText(text.unusable);
+      await expectNoA11yViolations(newcomer);
+      await invitee.close();
 
-    await page.reload();
-    await expect(page.getByRole("region", { name: "Staff members" })).toContainText("Sam Staff");
-  });
+      await page.reload();
+      await expect(page.getByRole("region", { name: text.staffMembers })).toContainText(name);
+      await expect(page.getByRole("region", { name: text.pending })).not.toContainText(email);
+    });
+  }
 });
 
 test.describe("as a customer", () => {
@@ -51,14 +99,20 @@ test.describe("as a customer", () => {
       const response = await page.goto(path);
       expect(response?.status(), path).toBe(403);
       await expect(page.getByRole("heading", { level: 1 })).toHaveText("Not allowed");
+      await expectNoA11yViolations(page);
     }
-    await expectNoA11yViolations(page);
     const post = await page.request.post("/admin/team", {
       form: { intent: "invite", email: "me-as-staff@example.com" },
       headers: { Origin: baseURL! },
       maxRedirects: 0,
     });
     expect(post.status()).toBe(403);
+    const promote = await page.request.post("/admin/team", {
+      form: { intent: "change-role", personId: "1", role: "admin" },
+      headers: { Origin: baseURL! },
+      maxRedirects: 0,
+    });
+    expect(promote.status()).toBe(403);
   });
 });
 
@@ -75,4 +129,15 @@ test("a POST from another site is refused, one from this site is not", async ({ 
     maxRedirects: 0,
   });
   expect(own.status()).not.toBe(403);
+});
+
+test("a signed-in person's session is not usable from another site", async ({ page }) => {
+  await signUp(page, { email: uniqueEmail("guarded"), name: "Guarded Customer" });
+  const forged = await page.request.post("/logout", { headers: { Origin: "https://evil.example" }, maxRedirects: 0 });
+  expect(forged.status()).toBe(403);
+  const noOrigin = await page.request.post("/set-language", { form: { locale: "es", redirectTo: "/" }, maxRedirects: 0 });
+  expect(noOrigin.status()).toBe(403);
+  await page.goto("/");
+  await expect(page.locator("header")).toContainText("Guarded Customer");
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
 });

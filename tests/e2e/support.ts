@@ -1,8 +1,11 @@
-import AxeBuilder from "@axe-core/playwright";
+import path from "node:path";
 import { expect, type Page } from "@playwright/test";
 
+export { expectNoA11yViolations } from "./support/axe";
+
 export const ADMIN = { email: "admin@e2e.example", password: "admin password 123", name: "Ada Admin" };
-export const ADMIN_STATE = ".cache/e2e-admin.json";
+/** The admin's saved session, written by the setup test, in this run's folder (see playwright.config.ts). */
+export const ADMIN_STATE = path.join(process.env.TERTULIA_E2E_RUN_DIR ?? ".cache", "admin-state.json");
 export const PASSWORD = "a good long password";
 
 let counter = 0;
@@ -10,15 +13,6 @@ let counter = 0;
 export function uniqueEmail(prefix: string) {
   counter += 1;
   return `${prefix}-${Date.now()}-${counter}@e2e.example`;
-}
-
-/** Fails listing every WCAG 2.1 A/AA violation axe finds on the page as it is now. */
-export async function expectNoA11yViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const violations = results.violations.map(
-    (violation) => `${violation.id}: ${violation.help}\n    ${violation.nodes.map((node) => node.target.join(" ")).join("\n    ")}`,
-  );
-  expect(violations, `accessibility violations on ${page.url()}`).toEqual([]);
 }
 
 /** Switches the interface language with the footer's switcher. */

@@ -38,6 +38,7 @@ describe("sessions", () => {
       role: "customer",
       locale: null,
       jobTitle: null,
+      blockedReason: null,
     });
     // The stored id (the hash) is not a usable cookie value.
     const stolen = `tertulia_session=${hashToken(tokenOf(setCookie))}`;

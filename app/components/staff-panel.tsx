@@ -1,0 +1,160 @@
+import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { Form, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FieldErrors, FormErrors, TextField } from "~/components/forms";
+import { RichTextField } from "~/components/rich-text-field";
+import type { IdeaStatus } from "#db/schema";
+import { mergeFormSchema, reportFormSchema, statusFormSchema } from "~/domain/workflow.schema";
+
+type LastResult = { formId: string; result: SubmissionResult<string[]> | null } | null;
+const SETTABLE = ["open", "under_review", "planned", "in_progress", "adopted", "declined"] as const;
+
+/** What staff do to an idea: status with a signed note, assignment, merge. */
+export function StaffPanel({
+  status,
+  merged,
+  assigneeId,
+  staff,
+  lastResult,
+}: {
+  status: IdeaStatus;
+  merged: boolean;
+  assigneeId: string | null;
+  staff: Array<{ id: string; displayName: string }>;
+  lastResult: LastResult;
+}) {
+  const { t } = useTranslation();
+  const busy = useNavigation().state === "submitting";
+  const resultFor = (formId: string) => (lastResult?.formId === formId ? lastResult.result : undefined);
+  const [statusForm, statusFields] = useForm({
+    id: "status-form",
+    lastResult: resultFor("status-form"),
+    defaultValue: { status: status === "duplicate" ? "open" : status },
+    shouldValidate: "onSubmit",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: statusFormSchema }),
+  });
+  const [mergeForm, mergeFields] = useForm({
+    id: "merge-form",
+    lastResult: resultFor("merge-form"),
+    shouldValidate: "onSubmit",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: mergeFormSchema }),
+  });
+  const { key: _statusKey, ...statusSelect } = getSelectProps(statusFields.status);
+
+  return (
+    <section aria-labelledby="staff-panel-title" className="mt-6 rounded-lg border border-brand-700 bg-white p-5">
+      <h2 id="staff-panel-title" className="text-lg font-semibold">
+        {t("workflow.panelTitle")}
+      </h2>
+      {merged ? (
+        <Form method="post" className="mt-3">
+          <input type="hidden" name="intent" value="unmerge" />
+          <button type="submit" className="btn-secondary">
+            {t("workflow.unmerge")}
+          </button>
+        </Form>
+      ) : (
+        <div className="mt-4 grid gap-6 lg:grid-cols-2">
+          <Form method="post" {...getFormProps(statusForm)} className="space-y-3">
+            <input type="hidden" name="intent" value="status" />
+            <input type="hidden" name="formId" value="status-form" />
+            <FormErrors id={statusForm.errorId} errors={statusForm.errors} />
+            <div>
+              <label htmlFor={statusFields.status.id} className="block text-sm font-semibold">
+                {t("workflow.newStatus")}
+              </label>
+              <select {...statusSelect} className="input mt-1">
+                {SETTABLE.map((value) => (
+                  <option key={value} value={value}>
+                    {t(`statuses.${value}.label`)}
+                  </option>
+                ))}
+              </select>
+              <FieldErrors id={statusFields.status.errorId} errors={statusFields.status.errors} />
+            </div>
+            <RichTextField
+              name={statusFields.note.name}
+              id={statusFields.note.id}
+              label={t("workflow.note")}
+              hint={t("workflow.noteHint")}
+              defaultValue={typeof statusFields.note.initialValue === "string" ? statusFields.note.initialValue : ""}
+              errors={statusFields.note.errors}
+              errorId={statusFields.note.errorId}
+              descriptionId={statusFields.note.descriptionId}
+              variant="light"
+              rows={3}
+            />
+            <button type="submit" className="btn-primary" disabled={busy}>
+              {t("workflow.changeStatus")}
+            </button>
+          </Form>
+          <div className="space-y-6">
+            <Form method="post" className="space-y-2">
+              <input type="hidden" name="intent" value="assign" />
+              <label htmlFor="assignee" className="block text-sm font-semibold">
+                {t("workflow.assignee")}
+              </label>
+              <div className="flex gap-2">
+                <select id="assignee" name="assigneeId" defaultValue={assigneeId ?? ""} className="input">
+                  <option value="">{t("workflow.nobody")}</option>
+                  {staff.map((person) => (
+                    <option key={person.id} value={person.id}>
+                      {person.displayName}
+                    </option>
+                  ))}
+                </select>
+                <button type="submit" className="btn-secondary">
+                  {t("workflow.assign")}
+                </button>
+              </div>
+            </Form>
+            <Form method="post" {...getFormProps(mergeForm)} className="space-y-2">
+              <input type="hidden" name="intent" value="merge" />
+              <input type="hidden" name="formId" value="merge-form" />
+              <FormErrors id={mergeForm.errorId} errors={mergeForm.errors} />
+              <TextField label={t("workflow.mergeInto")} hint={t("workflow.mergeHint")} meta={mergeFields.target} />
+              <button type="submit" className="btn-secondary">
+                {t("workflow.merge")}
+              </button>
+            </Form>
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}
+
+/** Anyone logged in reports an idea or a comment to the moderators, with a reason. */
+export function ReportForm({ commentId, lastResult, cancelTo }: { commentId?: number; lastResult: LastResult; cancelTo: string }) {
+  const { t } = useTranslation();
+  const formId = commentId ? `report-comment-${commentId}` : "report-idea";
+  const [form, fields] = useForm({
+    id: formId,
+    lastResult: lastResult?.formId === formId ? lastResult.result : undefined,
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: reportFormSchema }),
+  });
+  const { key: _key, ...reasonProps } = getInputProps(fields.reason, { type: "text" });
+  return (
+    <Form method="post" {...getFormProps(form)} className="mt-3 space-y-2 rounded-md border border-stone-300 bg-stone-50 p-3">
+      <input type="hidden" name="intent" value="report" />
+      <input type="hidden" name="formId" value={formId} />
+      {commentId ? <input type="hidden" name="commentId" value={commentId} /> : null}
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <label htmlFor={fields.reason.id} className="block text-sm font-semibold">
+        {t("moderation.reason")}
+      </label>
+      <input {...reasonProps} className="input" />
+      <FieldErrors id={fields.reason.errorId} errors={fields.reason.errors} />
+      <div className="flex gap-2">
+        <button type="submit" className="btn-secondary">
+          {t("moderation.send")}
+        </button>
+        <a href={cancelTo} className="btn-secondary">
+          {t("discussion.cancel")}
+        </a>
+      </div>
+    </Form>
+  );
+}

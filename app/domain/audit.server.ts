@@ -1,0 +1,59 @@
+import { desc, eq, lt } from "drizzle-orm";
+import { auditLog, users } from "#db/schema";
+import { db, type Tx } from "~/lib/db.server";
+
+export const AUDIT_PAGE_SIZE = 50;
+
+export type AuditAction =
+  | "idea.status"
+  | "idea.merge"
+  | "idea.unmerge"
+  | "idea.assign"
+  | "idea.category"
+  | "idea.hide"
+  | "comment.hide"
+  | "report.dismiss"
+  | "person.role"
+  | "person.block"
+  | "person.unblock"
+  | "invitation.create"
+  | "invitation.revoke";
+
+/** Writes an audit entry inside the caller's transaction, so it exists exactly when the change does. */
+export function audit(
+  tx: Tx,
+  entry: { actorId: string; action: AuditAction; targetType: "idea" | "comment" | "person" | "invitation" | "report"; targetId: string | number; details?: Record<string, unknown>; now?: Date },
+) {
+  tx.insert(auditLog)
+    .values({
+      actorId: entry.actorId,
+      action: entry.action,
+      targetType: entry.targetType,
+      targetId: String(entry.targetId),
+      details: JSON.stringify(entry.details ?? {}),
+      createdAt: entry.now ?? new Date(),
+    })
+    .run();
+}
+
+export function listAudit(before?: number) {
+  const rows = db
+    .select({
+      id: auditLog.id,
+      action: auditLog.action,
+      targetType: auditLog.targetType,
+      targetId: auditLog.targetId,
+      details: auditLog.details,
+      createdAt: auditLog.createdAt,
+      actorId: auditLog.actorId,
+      actorName: users.displayName,
+    })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorId))
+    .where(before ? lt(auditLog.id, before) : undefined)
+    .orderBy(desc(auditLog.id))
+    .limit(AUDIT_PAGE_SIZE + 1)
+    .all();
+  const page = rows.slice(0, AUDIT_PAGE_SIZE).map((row) => ({ ...row, details: JSON.parse(row.details) as Record<string, unknown> }));
+  return { entries: page, nextBefore: rows.length > AUDIT_PAGE_SIZE ? page[page.length - 1]!.id : null };
+}

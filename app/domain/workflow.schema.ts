@@ -1,0 +1,19 @@
+import { z } from "zod";
+
+export const statusFormSchema = z.object({
+  status: z.enum(["open", "under_review", "planned", "in_progress", "adopted", "declined"], { error: "errors.field.required" }),
+  note: z.string().optional(),
+});
+
+export const mergeFormSchema = z.object({
+  // The target's number or its URL (/ideas/42-…).
+  target: z
+    .string({ error: "errors.field.required" })
+    .trim()
+    .regex(/(?:^|\/ideas\/)(\d+)/, "errors.workflow.target")
+    .transform((value) => Number(/(?:^|\/ideas\/)(\d+)/.exec(value)![1])),
+});
+
+export const reportFormSchema = z.object({
+  reason: z.string({ error: "errors.field.required" }).trim().min(3, "errors.field.tooShort:3").max(500, "errors.field.tooLong:500"),
+});
