@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -15,7 +16,20 @@ const runDirectory =
   inherited && fs.existsSync(inherited) ? inherited : fs.mkdtempSync(path.join(os.tmpdir(), "tertulia-e2e-"));
 process.env[RUN_DIRECTORY_VARIABLE] = runDirectory;
 
-const port = Number(process.env.E2E_PORT ?? 3950);
+/** A port nobody listens on now: asked of the system by a short child process (config loading is synchronous). */
+function freePort(): number {
+  const probe = spawnSync(
+    process.execPath,
+    ["-e", "const s = require('node:net').createServer(); s.listen(0, () => { console.log(s.address().port); s.close(); });"],
+    { encoding: "utf8", timeout: 10_000 },
+  );
+  const found = Number(probe.stdout?.trim());
+  return Number.isInteger(found) && found > 0 ? found : 3950;
+}
+
+// E2E_PORT chooses the port; otherwise the runner picks a free one and the workers inherit it.
+process.env.E2E_PORT ||= String(freePort());
+const port = Number(process.env.E2E_PORT);
 const baseURL = `http://localhost:${port}`;
 
 /** Playwright's own Chromium if it is installed (undefined: let Playwright use it), else Debian's. */

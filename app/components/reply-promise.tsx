@@ -20,12 +20,13 @@ export function ReplyPromise({
   createdAt,
   firstResponse,
   promiseDays,
-  now = Date.now(),
+  now,
 }: {
   createdAt: Date | string;
   firstResponse: { at: Date | string; by: { id: string; displayName: string; jobTitle: string | null } } | null;
   promiseDays: number;
-  now?: number;
+  /** From the loader, so the server and the browser agree on "now". */
+  now: number;
 }) {
   const { t } = useTranslation();
   const duration = useDuration();
@@ -46,7 +47,7 @@ export function ReplyPromise({
   const waited = now - created;
   const overdue = waited > promiseDays * DAY;
   return (
-    <p className={clsx("mt-2 text-sm", overdue ? "font-semibold text-red-800" : "text-amber-900")} suppressHydrationWarning>
+    <p className={clsx("mt-2 text-sm", overdue ? "font-semibold text-red-800" : "text-amber-900")}>
       {t("promise.waiting", { duration: duration(waited), count: promiseDays })}
     </p>
   );

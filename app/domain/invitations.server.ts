@@ -2,6 +2,7 @@ import { and, desc, eq, gt, isNull } from "drizzle-orm";
 import { invitations, users } from "#db/schema";
 import { generateToken, hashToken } from "~/lib/crypto.server";
 import { db, type Tx } from "~/lib/db.server";
+import { audit } from "~/domain/audit.server";
 import { insertPerson, normalizeEmail, preparePerson } from "~/domain/people.server";
 
 export const INVITATION_LIFETIME_DAYS = 7;
@@ -10,17 +11,21 @@ export const INVITATION_LIFETIME_DAYS = 7;
 export function inviteStaff(input: { email: string; invitedById: string; now?: Date }) {
   const token = generateToken();
   const now = input.now ?? new Date();
-  const invitation = db
-    .insert(invitations)
-    .values({
-      tokenHash: hashToken(token),
-      email: normalizeEmail(input.email),
-      role: "staff",
-      invitedById: input.invitedById,
-      expiresAt: new Date(now.getTime() + INVITATION_LIFETIME_DAYS * 24 * 60 * 60 * 1000),
-    })
-    .returning()
-    .get();
+  const invitation = db.transaction((tx) => {
+    const created = tx
+      .insert(invitations)
+      .values({
+        tokenHash: hashToken(token),
+        email: normalizeEmail(input.email),
+        role: "staff",
+        invitedById: input.invitedById,
+        expiresAt: new Date(now.getTime() + INVITATION_LIFETIME_DAYS * 24 * 60 * 60 * 1000),
+      })
+      .returning()
+      .get();
+    audit(tx, { actorId: input.invitedById, action: "invitation.create", targetType: "invitation", targetId: created.id, details: { email: created.email }, now });
+    return created;
+  });
   return { invitation, token };
 }
 
@@ -40,8 +45,11 @@ export function listPendingInvitations(now = new Date()) {
     .all();
 }
 
-export function revokeInvitation(id: number) {
-  db.update(invitations).set({ revokedAt: new Date() }).where(and(eq(invitations.id, id), isNull(invitations.acceptedAt))).run();
+export function revokeInvitation(id: number, actorId: string) {
+  db.transaction((tx) => {
+    const changed = tx.update(invitations).set({ revokedAt: new Date() }).where(and(eq(invitations.id, id), isNull(invitations.acceptedAt))).run().changes;
+    if (changed) audit(tx, { actorId, action: "invitation.revoke", targetType: "invitation", targetId: id });
+  });
 }
 
 /** The invitation behind a link, if it can still be used. */

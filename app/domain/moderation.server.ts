@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull } from "drizzle-orm";
+import { and, asc, eq, isNotNull, isNull } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { comments, ideas, reports, users } from "#db/schema";
 import { audit } from "~/domain/audit.server";
@@ -124,7 +124,12 @@ export function setBlocked(input: { personId: string; adminId: string; reason: s
   });
 }
 
-export function getBlock(personId: string) {
-  const row = db.select({ blockedAt: users.blockedAt, reason: users.blockedReason }).from(users).where(eq(users.id, personId)).get();
-  return row?.blockedAt ? { reason: row.reason ?? "" } : null;
+
+export function listBlocked() {
+  return db
+    .select({ id: users.id, displayName: users.displayName, reason: users.blockedReason, blockedAt: users.blockedAt })
+    .from(users)
+    .where(isNotNull(users.blockedAt))
+    .orderBy(users.displayName)
+    .all();
 }

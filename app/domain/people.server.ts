@@ -3,6 +3,7 @@ import { asc, count, eq, inArray } from "drizzle-orm";
 import { users, type Locale, type Role } from "#db/schema";
 import { generateId } from "~/lib/crypto.server";
 import { db, type Tx } from "~/lib/db.server";
+import { audit } from "~/domain/audit.server";
 
 export const PASSWORD_MIN_LENGTH = 10;
 
@@ -99,11 +100,12 @@ export function countAdmins(tx: Tx = db) {
 export class LastAdminError extends Error {}
 
 /** Changes a role; the caller ends the person's sessions. The site always keeps one admin. */
-export function changeRole(personId: string, role: Role) {
+export function changeRole(personId: string, role: Role, actorId: string) {
   return db.transaction((tx) => {
     const person = tx.select().from(users).where(eq(users.id, personId)).get();
     if (!person) return null;
     if (person.role === "admin" && role !== "admin" && countAdmins(tx) <= 1) throw new LastAdminError();
+    audit(tx, { actorId, action: "person.role", targetType: "person", targetId: personId, details: { from: person.role, to: role } });
     return tx.update(users).set({ role }).where(eq(users.id, personId)).returning().get();
   });
 }

@@ -52,7 +52,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
   if (intent === "revoke") {
     const { invitationId } = revokeSchema.parse(Object.fromEntries(formData));
-    revokeInvitation(invitationId);
+    revokeInvitation(invitationId, admin.id);
     return { intent, result: null, link: null };
   }
 
@@ -61,7 +61,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const { personId, role } = parsed.data;
   if (personId === admin.id) return data({ intent, result: null, link: null, error: "errors.team.ownRole" }, { status: 400 });
   try {
-    if (!changeRole(personId, role)) throw new Response("Not Found", { status: 404 });
+    if (!changeRole(personId, role, admin.id)) throw new Response("Not Found", { status: 404 });
   } catch (error) {
     if (error instanceof LastAdminError) return data({ intent, result: null, link: null, error: "errors.team.lastAdmin" }, { status: 400 });
     throw error;

@@ -16,13 +16,20 @@ export default function AdminLayout() {
   const { isAdmin } = useLoaderData<typeof loader>();
   const links = [
     { to: "/admin", key: "admin.nav.overview", end: true },
+    { to: "/admin/triage", key: "admin.nav.triage", end: false },
+    { to: "/admin/moderation", key: "admin.nav.moderation", end: false },
     { to: "/admin/categories", key: "admin.nav.categories", end: false },
-    ...(isAdmin ? [{ to: "/admin/team", key: "admin.nav.team", end: false }] : []),
+    ...(isAdmin
+      ? [
+          { to: "/admin/team", key: "admin.nav.team", end: false },
+          { to: "/admin/audit", key: "admin.nav.audit", end: false },
+        ]
+      : []),
   ];
   return (
     <div className="flex flex-col gap-8 md:flex-row">
       <nav aria-label={t("admin.nav.label")} className="md:w-48">
-        <ul className="flex gap-2 md:flex-col">
+        <ul className="flex flex-wrap gap-2 md:flex-col">
           {links.map((link) => (
             <li key={link.to}>
               <NavLink

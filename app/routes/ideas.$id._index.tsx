@@ -46,6 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     isStaff: staff,
     staffList: staff ? listStaff().map(({ id, displayName }) => ({ id, displayName })) : [],
     replyPromiseDays: getSite()!.replyPromiseDays,
+    now: Date.now(),
     reporting: user && report ? (report === "idea" ? "idea" : Number(report.replace("comment-", "")) || null) : null,
     thread,
     official: official?.type === "comment" ? official : null,
@@ -101,7 +102,7 @@ export default function IdeaPage() {
 function VisibleIdea({ data: loaded }: { data: Extract<ReturnType<typeof useLoaderData<typeof loader>>, { concealed: false }> }) {
   const { t } = useTranslation();
   const { formatDate, formatDateTime } = useFormatters();
-  const { idea, path, viewer, isStaff, staffList, replyPromiseDays, reporting, thread, official, following, replyingTo, editing, canEdit, canDelete } = loaded;
+  const { idea, path, viewer, isStaff, staffList, replyPromiseDays, now, reporting, thread, official, following, replyingTo, editing, canEdit, canDelete } = loaded;
   const actionData = useActionData<typeof action>();
   const location = useLocation();
   const commentCount = thread.filter((item) => item.type === "comment" && item.kind === "public" && !item.deleted).length;
@@ -138,7 +139,7 @@ function VisibleIdea({ data: loaded }: { data: Extract<ReturnType<typeof useLoad
             {idea.category ? <CategoryTag category={idea.category} /> : null}
           </div>
           <p className="mt-1 text-sm text-muted">{t(`statuses.${idea.status}.description`)}</p>
-          <ReplyPromise createdAt={idea.createdAt} firstResponse={idea.firstResponse} promiseDays={replyPromiseDays} />
+          <ReplyPromise createdAt={idea.createdAt} firstResponse={idea.firstResponse} promiseDays={replyPromiseDays} now={now} />
         </div>
         <div className="shrink-0">
           {viewer ? (

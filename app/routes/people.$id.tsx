@@ -3,15 +3,23 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Avatar } from "~/components/avatar";
 import { getPerson, isStaff } from "~/domain/people.server";
+import { ideasBy, latestReplies } from "~/domain/team.server";
+import { getOptionalUser } from "~/lib/auth.server";
+import { ideaPath } from "~/domain/statuses";
+import { StatusBadge } from "~/components/idea-badges";
+import { Link } from "@remix-run/react";
 import { useFormatters } from "~/lib/format";
 import { pageTitle } from "~/lib/meta";
 
-export function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
   const person = getPerson(params.id ?? "");
   if (!person) throw new Response("Not Found", { status: 404 });
+  const viewer = await getOptionalUser(request);
   // Only public fields: never the email or the password hash.
   const staff = isStaff(person);
   return {
+    ideas: ideasBy(person.id, viewer?.id === person.id || isStaff(viewer)),
+    replies: staff ? (latestReplies([person.id], 10)[person.id] ?? []) : [],
     person: {
       id: person.id,
       displayName: person.displayName,
@@ -30,8 +38,9 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
 export default function PersonPage() {
   const { t } = useTranslation();
   const { formatDate } = useFormatters();
-  const { person } = useLoaderData<typeof loader>();
+  const { person, ideas, replies } = useLoaderData<typeof loader>();
   return (
+    <>
     <article className="card flex flex-col gap-6 sm:flex-row">
       <Avatar person={person} size="lg" />
       <div>
@@ -49,5 +58,47 @@ export default function PersonPage() {
         <p className="mt-4 text-sm text-muted">{t("people.memberSince", { date: formatDate(person.createdAt) })}</p>
       </div>
     </article>
+    {person.staff ? (
+      <section aria-labelledby="replies-title" className="mt-8">
+        <h2 id="replies-title" className="text-xl font-bold">
+          {t("people.latestReplies")}
+        </h2>
+        {replies.length === 0 ? (
+          <p className="mt-2 text-muted">{t("people.noReplies")}</p>
+        ) : (
+          <ul className="mt-3 space-y-2">
+            {replies.map((reply) => (
+              <li key={reply.id} className="card p-3 text-sm">
+                <Link to={`${ideaPath({ id: reply.ideaId, title: reply.ideaTitle })}#comment-${reply.id}`} className="link font-medium">
+                  {reply.ideaTitle}
+                </Link>
+                <p className="mt-1 text-muted">{reply.text}</p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    ) : null}
+    <section aria-labelledby="ideas-title" className="mt-8">
+      <h2 id="ideas-title" className="text-xl font-bold">
+        {t("people.ideas")}
+      </h2>
+      {ideas.length === 0 ? (
+        <p className="mt-2 text-muted">{t("people.noIdeas")}</p>
+      ) : (
+        <ul className="mt-3 space-y-2">
+          {ideas.map((idea) => (
+            <li key={idea.id} className="card flex flex-wrap items-center gap-3 p-3">
+              <Link to={ideaPath(idea)} className="link font-medium">
+                {idea.title}
+              </Link>
+              <StatusBadge status={idea.status} />
+              <span className="text-sm text-muted">{t("votes.count", { count: idea.voteCount, formatted: String(idea.voteCount) })}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+    </>
   );
 }

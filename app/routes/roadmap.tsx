@@ -1,19 +1,79 @@
-import type { MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useSubmit } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { EmptyState } from "~/components/empty-state";
+import { CategoryTag } from "~/components/idea-badges";
+import { getRoadmap, ROADMAP_COLUMNS } from "~/domain/boards.server";
+import { listCategories } from "~/domain/categories.server";
+import { ideaPath } from "~/domain/statuses";
+import { useFormatters } from "~/lib/format";
 import { pageTitle } from "~/lib/meta";
+
+export function loader({ request }: LoaderFunctionArgs) {
+  const category = Number(new URL(request.url).searchParams.get("category")) || undefined;
+  return { category: category ?? null, columns: getRoadmap(category), categories: listCategories().map(({ id, name }) => ({ id, name })) };
+}
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "roadmap.title");
 
 export default function RoadmapPage() {
   const { t } = useTranslation();
+  const { formatNumber } = useFormatters();
+  const { category, columns, categories } = useLoaderData<typeof loader>();
+  const submit = useSubmit();
   return (
     <>
       <h1 className="text-3xl font-bold">{t("roadmap.title")}</h1>
       <p className="mt-2 text-muted">{t("roadmap.intro")}</p>
-      <div className="mt-8">
-        <EmptyState title={t("roadmap.empty.title")} body={t("roadmap.empty.body")} action={{ to: "/", label: t("roadmap.empty.action") }} />
+      <Form method="get" className="mt-4 flex items-end gap-2" onChange={(event) => submit(event.currentTarget)}>
+        <div>
+          <label htmlFor="category" className="block text-sm font-semibold">
+            {t("ideas.filters.category")}
+          </label>
+          <select id="category" name="category" defaultValue={category ?? ""} className="input mt-1">
+            <option value="">{t("ideas.filters.anyCategory")}</option>
+            {categories.map((item) => (
+              <option key={item.id} value={item.id}>
+                {item.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="btn-secondary">
+          {t("ideas.filters.apply")}
+        </button>
+      </Form>
+      <div className="mt-6 grid gap-4 md:grid-cols-3">
+        {ROADMAP_COLUMNS.map((status) => (
+          <section key={status} aria-labelledby={`column-${status}`} className="rounded-lg bg-stone-100 p-3">
+            <h2 id={`column-${status}`} className="px-1 text-lg font-semibold">
+              {t(status === "adopted" ? "roadmap.recentlyAdopted" : `statuses.${status}.label`)}{" "}
+              <span className="text-sm font-normal text-muted">({formatNumber(columns[status].length)})</span>
+            </h2>
+            {columns[status].length === 0 ? (
+              <p className="mt-3 px-1 text-sm text-muted">{t("roadmap.emptyColumn")}</p>
+            ) : (
+              <ul className="mt-3 space-y-2">
+                {columns[status].map((idea) => (
+                  <li key={idea.id} className="rounded-md border border-stone-200 bg-white p-3">
+                    <Link to={ideaPath(idea)} className="font-medium hover:text-brand-700 hover:underline">
+                      {idea.title}
+                    </Link>
+                    <p className="mt-1 flex flex-wrap items-center gap-3 text-xs text-muted">
+                      <span>{t("votes.count", { count: idea.voteCount, formatted: formatNumber(idea.voteCount) })}</span>
+                      {idea.categoryName && idea.categoryColour ? <CategoryTag category={{ name: idea.categoryName, colour: idea.categoryColour }} /> : null}
+                    </p>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        ))}
       </div>
+      <p className="mt-6">
+        <Link to="/adopted" className="link">
+          {t("roadmap.allAdopted")}
+        </Link>
+      </p>
     </>
   );
 }

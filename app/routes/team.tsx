@@ -3,20 +3,22 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Avatar } from "~/components/avatar";
 import { EmptyState } from "~/components/empty-state";
-import { listStaff } from "~/domain/people.server";
+import { ideaPath } from "~/domain/statuses";
+import { latestReplies, listTeam } from "~/domain/team.server";
+import { useFormatters } from "~/lib/format";
 import { pageTitle } from "~/lib/meta";
 
 export function loader() {
-  return {
-    staff: listStaff().map(({ id, displayName, jobTitle, bio }) => ({ id, displayName, jobTitle, bio })),
-  };
+  const staff = listTeam();
+  return { staff, replies: latestReplies(staff.map((person) => person.id)) };
 }
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "team.title");
 
 export default function TeamPage() {
   const { t } = useTranslation();
-  const { staff } = useLoaderData<typeof loader>();
+  const { formatNumber } = useFormatters();
+  const { staff, replies } = useLoaderData<typeof loader>();
   return (
     <>
       <h1 className="text-3xl font-bold">{t("team.title")}</h1>
@@ -30,7 +32,7 @@ export default function TeamPage() {
           {staff.map((person) => (
             <li key={person.id} className="card flex gap-4">
               <Avatar person={person} size="lg" />
-              <div>
+              <div className="min-w-0">
                 <h2 className="text-lg font-semibold">
                   <Link className="hover:underline" to={`/people/${person.id}`}>
                     {person.displayName}
@@ -38,6 +40,19 @@ export default function TeamPage() {
                 </h2>
                 {person.jobTitle ? <p className="text-sm font-medium text-brand-700">{person.jobTitle}</p> : null}
                 {person.bio ? <p className="mt-2 text-sm text-muted">{person.bio}</p> : null}
+                <p className="mt-2 text-sm">{t("team.replies", { count: person.replyCount, formatted: formatNumber(person.replyCount) })}</p>
+                {replies[person.id]?.length ? (
+                  <ul className="mt-2 space-y-1 text-sm">
+                    {replies[person.id]!.map((reply) => (
+                      <li key={reply.id} className="truncate">
+                        <Link to={`${ideaPath({ id: reply.ideaId, title: reply.ideaTitle })}#comment-${reply.id}`} className="link">
+                          {reply.ideaTitle}
+                        </Link>
+                        <span className="text-muted"> — {reply.text}</span>
+                      </li>
+                    ))}
+                  </ul>
+                ) : null}
               </div>
             </li>
           ))}

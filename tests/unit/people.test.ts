@@ -46,10 +46,10 @@ describe("people", () => {
   it("keeps at least one admin", async () => {
     const admins = sqlite.prepare("select id from users where role = 'admin'").all() as { id: string }[];
     expect(admins).toHaveLength(1);
-    expect(() => changeRole(admins[0]!.id, "staff")).toThrow(LastAdminError);
+    expect(() => changeRole(admins[0]!.id, "staff", admins[0]!.id)).toThrow(LastAdminError);
     const second = await makePerson("admin");
-    expect(changeRole(admins[0]!.id, "staff")?.role).toBe("staff");
-    expect(() => changeRole(second.id, "customer")).toThrow(LastAdminError);
+    expect(changeRole(admins[0]!.id, "staff", second.id)?.role).toBe("staff");
+    expect(() => changeRole(second.id, "customer", admins[0]!.id)).toThrow(LastAdminError);
   });
 
   it("enforces the role list in the database itself", async () => {

@@ -1,0 +1,230 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSubmit } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { EmptyState } from "~/components/empty-state";
+import { StatusBadge } from "~/components/idea-badges";
+import { useDuration } from "~/components/reply-promise";
+import { ideasExist, listWaiting } from "~/domain/boards.server";
+import { getActiveCategory, listCategories } from "~/domain/categories.server";
+import { listStaff } from "~/domain/people.server";
+import { getSite } from "~/domain/site.server";
+import { ideaPath } from "~/domain/statuses";
+import { assignIdea, changeStatus, setIdeaCategory, WorkflowError } from "~/domain/workflow.server";
+import { requireUser } from "~/lib/auth.server";
+import { clsx } from "~/lib/clsx";
+import { db } from "~/lib/db.server";
+import { pageTitle } from "~/lib/meta";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request, { role: "staff" });
+  const search = new URL(request.url).searchParams;
+  const assignee = search.get("assignee") ?? "";
+  const categoryId = Number(search.get("category")) || undefined;
+  return {
+    me: user.id,
+    filters: { assignee, category: categoryId ?? null },
+    ideas: listWaiting({ categoryId, assigneeId: assignee === "me" ? user.id : assignee || undefined }),
+    promiseDays: getSite()!.replyPromiseDays,
+    now: Date.now(),
+    staff: listStaff().map(({ id, displayName }) => ({ id, displayName })),
+    categories: listCategories().map(({ id, name }) => ({ id, name })),
+  };
+}
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "triage.title");
+
+const bulkSchema = z.object({
+  ids: z.array(z.coerce.number().int().positive()).min(1, "errors.triage.noneSelected"),
+  assigneeId: z.string().optional(),
+  categoryId: z.string().optional(),
+  status: z.enum(["", "under_review", "planned", "in_progress", "declined", "adopted", "open"]).optional(),
+});
+
+/** Bulk (or single-row) changes: assignee, category, status — all in one transaction. */
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request, { role: "staff" });
+  const formData = await request.formData();
+  const parsed = bulkSchema.safeParse({
+    ids: formData.getAll("ids"),
+    assigneeId: formData.get("assigneeId") ?? undefined,
+    categoryId: formData.get("categoryId") ?? undefined,
+    status: formData.get("status") ?? undefined,
+  });
+  if (!parsed.success) return data({ error: "errors.triage.noneSelected" }, { status: 400 });
+  const { ids, assigneeId, categoryId, status } = parsed.data;
+  if (!ideasExist(ids)) throw new Response("Not Found", { status: 404 });
+  if (categoryId && categoryId !== "none" && !getActiveCategory(Number(categoryId))) return data({ error: "errors.idea.categoryUnavailable" }, { status: 400 });
+  if (status === "declined" || status === "adopted") return data({ error: "errors.triage.noteNeeded" }, { status: 400 });
+  try {
+    db.transaction((tx) => {
+      for (const id of ids) {
+        if (assigneeId) assignIdea(id, assigneeId === "none" ? null : assigneeId, user.id, tx);
+        if (categoryId) setIdeaCategory(id, categoryId === "none" ? null : Number(categoryId), user.id, tx);
+        if (status) changeStatus({ ideaId: id, staffId: user.id, to: status, note: null }, tx);
+      }
+    });
+  } catch (error) {
+    if (error instanceof WorkflowError) return data({ error: `errors.workflow.${error.reason}` }, { status: 400 });
+    throw error;
+  }
+  return { done: ids.length };
+}
+
+export default function TriagePage() {
+  const { t } = useTranslation();
+  const duration = useDuration();
+  const { filters, ideas, promiseDays, now, staff, categories } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const submit = useSubmit();
+  const DAY = 24 * 60 * 60 * 1000;
+  return (
+    <>
+      <h1 className="text-3xl font-bold">{t("triage.title")}</h1>
+      <p className="mt-2 text-muted">{t("triage.intro", { count: promiseDays })}</p>
+
+      <Form method="get" className="mt-4 flex flex-wrap items-end gap-3" onChange={(event) => submit(event.currentTarget)}>
+        <div>
+          <label htmlFor="filter-assignee" className="block text-sm font-semibold">
+            {t("workflow.assignee")}
+          </label>
+          <select id="filter-assignee" name="assignee" defaultValue={filters.assignee} className="input mt-1">
+            <option value="">{t("triage.anyone")}</option>
+            <option value="me">{t("triage.assignedToMe")}</option>
+            <option value="none">{t("triage.unassigned")}</option>
+            {staff.map((person) => (
+              <option key={person.id} value={person.id}>
+                {person.displayName}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="filter-category" className="block text-sm font-semibold">
+            {t("ideas.filters.category")}
+          </label>
+          <select id="filter-category" name="category" defaultValue={filters.category ?? ""} className="input mt-1">
+            <option value="">{t("ideas.filters.anyCategory")}</option>
+            {categories.map((category) => (
+              <option key={category.id} value={category.id}>
+                {category.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="btn-secondary">
+          {t("ideas.filters.apply")}
+        </button>
+      </Form>
+
+      {actionData && "error" in actionData ? (
+        <p role="alert" className="mt-4 rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">
+          {t(actionData.error)}
+        </p>
+      ) : null}
+      {actionData && "done" in actionData ? (
+        <p role="status" className="mt-4 rounded-md border border-green-300 bg-green-50 p-3 text-sm text-green-900">
+          {t("triage.done", { count: actionData.done })}
+        </p>
+      ) : null}
+
+      {ideas.length === 0 ? (
+        <div className="mt-6">
+          <EmptyState title={t("triage.empty.title")} body={t("triage.empty.body")} />
+        </div>
+      ) : (
+        <Form method="post" className="mt-6">
+          <fieldset className="card flex flex-wrap items-end gap-3 p-4">
+            <legend className="sr-only">{t("triage.bulkLegend")}</legend>
+            <div>
+              <label htmlFor="bulk-assignee" className="block text-sm font-semibold">
+                {t("triage.setAssignee")}
+              </label>
+              <select id="bulk-assignee" name="assigneeId" className="input mt-1" defaultValue="">
+                <option value="">{t("triage.noChange")}</option>
+                <option value="none">{t("workflow.nobody")}</option>
+                {staff.map((person) => (
+                  <option key={person.id} value={person.id}>
+                    {person.displayName}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div>
+              <label htmlFor="bulk-category" className="block text-sm font-semibold">
+                {t("triage.setCategory")}
+              </label>
+              <select id="bulk-category" name="categoryId" className="input mt-1" defaultValue="">
+                <option value="">{t("triage.noChange")}</option>
+                <option value="none">{t("ideaForm.noCategory")}</option>
+                {categories.map((category) => (
+                  <option key={category.id} value={category.id}>
+                    {category.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div>
+              <label htmlFor="bulk-status" className="block text-sm font-semibold">
+                {t("triage.setStatus")}
+              </label>
+              <select id="bulk-status" name="status" className="input mt-1" defaultValue="">
+                <option value="">{t("triage.noChange")}</option>
+                {(["open", "under_review", "planned", "in_progress"] as const).map((status) => (
+                  <option key={status} value={status}>
+                    {t(`statuses.${status}.label`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <button type="submit" className="btn-primary">
+              {t("triage.applyToSelected")}
+            </button>
+          </fieldset>
+          <table className="mt-4 w-full border-collapse text-sm">
+            <caption className="sr-only">{t("triage.tableCaption")}</caption>
+            <thead>
+              <tr className="border-b border-stone-300 text-left">
+                <th scope="col" className="p-2">
+                  <span className="sr-only">{t("triage.select")}</span>
+                </th>
+                <th scope="col" className="p-2">{t("triage.idea")}</th>
+                <th scope="col" className="p-2">{t("triage.waiting")}</th>
+                <th scope="col" className="p-2">{t("workflow.assignee")}</th>
+                <th scope="col" className="p-2">{t("ideas.filters.category")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {ideas.map((idea) => {
+                const waited = now - new Date(idea.createdAt).getTime();
+                const overdue = waited > promiseDays * DAY;
+                return (
+                  <tr key={idea.id} className={clsx("border-b border-stone-200", overdue && "bg-red-50")}>
+                    <td className="p-2">
+                      <input type="checkbox" name="ids" value={idea.id} aria-label={t("triage.selectIdea", { title: idea.title })} className="size-4" />
+                    </td>
+                    <td className="p-2">
+                      <Link to={ideaPath(idea)} className="link font-medium">
+                        {idea.title}
+                      </Link>
+                      <div className="mt-1 flex items-center gap-2 text-xs text-muted">
+                        <StatusBadge status={idea.status} /> {idea.authorName}
+                      </div>
+                    </td>
+                    <td className="p-2">
+                      {overdue ? <span className="rounded bg-red-800 px-1.5 py-0.5 text-xs font-bold text-white">{t("triage.overdue")}</span> : null}{" "}
+                      <span className={clsx(overdue && "font-semibold text-red-900")}>{duration(waited)}</span>
+                    </td>
+                    <td className="p-2">{idea.assigneeName ?? <span className="text-muted">{t("workflow.nobody")}</span>}</td>
+                    <td className="p-2">{idea.categoryName ?? <span className="text-muted">{t("ideaForm.noCategory")}</span>}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </Form>
+      )}
+    </>
+  );
+}
