@@ -1,4 +1,4 @@
-import { and, desc, eq, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, isNull, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { categories, ideas, users, votes, type IdeaStatus } from "#db/schema";
 import type { IdeaSort, ListQuery } from "~/domain/ideas.schema";
@@ -134,7 +134,8 @@ export function toFtsQuery(text: string, mode: "all" | "any" = "all") {
 /** One page of the ideas list: a single indexed query for any sort, filter and search. */
 export function listIdeas(query: ListQuery, viewerId: string | null, pageSize = PAGE_SIZE) {
   const sortColumn = SORT_COLUMNS[query.sort];
-  const conditions: SQL[] = [];
+  // Hidden ideas stay out of every list; their author and staff still reach them by link.
+  const conditions: SQL[] = [isNull(ideas.hiddenAt)];
   if (query.status) conditions.push(eq(ideas.status, query.status));
   if (query.category) conditions.push(eq(ideas.categoryId, query.category));
   const fts = query.q ? toFtsQuery(query.q) : null;
@@ -202,7 +203,7 @@ export function findSimilarIdeas(title: string, limit = 5) {
     .select({ id: ideas.id, title: ideas.title, status: ideas.status, voteCount: ideas.voteCount })
     .from(sql`ideas_fts`)
     .innerJoin(ideas, sql`${ideas.id} = ideas_fts.rowid`)
-    .where(sql`ideas_fts match ${fts}`)
+    .where(and(sql`ideas_fts match ${fts}`, isNull(ideas.hiddenAt), isNull(ideas.mergedIntoId)))
     .orderBy(sql`bm25(ideas_fts, 3.0, 1.0)`)
     .limit(limit)
     .all();

@@ -12,8 +12,9 @@ import { follow } from "~/domain/follows.server";
  */
 export function setVote(ideaId: number, userId: string, wanted: boolean) {
   return db.transaction((tx) => {
-    const idea = tx.select({ createdAt: ideas.createdAt, voteCount: ideas.voteCount }).from(ideas).where(eq(ideas.id, ideaId)).get();
-    if (!idea) return null;
+    const idea = tx.select({ createdAt: ideas.createdAt, voteCount: ideas.voteCount, mergedIntoId: ideas.mergedIntoId }).from(ideas).where(eq(ideas.id, ideaId)).get();
+    // A merged duplicate takes no votes: they belong to the idea it was merged into.
+    if (!idea || idea.mergedIntoId) return null;
     const changed = wanted
       ? tx.insert(votes).values({ ideaId, userId }).onConflictDoNothing().run().changes
       : tx.delete(votes).where(and(eq(votes.ideaId, ideaId), eq(votes.userId, userId))).run().changes;

@@ -129,7 +129,7 @@ function VisibleIdea({ data: loaded }: { data: Extract<ReturnType<typeof useLoad
         </p>
       ) : null}
       <div className="mt-4 flex gap-4">
-        <VoteButton ideaId={idea.id} ideaTitle={idea.title} voted={idea.voted} voteCount={idea.voteCount} />
+        {idea.mergedInto ? null : <VoteButton ideaId={idea.id} ideaTitle={idea.title} voted={idea.voted} voteCount={idea.voteCount} />}
         <div className="min-w-0 flex-1">
           <h1 id="idea-title" className="text-3xl font-bold leading-tight">
             {idea.title}

@@ -52,12 +52,16 @@ export function makeRequest(
   });
 }
 
-/** Runs a loader or action and returns what it returned or threw (redirects and errors are Responses). */
+/**
+ * Runs a loader or action and returns what it returned or threw: redirects and errors are
+ * Responses, or `data()` results when they carry data (a blocked person's reason).
+ */
 export async function call<T>(fn: () => T | Promise<T>): Promise<T | Response> {
   try {
     return await fn();
   } catch (thrown) {
     if (thrown instanceof Response) return thrown;
+    if (thrown && typeof thrown === "object" && (thrown as { type?: string }).type === "DataWithResponseInit") return thrown as T;
     throw thrown;
   }
 }

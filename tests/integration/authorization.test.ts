@@ -1,0 +1,82 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import * as adminIndex from "~/routes/admin._index";
+import * as adminAudit from "~/routes/admin.audit";
+import * as adminCategories from "~/routes/admin.categories";
+import * as adminModeration from "~/routes/admin.moderation";
+import * as adminTeam from "~/routes/admin.team";
+import * as adminTriage from "~/routes/admin.triage";
+import * as ideaPage from "~/routes/ideas.$id._index";
+import { getIdea } from "~/domain/ideas.server";
+import { args, call, ensureSite, makePerson, makeRequest, sessionCookieFor } from "#tests/support/fixtures";
+import { makeIdea } from "#tests/support/ideas";
+
+type Route = { loader?: (a: ReturnType<typeof args>) => unknown; action?: (a: ReturnType<typeof args>) => unknown };
+type Case = { name: string; route: Route; path: string; form?: Record<string, string>; params?: Record<string, string> };
+
+let ideaId = 0;
+let someoneId = "";
+beforeAll(async () => {
+  await ensureSite();
+  someoneId = (await makePerson()).id;
+  ideaId = makeIdea(someoneId, "Guarded idea").id;
+});
+
+const staffCases = (): Case[] => [
+  { name: "overview page", route: adminIndex, path: "/admin" },
+  { name: "triage page", route: adminTriage, path: "/admin/triage" },
+  { name: "triage bulk change", route: adminTriage, path: "/admin/triage", form: { ids: String(ideaId), status: "planned" } },
+  { name: "categories page", route: adminCategories, path: "/admin/categories" },
+  { name: "category create", route: adminCategories, path: "/admin/categories", form: { intent: "create", formId: "new", name: "Hax", colour: "#000000" } },
+  { name: "moderation page", route: adminModeration, path: "/admin/moderation" },
+  { name: "moderation dismiss", route: adminModeration, path: "/admin/moderation", form: { intent: "dismiss", reportId: "1" } },
+  ...["status", "merge", "unmerge", "assign", "official"].map((intent) => ({
+    name: `idea ${intent}`,
+    route: ideaPage,
+    path: `/ideas/${ideaId}`,
+    params: { id: String(ideaId) },
+    form: { intent, status: "planned", note: "x", target: "1", assigneeId: "", commentId: "1" },
+  })),
+];
+
+const adminCases = (): Case[] => [
+  { name: "team page", route: adminTeam, path: "/admin/team" },
+  { name: "team invite", route: adminTeam, path: "/admin/team", form: { intent: "invite", email: "x@example.com" } },
+  { name: "team role change", route: adminTeam, path: "/admin/team", form: { intent: "change-role", personId: "x", role: "admin" } },
+  { name: "audit page", route: adminAudit, path: "/admin/audit" },
+  { name: "block a person", route: adminModeration, path: "/admin/moderation", form: { intent: "block", personId: "x", reason: "spam spam" } },
+  { name: "unblock a person", route: adminModeration, path: "/admin/moderation", form: { intent: "unblock", personId: "x" } },
+];
+
+async function attempt(testCase: Case, cookie?: string) {
+  const handler = testCase.form ? testCase.route.action! : testCase.route.loader!;
+  return (await call(() => handler(args(makeRequest(testCase.path, { cookie, form: testCase.form }), testCase.params)))) as Response;
+}
+
+describe("staff actions", () => {
+  it("send visitors to log in", async () => {
+    for (const testCase of staffCases()) {
+      const response = await attempt(testCase);
+      expect(response.headers.get("Location"), testCase.name).toMatch(/^\/login\?redirectTo=/);
+    }
+  });
+
+  it("refuse customers with 403, and change nothing", async () => {
+    const cookie = await sessionCookieFor((await makePerson("customer")).id);
+    for (const testCase of staffCases()) {
+      expect((await attempt(testCase, cookie)).status, testCase.name).toBe(403);
+    }
+    expect(getIdea(ideaId, null)).toMatchObject({ status: "open", assigneeId: null });
+  });
+});
+
+describe("admin actions", () => {
+  it("refuse staff with 403 (and customers, and visitors)", async () => {
+    const staff = await sessionCookieFor((await makePerson("staff")).id);
+    const customer = await sessionCookieFor((await makePerson("customer")).id);
+    for (const testCase of adminCases()) {
+      expect((await attempt(testCase, staff)).status, testCase.name).toBe(403);
+      expect((await attempt(testCase, customer)).status, testCase.name).toBe(403);
+      expect((await attempt(testCase)).headers.get("Location"), testCase.name).toMatch(/^\/login/);
+    }
+  });
+});
