@@ -1,5 +1,7 @@
 import { eq } from "drizzle-orm";
-import { emailOutbox, ideas, users } from "#db/schema";
+import { emailOutbox, users, type IdeaStatus } from "#db/schema";
+import { changeStatus, mergeIdeas } from "~/domain/workflow.server";
+import { reportContent } from "~/domain/moderation.server";
 import { createCategory } from "~/domain/categories.server";
 import { createIdea } from "~/domain/ideas.server";
 import { createPerson } from "~/domain/people.server";
@@ -68,6 +70,7 @@ function seedIdeas() {
   const day = 24 * 60 * 60 * 1000;
   const start = Date.now() - 90 * day;
   let voteTotal = 0;
+  const statuses: Array<{ id: number; status: IdeaStatus; spanish: boolean; createdAt: number }> = [];
   for (const [index, [title, text, category, status]] of DEMO_IDEAS.entries()) {
     const body = parseRichText(text);
     if (!body.ok) throw new Error(`Demo idea "${title}" has an invalid body: ${body.error}`);
@@ -79,14 +82,54 @@ function seedIdeas() {
       categoryId: categoryIds[category]!,
       now: new Date(start + index * 1.5 * day),
     });
-    db.update(ideas).set({ status }).where(eq(ideas.id, idea.id)).run();
+    statuses.push({ id: idea.id, status, spanish: index < 30, createdAt: start + index * 1.5 * day });
     const voters = Math.floor(random() * random() * 30);
     for (let offset = 1; offset <= voters; offset++) {
       setVote(idea.id, `customer${((authorNumber - 1 + offset * 7) % 30) + 1}`, true);
     }
     voteTotal += voters + 1;
   }
+  seedStatuses(statuses);
   return voteTotal;
+}
+
+const STATUS_NOTES: Record<Exclude<IdeaStatus, "open" | "duplicate">, [es: string, en: string]> = {
+  under_review: ["Lo estamos estudiando con el equipo responsable. Os contamos pronto.", "We are looking into it with the team in charge. More soon."],
+  planned: ["Está en el plan del próximo trimestre.", "It is in next quarter's plan."],
+  in_progress: ["Ya estamos trabajando en ello.", "We have started working on it."],
+  adopted: ["¡Hecho! Ya está disponible para todo el mundo. Gracias por proponerlo.", "Done! It is now available to everyone. Thank you for proposing it."],
+  declined: ["Lo hemos valorado con cuidado, pero ahora mismo no encaja: el coste supera lo que aportaría.", "We weighed it carefully, but it does not fit right now: the cost outweighs what it would bring."],
+};
+const PATH_TO: Partial<Record<IdeaStatus, IdeaStatus[]>> = {
+  under_review: ["under_review"],
+  planned: ["under_review", "planned"],
+  in_progress: ["planned", "in_progress"],
+  adopted: ["planned", "in_progress", "adopted"],
+  declined: ["under_review", "declined"],
+};
+
+/** Each idea reaches its status through signed changes by staff, as it would in real life. */
+function seedStatuses(rows: Array<{ id: number; status: IdeaStatus; spanish: boolean; createdAt: number }>) {
+  const hour = 60 * 60 * 1000;
+  for (const [index, row] of rows.entries()) {
+    const steps = PATH_TO[row.status] ?? [];
+    for (const [step, to] of steps.entries()) {
+      if (to === "open" || to === "duplicate") continue;
+      const [es, en] = STATUS_NOTES[to];
+      changeStatus({
+        ideaId: row.id,
+        staffId: `staff${(index % 3) + 1}`,
+        to,
+        note: step === steps.length - 1 || to === "adopted" || to === "declined" ? richBody(row.spanish ? es : en) : null,
+        now: new Date(row.createdAt + (step + 1) * 20 * hour),
+      });
+    }
+  }
+  // One duplicate, merged into the idea it repeats.
+  mergeIdeas({ sourceId: 56, targetId: 11, staffId: "staff3", now: new Date(rows[55]!.createdAt + 30 * hour) });
+  // Two reports waiting in the moderation queue.
+  reportContent({ reporterId: "customer4", ideaId: 17, commentId: null, reason: "Esto no es una idea, es publicidad." });
+  reportContent({ reporterId: "customer12", ideaId: 27, commentId: null, reason: "Duplicate of an idea I posted earlier." });
 }
 
 function richBody(text: string) {
