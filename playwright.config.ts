@@ -7,14 +7,16 @@ import { chromium, defineConfig } from "@playwright/test";
 // End-to-end tests run the production build (`npm run test:e2e` builds first) on their own
 // port with a fresh database, in Playwright's Chromium if installed, else Debian's.
 //
-// The config is loaded by the runner and again by every worker. The runner makes a new
-// folder for this run (database, the admin's saved session); the workers inherit its path
-// through the environment, so they all point at the same one.
+// The config is loaded by the runner and again by every worker. The runner names a new
+// folder for this run (the server creates it with the database; the setup test saves the
+// admin's session there); the workers inherit its path and the port through the environment.
+// tests/e2e/global-teardown.ts removes it.
 const RUN_DIRECTORY_VARIABLE = "TERTULIA_E2E_RUN_DIR"; // read by tests/e2e/support.ts
-const inherited = process.env[RUN_DIRECTORY_VARIABLE];
-const runDirectory =
-  inherited && fs.existsSync(inherited) ? inherited : fs.mkdtempSync(path.join(os.tmpdir(), "tertulia-e2e-"));
-process.env[RUN_DIRECTORY_VARIABLE] = runDirectory;
+process.env[RUN_DIRECTORY_VARIABLE] ||= path.join(
+  os.tmpdir(),
+  `tertulia-e2e-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`,
+);
+const runDirectory = process.env[RUN_DIRECTORY_VARIABLE];
 
 /** A port nobody listens on now: asked of the system by a short child process (config loading is synchronous). */
 function freePort(): number {

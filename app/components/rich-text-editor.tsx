@@ -67,7 +67,10 @@ export default function RichTextEditor(props: RichTextEditorProps) {
       const textarea = (fallback ?? ownTextarea).current;
       created.commands.setContent(initialContent(defaultValue, textarea?.value), { emitUpdate: false });
       setJson(JSON.stringify(created.getJSON()));
-      setFocusWhenReady(!!textarea && textarea === document.activeElement);
+      const typing = !!textarea && textarea === document.activeElement;
+      // Move the caret now, before the next keystroke can land in the departing textarea.
+      if (typing) created.commands.focus("end");
+      setFocusWhenReady(typing);
       onReady?.();
     },
     onUpdate: ({ editor: current }) => setJson(JSON.stringify(current.getJSON())),

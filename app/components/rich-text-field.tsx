@@ -1,9 +1,10 @@
-import { Component, lazy, Suspense, useEffect, useRef, useState, type ReactNode } from "react";
+import { Component, lazy, Suspense, useRef, useState, type ReactNode } from "react";
 import { FieldErrors } from "~/components/forms";
 import { docToPlainText, parseDocJson } from "~/lib/rich-text";
+import { useHydrated } from "~/lib/use-hydrated";
 
-// The editor (tiptap and ProseMirror, ~100 kB) is fetched only when a writing field is near
-// the screen or focused; this module stays small and keeps tiptap out of every other chunk.
+// The editor (tiptap and ProseMirror) is its own chunk, fetched only by pages with a writing
+// field, once they are interactive; this module stays small.
 const RichTextEditor = lazy(() => import("~/components/rich-text-editor"));
 
 type RichTextFieldProps = {
@@ -22,33 +23,24 @@ type RichTextFieldProps = {
 
 /**
  * A plain textarea that works without JavaScript (the server turns its text into paragraphs).
- * Once the page is interactive and the field is in view, the rich-text editor loads and takes
+ * Once the page is interactive, the rich-text editor loads and takes
  * its place. The textarea stays in the form, untouched, until the editor is ready, so nothing
  * typed meanwhile is lost; if the editor cannot load, the textarea simply stays.
  */
 export function RichTextField(props: RichTextFieldProps) {
   const { name, id, label, hint, defaultValue, errors, errorId, descriptionId, variant = "full", rows = 8 } = props;
-  const field = useRef<HTMLDivElement>(null);
   const textarea = useRef<HTMLTextAreaElement>(null);
-  const [wanted, setWanted] = useState(false);
+  // The editor starts loading as soon as the page is interactive, so it is there before
+  // anyone starts typing; until it is ready, the textarea works on its own.
+  const wanted = useHydrated();
   const [editorReady, setEditorReady] = useState(false);
   const invalid = !!errors?.length;
   const describedBy = [hint ? descriptionId : null, invalid ? errorId : null].filter(Boolean).join(" ") || undefined;
   const doc = parseDocJson(defaultValue);
   const labelId = `${id}-label`;
 
-  useEffect(() => {
-    const element = field.current;
-    if (wanted || !element || typeof IntersectionObserver === "undefined") return;
-    const observer = new IntersectionObserver((entries) => entries.some((entry) => entry.isIntersecting) && setWanted(true), {
-      rootMargin: "400px",
-    });
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, [wanted]);
-
   return (
-    <div ref={field}>
+    <div>
       <label id={labelId} htmlFor={id} className="block text-sm font-semibold">
         {label}
       </label>
@@ -67,7 +59,6 @@ export function RichTextField(props: RichTextFieldProps) {
           aria-invalid={invalid || undefined}
           aria-describedby={describedBy}
           className="input mt-1"
-          onFocus={() => setWanted(true)}
         />
       )}
       {wanted ? (

@@ -2,6 +2,7 @@ import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { categories, ideas, users } from "#db/schema";
 import { db } from "~/lib/db.server";
+import { ROADMAP_COLUMNS } from "~/domain/statuses";
 
 const proposer = alias(users, "proposer");
 const adopter = alias(users, "adopter");
@@ -35,7 +36,6 @@ export function listAdopted(before?: number) {
   return { ideas: page, nextBefore: rows.length > ADOPTED_PAGE_SIZE && last?.adoptedAt ? last.adoptedAt.getTime() : null };
 }
 
-export const ROADMAP_COLUMNS = ["planned", "in_progress", "adopted"] as const;
 const PER_COLUMN = 30;
 
 /** The public board: Planned and In progress by votes, recently Adopted by date; one query per column. */

@@ -14,6 +14,9 @@ export const STATUS_STYLES: Record<IdeaStatus, string> = {
   duplicate: "bg-stone-100 text-stone-700 border-stone-300",
 };
 
+/** The public roadmap's columns, left to right. */
+export const ROADMAP_COLUMNS = ["planned", "in_progress", "adopted"] as const;
+
 /** Turns a title into the readable part of an idea's URL: "Pago más rápido" → "pago-mas-rapido". */
 export function slugify(title: string) {
   return title

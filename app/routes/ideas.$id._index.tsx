@@ -219,7 +219,7 @@ function VisibleIdea({ data: loaded }: { data: Extract<ReturnType<typeof useLoad
         ) : null}
       </div>
 
-      {isStaff ? <StaffPanel status={idea.status} merged={!!idea.mergedInto} assigneeId={idea.assigneeId} staff={staffList} lastResult={lastResult} /> : null}
+      {isStaff ? <StaffPanel key={`${idea.status}-${idea.assigneeId}`} status={idea.status} merged={!!idea.mergedInto} assigneeId={idea.assigneeId} staff={staffList} lastResult={lastResult} /> : null}
 
       {official?.author && official.html ? (
         <section id="official-response" aria-labelledby="official-title" className="mt-6 rounded-lg border-2 border-green-700 bg-green-50 p-6">

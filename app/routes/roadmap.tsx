@@ -2,9 +2,9 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSubmit } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CategoryTag } from "~/components/idea-badges";
-import { getRoadmap, ROADMAP_COLUMNS } from "~/domain/boards.server";
+import { getRoadmap } from "~/domain/boards.server";
 import { listCategories } from "~/domain/categories.server";
-import { ideaPath } from "~/domain/statuses";
+import { ideaPath, ROADMAP_COLUMNS } from "~/domain/statuses";
 import { useFormatters } from "~/lib/format";
 import { pageTitle } from "~/lib/meta";
 

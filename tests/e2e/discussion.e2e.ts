@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { ADMIN, ADMIN_STATE, expectNoA11yViolations, postIdea, signUp, switchLanguage, uniqueEmail } from "./support";
+import { ADMIN, ADMIN_STATE, expectNoA11yViolations, postIdea, signUp, switchLanguage, typeInEditor, uniqueEmail } from "./support";
 
 const copy = {
   en: {
@@ -44,14 +44,10 @@ type Copy = (typeof copy)["en" | "es"];
 
 const commentBy = (page: Page, text: string) => page.locator("li[id^=comment-]").filter({ has: page.locator("article", { hasText: text }) }).last();
 
-async function write(page: Page, label: string | RegExp, text: string) {
-  await page.getByRole("textbox", { name: label }).click();
-  await page.keyboard.type(text);
-}
 
 async function replyTo(page: Page, t: Copy, parentText: string, text: string) {
   await commentBy(page, parentText).getByRole("link", { name: t.reply, exact: true }).first().click();
-  await write(page, new RegExp(t.replyTo), text);
+  await typeInEditor(page, new RegExp(t.replyTo), text);
   await page.getByRole("button", { name: t.sendReply }).click();
   await expect(page.getByText(text)).toBeVisible();
 }
@@ -68,7 +64,7 @@ for (const locale of ["en", "es"] as const) {
       await current.keyboard.type("Let us discuss.");
     });
     const ideaUrl = page.url();
-    await write(page, t.newComment, `Question ${stamp}`);
+    await typeInEditor(page, t.newComment, `Question ${stamp}`);
     await page.getByRole("button", { name: t.send }).click();
     await expect(page.getByText(`Question ${stamp}`)).toBeVisible();
     await expectNoA11yViolations(page);
@@ -90,7 +86,7 @@ for (const locale of ["en", "es"] as const) {
     const pinned = staff.getByRole("region", { name: t.official });
     await expect(pinned).toContainText(`Answer ${stamp}`);
     await expect(pinned).toContainText(ADMIN.name);
-    await write(staff, t.newComment, `Staff-only note ${stamp}`);
+    await typeInEditor(staff, t.newComment, `Staff-only note ${stamp}`);
     await staff.getByLabel(t.internal).check();
     await staff.getByRole("button", { name: t.send }).click();
     await expect(staff.getByText(`Staff-only note ${stamp}`)).toBeVisible();
@@ -118,8 +114,7 @@ for (const locale of ["en", "es"] as const) {
     await replyTo(page, t, `Follow-up ${stamp}`, `Third level ${stamp}`);
     await expect(commentBy(page, `Third level ${stamp}`)).toHaveClass(/ml-12/);
     await commentBy(page, `Third level ${stamp}`).getByRole("link", { name: t.edit, exact: true }).click();
-    const editor = page.getByRole("textbox", { name: t.editLabel });
-    await editor.click();
+    await typeInEditor(page, t.editLabel, "");
     await page.keyboard.press("End");
     await page.keyboard.type(" (clarified)");
     await page.getByRole("button", { name: t.save, exact: true }).click();

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { ADMIN_STATE, expectNoA11yViolations, PASSWORD, postIdea, signUp, switchLanguage, uniqueEmail } from "./support";
+import { ADMIN_STATE, expectNoA11yViolations, PASSWORD, postIdea, signUp, switchLanguage, typeInEditor, uniqueEmail } from "./support";
 
 const copy = {
   en: { post: "Post an idea", title: "Title", body: "Describe it", submit: "Post idea", bold: "Bold", link: "Link", similar: "Similar ideas already exist", search: "Search" },
@@ -74,8 +74,7 @@ test("a bad idea comes back with errors and keeps what was typed", async ({ page
   await signUp(page, { email: uniqueEmail("sloppy"), name: "Sloppy Writer" });
   await page.goto("/ideas/new");
   await page.getByLabel("Title", { exact: true }).fill("Hi");
-  await page.getByRole("textbox", { name: "Describe it" }).click();
-  await page.keyboard.type("Some details I do not want to lose.");
+  await typeInEditor(page, "Describe it", "Some details I do not want to lose.");
   await page.getByRole("button", { name: "Post idea" }).click();
   await expect(page.getByText("Use at least 4 characters.")).toBeVisible();
   await expect(page.getByLabel("Title", { exact: true })).toHaveValue("Hi");

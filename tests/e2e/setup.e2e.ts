@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { ADMIN, ADMIN_STATE, expectNoA11yViolations } from "./support";
 
@@ -28,6 +30,7 @@ test("first run: every page leads to /setup, which creates the site and its admi
   await expect(page.locator("header")).toContainText(ADMIN.name);
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
   await expectNoA11yViolations(page);
+  fs.mkdirSync(path.dirname(ADMIN_STATE), { recursive: true });
   await page.context().storageState({ path: ADMIN_STATE });
 
   // Setup is closed now.

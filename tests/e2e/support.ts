@@ -53,9 +53,17 @@ export async function postIdea(page: Page, locale: "en" | "es", title: string, w
   await page.getByRole("link", { name: text.post }).click();
   await expect(page).toHaveURL(/\/ideas\/new$/);
   await page.getByLabel(text.title, { exact: true }).fill(title);
-  await page.getByRole("textbox", { name: text.body }).click();
+  await typeInEditor(page, text.body, "");
   await write(page);
   await page.getByRole("button", { name: text.submit }).click();
   await expect(page).toHaveURL(/\/ideas\/\d+-/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+}
+
+/** Types into a rich-text field once its editor has taken over from the plain textarea. */
+export async function typeInEditor(page: Page, label: string | RegExp, text: string) {
+  const box = page.getByRole("textbox", { name: label });
+  await expect(box).toHaveAttribute("contenteditable", "true");
+  await box.click();
+  await page.keyboard.type(text);
 }
