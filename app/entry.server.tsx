@@ -5,13 +5,15 @@ import { createInstance } from "i18next";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider, initReactI18next } from "react-i18next";
+import { startChallengeScheduler } from "~/domain/challenges.server";
 import { startOutboxWorker } from "~/domain/outbox.server";
 import { i18nConfig, isLocale } from "~/lib/i18n";
 
 export const streamTimeout = 5_000;
 
-// The server process delivers queued emails in the background.
+// The server process delivers queued emails and announces opened challenge votes in the background.
 startOutboxWorker();
+startChallengeScheduler();
 
 export default async function handleRequest(
   request: Request,

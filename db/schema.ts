@@ -141,6 +141,8 @@ export const ideas = sqliteTable(
     hiddenReason: text("hidden_reason"),
     /** The staff comment pinned under the idea as the team's official response. */
     officialCommentId: integer("official_comment_id").references((): AnySQLiteColumn => comments.id, { onDelete: "set null" }),
+    /** Set when the idea was submitted to an open-innovation challenge. */
+    challengeId: integer("challenge_id").references((): AnySQLiteColumn => challenges.id, { onDelete: "restrict" }),
     editedAt: integer("edited_at", { mode: "timestamp_ms" }),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
   },
@@ -152,6 +154,8 @@ export const ideas = sqliteTable(
     index("ideas_waiting_idx").on(t.createdAt).where(sql`${t.firstResponseAt} is null`),
     index("ideas_assignee_idx").on(t.assigneeId, t.createdAt),
     index("ideas_adopted_idx").on(t.adoptedAt).where(sql`${t.status} = 'adopted'`),
+    // A challenge's ideas: by votes once voting opens, and everyone's votes in it (the budget).
+    index("ideas_challenge_votes_idx").on(t.challengeId, t.voteCount, t.id).where(sql`${t.challengeId} is not null`),
     // One index per sort, alone and behind each filter, so every list is an index walk.
     ...(
       [
@@ -262,7 +266,16 @@ export const follows = sqliteTable(
   (t) => [primaryKey({ columns: [t.ideaId, t.userId] }), index("follows_user_idx").on(t.userId)],
 );
 
-export const NOTIFICATION_KINDS = ["reply", "staff_reply", "official_response", "status_change", "adopted", "merged"] as const;
+export const NOTIFICATION_KINDS = [
+  "reply",
+  "staff_reply",
+  "official_response",
+  "status_change",
+  "adopted",
+  "merged",
+  "challenge_voting",
+  "challenge_results",
+] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** In-app notifications: each reports what a person did. */
@@ -277,9 +290,9 @@ export const notifications = sqliteTable(
     actorId: text("actor_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
-    ideaId: integer("idea_id")
-      .notNull()
-      .references(() => ideas.id, { onDelete: "cascade" }),
+    /** What the notification is about: an idea, or (for challenge news) a challenge. */
+    ideaId: integer("idea_id").references(() => ideas.id, { onDelete: "cascade" }),
+    challengeId: integer("challenge_id").references(() => challenges.id, { onDelete: "cascade" }),
     commentId: integer("comment_id").references(() => comments.id, { onDelete: "cascade" }),
     /** For status changes: the status the idea moved to. */
     status: text("status", { enum: IDEA_STATUSES }),
@@ -289,6 +302,7 @@ export const notifications = sqliteTable(
   (t) => [
     index("notifications_recipient_idx").on(t.recipientId, t.id),
     index("notifications_unread_idx").on(t.recipientId, t.readAt),
+    check("notifications_subject", sql`${t.ideaId} is not null or ${t.challengeId} is not null`),
   ],
 );
 
@@ -390,6 +404,70 @@ export const auditLog = sqliteTable(
   (t) => [index("audit_log_created_idx").on(t.createdAt), index("audit_log_actor_idx").on(t.actorId, t.createdAt)],
 );
 
+/**
+ * An open-innovation challenge: staff pose a question, customers submit ideas within the
+ * submission window and vote within the voting window (at most `voteBudget` ideas each, when
+ * set), then staff announce the winners. A challenge without `publishedAt` is a draft.
+ */
+export const challenges = sqliteTable(
+  "challenges",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    slug: text("slug").notNull(),
+    title: text("title").notNull(),
+    briefJson: text("brief_json").notNull(),
+    briefHtml: text("brief_html").notNull(),
+    briefText: text("brief_text").notNull(),
+    submissionOpensAt: integer("submission_opens_at", { mode: "timestamp_ms" }).notNull(),
+    submissionClosesAt: integer("submission_closes_at", { mode: "timestamp_ms" }).notNull(),
+    votingOpensAt: integer("voting_opens_at", { mode: "timestamp_ms" }).notNull(),
+    votingClosesAt: integer("voting_closes_at", { mode: "timestamp_ms" }).notNull(),
+    voteBudget: integer("vote_budget"),
+    publishedAt: integer("published_at", { mode: "timestamp_ms" }),
+    /** The staff member who published it: the person who invites participants to vote. */
+    publishedById: text("published_by_id").references(() => users.id, { onDelete: "set null" }),
+    /** When participants were told that voting opened (once). */
+    votingAnnouncedAt: integer("voting_announced_at", { mode: "timestamp_ms" }),
+    resultsPublishedAt: integer("results_published_at", { mode: "timestamp_ms" }),
+    resultsById: text("results_by_id").references(() => users.id, { onDelete: "set null" }),
+    resultsNoteHtml: text("results_note_html"),
+    resultsNoteText: text("results_note_text"),
+    createdById: text("created_by_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "restrict" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("challenges_slug_unique").on(t.slug),
+    index("challenges_published_idx").on(t.publishedAt, t.submissionOpensAt),
+    index("challenges_voting_announce_idx").on(t.votingOpensAt).where(sql`${t.publishedAt} is not null and ${t.votingAnnouncedAt} is null`),
+    check("challenges_submission_window", sql`${t.submissionOpensAt} < ${t.submissionClosesAt}`),
+    check("challenges_voting_window", sql`${t.votingOpensAt} < ${t.votingClosesAt}`),
+    check("challenges_voting_after_submission", sql`${t.submissionClosesAt} <= ${t.votingOpensAt}`),
+    check("challenges_vote_budget_positive", sql`${t.voteBudget} is null or ${t.voteBudget} >= 1`),
+  ],
+);
+
+/** The announced results: ranked winners (1, 2, 3…) or ideas "selected" without a rank. */
+export const challengeWinners = sqliteTable(
+  "challenge_winners",
+  {
+    challengeId: integer("challenge_id")
+      .notNull()
+      .references(() => challenges.id, { onDelete: "cascade" }),
+    ideaId: integer("idea_id")
+      .notNull()
+      .references(() => ideas.id, { onDelete: "cascade" }),
+    rank: integer("rank"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.challengeId, t.ideaId] }),
+    uniqueIndex("challenge_winners_rank_unique").on(t.challengeId, t.rank),
+    check("challenge_winners_rank_positive", sql`${t.rank} is null or ${t.rank} >= 1`),
+  ],
+);
+
+export type Challenge = typeof challenges.$inferSelect;
 export type Comment = typeof comments.$inferSelect;
 export type Category = typeof categories.$inferSelect;
 export type Idea = typeof ideas.$inferSelect;

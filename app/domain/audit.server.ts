@@ -17,12 +17,17 @@ export type AuditAction =
   | "person.block"
   | "person.unblock"
   | "invitation.create"
-  | "invitation.revoke";
+  | "invitation.revoke"
+  | "challenge.create"
+  | "challenge.update"
+  | "challenge.publish"
+  | "challenge.unpublish"
+  | "challenge.results";
 
 /** Writes an audit entry inside the caller's transaction, so it exists exactly when the change does. */
 export function audit(
   tx: Tx,
-  entry: { actorId: string; action: AuditAction; targetType: "idea" | "comment" | "person" | "invitation" | "report"; targetId: string | number; details?: Record<string, unknown>; now?: Date },
+  entry: { actorId: string; action: AuditAction; targetType: "idea" | "comment" | "person" | "invitation" | "report" | "challenge"; targetId: string | number; details?: Record<string, unknown>; now?: Date },
 ) {
   tx.insert(auditLog)
     .values({

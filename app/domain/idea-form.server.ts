@@ -25,6 +25,7 @@ export function parseIdeaForm(formData: FormData, options: { keepCategoryId?: nu
       title: submission.value.title,
       body: { json: JSON.stringify(body.doc), html: body.html, text: body.text } satisfies RichBody,
       categoryId: category?.id ?? null,
+      challengeId: submission.value.challengeId ?? null,
     },
   } as const;
 }

@@ -14,6 +14,8 @@ export const ideaSchema = z.object({
   // by parseRichText against the editor's schema and the length limit.
   body: z.string({ error: "errors.field.required" }),
   categoryId: z.coerce.number().int().positive().optional(),
+  /** Only when posting: the challenge the idea answers. */
+  challengeId: z.coerce.number().int().positive().optional(),
 });
 
 export const IDEA_SORTS = ["trending", "top", "new", "active"] as const;

@@ -1,8 +1,10 @@
 import { and, desc, eq, isNull, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import { categories, ideas, users, votes, type IdeaStatus } from "#db/schema";
+import { categories, challenges, ideas, users, votes, type IdeaStatus } from "#db/schema";
+import { assertOpenForIdeas } from "~/domain/challenges.server";
 import type { IdeaSort, ListQuery } from "~/domain/ideas.schema";
 import { trendingScore } from "~/domain/trending";
+import { now as clockNow } from "~/lib/clock.server";
 import { db } from "~/lib/db.server";
 import { follow } from "~/domain/follows.server";
 
@@ -13,10 +15,16 @@ export type RichBody = { json: string; html: string; text: string };
 
 export class IdeaAnsweredError extends Error {}
 
-/** Posts an idea; its author's vote comes with it. */
-export function createIdea(input: { authorId: string; title: string; body: RichBody; categoryId: number | null; now?: Date }) {
-  const now = input.now ?? new Date();
+/**
+ * Posts an idea; its author's vote comes with it, except in a challenge, where votes wait for
+ * the voting window and count against a budget. A challenge must be taking ideas at `now`.
+ */
+export function createIdea(input: { authorId: string; title: string; body: RichBody; categoryId: number | null; challengeId?: number | null; now?: Date }) {
+  const now = input.now ?? clockNow();
+  const challengeId = input.challengeId ?? null;
+  const authorVotes = challengeId === null;
   return db.transaction((tx) => {
+    if (challengeId !== null) assertOpenForIdeas(tx, challengeId, now);
     const idea = tx
       .insert(ideas)
       .values({
@@ -26,14 +34,15 @@ export function createIdea(input: { authorId: string; title: string; body: RichB
         bodyText: input.body.text,
         authorId: input.authorId,
         categoryId: input.categoryId,
-        voteCount: 1,
-        trendingScore: trendingScore(1, now),
+        challengeId,
+        voteCount: authorVotes ? 1 : 0,
+        trendingScore: trendingScore(authorVotes ? 1 : 0, now),
         lastActivityAt: now,
         createdAt: now,
       })
       .returning()
       .get();
-    tx.insert(votes).values({ ideaId: idea.id, userId: input.authorId }).run();
+    if (authorVotes) tx.insert(votes).values({ ideaId: idea.id, userId: input.authorId }).run();
     follow(tx, idea.id, input.authorId);
     return idea;
   });
@@ -67,10 +76,10 @@ export function deleteIdea(id: number) {
   });
 }
 
-const author = alias(users, "author");
+export const author = alias(users, "author");
 
 /** The columns every idea summary shows: one query with its author, category and the viewer's vote. */
-function summaryColumns(viewerId: string | null) {
+export function summaryColumns(viewerId: string | null, now = clockNow().getTime()) {
   return {
     id: ideas.id,
     title: ideas.title,
@@ -87,6 +96,9 @@ function summaryColumns(viewerId: string | null) {
     voted: viewerId
       ? sql<number>`exists(select 1 from ${votes} where ${votes.ideaId} = ${ideas.id} and ${votes.userId} = ${viewerId})`
       : sql<number>`0`,
+    challengeSlug: challenges.slug,
+    challengeTitle: challenges.title,
+    challengeVotingOpen: sql<number>`coalesce(${challenges.votingOpensAt} <= ${now} and ${now} < ${challenges.votingClosesAt}, 0)`,
   };
 }
 
@@ -149,6 +161,7 @@ export function listIdeas(query: ListQuery, viewerId: string | null, pageSize = 
     .from(ideas)
     .innerJoin(author, eq(author.id, ideas.authorId))
     .leftJoin(categories, eq(categories.id, ideas.categoryId))
+    .leftJoin(challenges, eq(challenges.id, ideas.challengeId))
     .where(and(...conditions))
     .orderBy(desc(sortColumn), desc(ideas.id))
     .limit(pageSize + 1)
@@ -177,9 +190,12 @@ type SummaryRow = {
   categoryName: string | null;
   categoryColour: string | null;
   voted: number;
+  challengeSlug: string | null;
+  challengeTitle: string | null;
+  challengeVotingOpen: number;
 };
 
-function toSummary(row: SummaryRow) {
+export function toSummary(row: SummaryRow) {
   return {
     id: row.id,
     title: row.title,
@@ -191,6 +207,8 @@ function toSummary(row: SummaryRow) {
     voted: Boolean(row.voted),
     author: { id: row.authorId, displayName: row.authorName },
     category: row.categoryId ? { id: row.categoryId, name: row.categoryName!, colour: row.categoryColour! } : null,
+    // An idea in a challenge takes votes only while that challenge's voting is open.
+    challenge: row.challengeSlug ? { slug: row.challengeSlug, title: row.challengeTitle!, votingOpen: Boolean(row.challengeVotingOpen) } : null,
   };
 }
 export type IdeaSummary = ReturnType<typeof toSummary>;
@@ -235,6 +253,7 @@ export function getIdea(id: number, viewerId: string | null) {
     .from(ideas)
     .innerJoin(author, eq(author.id, ideas.authorId))
     .leftJoin(categories, eq(categories.id, ideas.categoryId))
+    .leftJoin(challenges, eq(challenges.id, ideas.challengeId))
     .leftJoin(responder, eq(responder.id, ideas.firstResponderId))
     .leftJoin(mergedInto, eq(mergedInto.id, ideas.mergedIntoId))
     .where(eq(ideas.id, id))

@@ -1,6 +1,5 @@
 import type { IdeaStatus, Locale, NotificationKind } from "#db/schema";
 import type { OutgoingEmail } from "~/domain/outbox.server";
-import { ideaPath } from "~/domain/statuses";
 import { appUrl } from "~/lib/app-url.server";
 import { signValue } from "~/lib/crypto.server";
 import { translatorFor } from "~/lib/i18n";
@@ -19,8 +18,8 @@ export function composeNotificationEmail(input: {
   kind: NotificationKind;
   recipient: { id: string; email: string; locale: Locale };
   actor: { name: string; title: string | null };
-  idea: { id: number; title: string };
-  commentId: number | null;
+  /** The idea or challenge it is about, and the page to open. */
+  subject: { title: string; path: string };
   status?: IdeaStatus;
   excerpt: string;
   siteName: string;
@@ -28,21 +27,21 @@ export function composeNotificationEmail(input: {
   const t = translatorFor(input.recipient.locale);
   const actor = input.actor.title ? `${input.actor.name} (${input.actor.title})` : input.actor.name;
   const status = input.status ? t(`statuses.${input.status}.label`) : "";
-  const values = { actor, idea: input.idea.title, site: input.siteName, status };
-  const link = appUrl(ideaPath(input.idea) + (input.commentId ? `#comment-${input.commentId}` : ""));
+  const values = { actor, idea: input.subject.title, challenge: input.subject.title, site: input.siteName, status };
+  const link = appUrl(input.subject.path);
   const unsubscribe = appUrl(`/unsubscribe?token=${unsubscribeToken(input.recipient.id, input.kind)}`);
   const subject = t(`email.${input.kind}.subject`, values);
   const lead = t(`email.${input.kind}.lead`, values);
   const excerpt = input.excerpt.length > 500 ? `${input.excerpt.slice(0, 500)}…` : input.excerpt;
 
-  const text = [lead, "", excerpt ? `“${excerpt}”` : null, "", `${t("email.open")}: ${link}`, "", "—", t("email.why", values), `${t("email.unsubscribe")}: ${unsubscribe}`]
+  const text = [lead, "", excerpt ? `“${excerpt}”` : null, "", `${t("email.open")}: ${link}`, "", "—", t([`email.${input.kind}.why`, "email.why"], values), `${t("email.unsubscribe")}: ${unsubscribe}`]
     .filter((line) => line !== null)
     .join("\n");
   const html = `<!doctype html><html lang="${input.recipient.locale}"><body style="font-family:system-ui,sans-serif;color:#1c1917">
 <p>${escapeHtml(lead)}</p>
 ${excerpt ? `<blockquote style="border-left:4px solid #d6d3d1;margin:0;padding-left:12px;color:#57534e">${escapeHtml(excerpt)}</blockquote>` : ""}
 <p><a href="${escapeHtml(link)}">${escapeHtml(t("email.open"))}</a></p>
-<hr><p style="font-size:12px;color:#57534e">${escapeHtml(t("email.why", values))} <a href="${escapeHtml(unsubscribe)}">${escapeHtml(t("email.unsubscribe"))}</a></p>
+<hr><p style="font-size:12px;color:#57534e">${escapeHtml(t([`email.${input.kind}.why`, "email.why"], values))} <a href="${escapeHtml(unsubscribe)}">${escapeHtml(t("email.unsubscribe"))}</a></p>
 </body></html>`;
 
   return {

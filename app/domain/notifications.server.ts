@@ -1,8 +1,9 @@
 import { and, count, desc, eq, inArray, isNull, lt } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import { emailPreferences, ideas, notifications, NOTIFICATION_KINDS, site, users, type IdeaStatus, type NotificationKind } from "#db/schema";
+import { challenges, emailPreferences, ideas, notifications, NOTIFICATION_KINDS, site, users, type IdeaStatus, type NotificationKind } from "#db/schema";
 import { composeNotificationEmail } from "~/domain/notification-emails.server";
 import { enqueueEmail } from "~/domain/outbox.server";
+import { challengePath, ideaPath } from "~/domain/statuses";
 import { db, type Tx } from "~/lib/db.server";
 
 export const NOTIFICATIONS_PAGE_SIZE = 30;
@@ -17,25 +18,20 @@ export function notify(
   input: {
     kind: NotificationKind;
     actorId: string;
-    ideaId: number;
     commentId: number | null;
     recipientIds: string[];
     status?: IdeaStatus;
     excerpt?: string;
     now?: Date;
-  },
+  } & ({ ideaId: number; challengeId?: undefined } | { challengeId: number; ideaId?: undefined }),
 ) {
   const recipientIds = [...new Set(input.recipientIds)].filter((id) => id !== input.actorId);
   if (recipientIds.length === 0) return;
   const now = input.now ?? new Date();
-  const context = tx
-    .select({ actorName: users.displayName, actorTitle: users.jobTitle, ideaTitle: ideas.title, siteName: site.name, siteLocale: site.defaultLocale })
-    .from(ideas)
-    .innerJoin(users, eq(users.id, input.actorId))
-    .innerJoin(site, eq(site.id, 1))
-    .where(eq(ideas.id, input.ideaId))
-    .get();
-  if (!context) return;
+  const actor = tx.select({ name: users.displayName, title: users.jobTitle }).from(users).where(eq(users.id, input.actorId)).get();
+  const siteRow = tx.select({ name: site.name, locale: site.defaultLocale }).from(site).get();
+  const subject = notificationSubject(tx, input);
+  if (!actor || !siteRow || !subject) return;
   const optedOut = new Set(
     tx
       .select({ userId: emailPreferences.userId })
@@ -47,24 +43,42 @@ export function notify(
   const recipients = tx.select({ id: users.id, email: users.email, locale: users.locale }).from(users).where(inArray(users.id, recipientIds)).all();
   for (const recipient of recipients) {
     tx.insert(notifications)
-      .values({ recipientId: recipient.id, kind: input.kind, actorId: input.actorId, ideaId: input.ideaId, commentId: input.commentId, status: input.status, createdAt: now })
+      .values({
+        recipientId: recipient.id,
+        kind: input.kind,
+        actorId: input.actorId,
+        ideaId: input.ideaId ?? null,
+        challengeId: input.challengeId ?? null,
+        commentId: input.commentId,
+        status: input.status,
+        createdAt: now,
+      })
       .run();
     if (optedOut.has(recipient.id)) continue;
     enqueueEmail(
       tx,
       composeNotificationEmail({
         kind: input.kind,
-        recipient: { id: recipient.id, email: recipient.email, locale: recipient.locale ?? context.siteLocale },
-        actor: { name: context.actorName, title: context.actorTitle },
-        idea: { id: input.ideaId, title: context.ideaTitle },
-        commentId: input.commentId,
+        recipient: { id: recipient.id, email: recipient.email, locale: recipient.locale ?? siteRow.locale },
+        actor,
+        subject: { ...subject, path: subject.path + (input.commentId ? `#comment-${input.commentId}` : "") },
         status: input.status,
         excerpt: input.excerpt ?? "",
-        siteName: context.siteName,
+        siteName: siteRow.name,
       }),
       now,
     );
   }
+}
+
+/** The idea or challenge a notification is about: its title and page. */
+function notificationSubject(tx: Tx, input: { ideaId?: number; challengeId?: number }) {
+  if (input.ideaId !== undefined) {
+    const idea = tx.select({ id: ideas.id, title: ideas.title }).from(ideas).where(eq(ideas.id, input.ideaId)).get();
+    return idea ? { title: idea.title, path: ideaPath(idea) } : null;
+  }
+  const challenge = tx.select({ slug: challenges.slug, title: challenges.title }).from(challenges).where(eq(challenges.id, input.challengeId!)).get();
+  return challenge ? { title: challenge.title, path: challengePath(challenge) } : null;
 }
 
 const actor = alias(users, "actor");
@@ -78,6 +92,8 @@ export function listNotifications(recipientId: string, before?: number) {
       createdAt: notifications.createdAt,
       ideaId: notifications.ideaId,
       ideaTitle: ideas.title,
+      challengeSlug: challenges.slug,
+      challengeTitle: challenges.title,
       commentId: notifications.commentId,
       status: notifications.status,
       actorId: actor.id,
@@ -86,7 +102,8 @@ export function listNotifications(recipientId: string, before?: number) {
       actorRole: actor.role,
     })
     .from(notifications)
-    .innerJoin(ideas, eq(ideas.id, notifications.ideaId))
+    .leftJoin(ideas, eq(ideas.id, notifications.ideaId))
+    .leftJoin(challenges, eq(challenges.id, notifications.challengeId))
     .innerJoin(actor, eq(actor.id, notifications.actorId))
     .where(and(eq(notifications.recipientId, recipientId), before ? lt(notifications.id, before) : undefined))
     .orderBy(desc(notifications.id))

@@ -33,3 +33,7 @@ export function ideaPath(idea: { id: number; title: string }) {
   const slug = slugify(idea.title);
   return slug ? `/ideas/${idea.id}-${slug}` : `/ideas/${idea.id}`;
 }
+
+export function challengePath(challenge: { slug: string }) {
+  return `/challenges/${challenge.slug}`;
+}
