@@ -24,6 +24,7 @@ import { getSite } from "~/domain/site.server";
 import { unreadCount } from "~/domain/notifications.server";
 import { getSession } from "~/lib/auth.server";
 import { detectLocale } from "~/lib/i18n.server";
+import { timeZoneFromRequest } from "~/lib/time-zone";
 import stylesheet from "~/tailwind.css?url";
 
 export const links: LinksFunction = () => [
@@ -40,6 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return data(
     {
       locale,
+      timeZone: timeZoneFromRequest(request),
       site: site ? { name: site.name } : null,
       user: user ? { id: user.id, displayName: user.displayName, role: user.role, unread: unreadCount(user.id) } : null,
     },

@@ -38,7 +38,7 @@ export function FormErrors({ id, errors }: { id: string; errors?: string[] }) {
   );
 }
 
-type InputType = "text" | "email" | "password" | "number" | "url" | "search";
+type InputType = "text" | "email" | "password" | "number" | "url" | "search" | "datetime-local";
 
 /** A labelled input (or textarea) wired to a conform field: hint, errors and ARIA included. */
 export function TextField({

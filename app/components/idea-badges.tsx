@@ -1,6 +1,7 @@
+import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { IdeaStatus } from "#db/schema";
-import { STATUS_STYLES } from "~/domain/statuses";
+import { challengePath, STATUS_STYLES } from "~/domain/statuses";
 import { clsx } from "~/lib/clsx";
 
 export function StatusBadge({ status }: { status: IdeaStatus }) {
@@ -19,5 +20,16 @@ export function CategoryTag({ category }: { category: { name: string; colour: st
       <span aria-hidden="true" className="size-2.5 rounded-full" style={{ backgroundColor: category.colour }} />
       {category.name}
     </span>
+  );
+}
+
+/** Marks an idea submitted to a challenge, linking to it. */
+export function ChallengeTag({ challenge }: { challenge: { slug: string; title: string } }) {
+  const { t } = useTranslation();
+  return (
+    <Link to={challengePath(challenge)} className="inline-flex items-center gap-1 text-xs font-medium text-violet-900 hover:underline">
+      <span aria-hidden="true">◆</span>
+      {t("challenges.tag", { title: challenge.title })}
+    </Link>
   );
 }

@@ -19,9 +19,11 @@ type IdeaFormProps = {
   cancelTo: string;
   /** Only when posting: suggest existing ideas while the title is typed. */
   suggestSimilar?: boolean;
+  /** Only when posting to a challenge. */
+  challengeId?: number;
 };
 
-export function IdeaForm({ lastResult, categories, defaultValue, submitLabel, cancelTo, suggestSimilar }: IdeaFormProps) {
+export function IdeaForm({ lastResult, categories, defaultValue, submitLabel, cancelTo, suggestSimilar, challengeId }: IdeaFormProps) {
   const { t } = useTranslation();
   const busy = useNavigation().state === "submitting";
   const [form, fields] = useForm({
@@ -39,6 +41,7 @@ export function IdeaForm({ lastResult, categories, defaultValue, submitLabel, ca
   return (
     <Form method="post" {...getFormProps(form)} className="card space-y-5">
       <FormErrors id={form.errorId} errors={form.errors} />
+      {challengeId ? <input type="hidden" name="challengeId" value={challengeId} /> : null}
       <div>
         <label htmlFor={fields.title.id} className="block text-sm font-semibold">
           {t("ideaForm.title")}

@@ -1,19 +1,19 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CategoryTag, StatusBadge } from "~/components/idea-badges";
-import { VoteButton } from "~/components/vote-button";
+import { ChallengeTag, CategoryTag, StatusBadge } from "~/components/idea-badges";
+import { VoteButton, VoteCount } from "~/components/vote-button";
 import type { IdeaSummary } from "~/domain/ideas.server";
 import { ideaPath } from "~/domain/statuses";
 import { useFormatters } from "~/lib/format";
 
 type SerializedSummary = Omit<IdeaSummary, "createdAt"> & { createdAt: Date | string };
 
-export function IdeaRow({ idea }: { idea: SerializedSummary }) {
+export function IdeaRow({ idea, hideChallenge }: { idea: SerializedSummary; hideChallenge?: boolean }) {
   const { t } = useTranslation();
   const { formatRelative, formatDateTime, formatNumber } = useFormatters();
   return (
     <li className="card flex gap-4 p-4">
-      <VoteButton ideaId={idea.id} ideaTitle={idea.title} voted={idea.voted} voteCount={idea.voteCount} />
+      <IdeaVote idea={idea} />
       <div className="min-w-0 flex-1">
         <h2 className="text-lg font-semibold leading-snug">
           <Link to={ideaPath(idea)} className="hover:text-brand-700 hover:underline">
@@ -24,6 +24,7 @@ export function IdeaRow({ idea }: { idea: SerializedSummary }) {
         <div className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-muted">
           <StatusBadge status={idea.status} />
           {idea.category ? <CategoryTag category={idea.category} /> : null}
+          {idea.challenge && !hideChallenge ? <ChallengeTag challenge={idea.challenge} /> : null}
           <span>{t("ideas.comments", { count: idea.commentCount, formatted: formatNumber(idea.commentCount) })}</span>
           <span>
             <Link to={`/people/${idea.author.id}`} className="font-medium text-stone-700 hover:underline">
@@ -38,4 +39,13 @@ export function IdeaRow({ idea }: { idea: SerializedSummary }) {
       </div>
     </li>
   );
+}
+
+/** The vote button, or only the count while the idea's challenge is not taking votes. */
+export function IdeaVote({ idea }: { idea: Pick<SerializedSummary, "id" | "title" | "voted" | "voteCount" | "challenge"> }) {
+  const { t } = useTranslation();
+  if (idea.challenge && !idea.challenge.votingOpen) {
+    return <VoteCount voteCount={idea.voteCount} reason={t("votes.challengeClosed", { challenge: idea.challenge.title })} />;
+  }
+  return <VoteButton ideaId={idea.id} ideaTitle={idea.title} voted={idea.voted} voteCount={idea.voteCount} />;
 }

@@ -4,19 +4,24 @@ import { useFormatters } from "~/lib/format";
 import { clsx } from "~/lib/clsx";
 import { useHydrated } from "~/lib/use-hydrated";
 
+type VoteResult = { voted: boolean; voteCount: number } | { refused: "votingNotOpen" | "budgetSpent" };
+
 /**
  * A plain form (POST /ideas/:id/vote) that works without JavaScript; with JavaScript it
- * submits in the background and shows the new count at once (optimistic update).
+ * submits in the background and shows the new count at once (optimistic update). A vote the
+ * server refuses (a challenge's closed voting or spent budget) is rolled back and explained.
  */
 export function VoteButton({ ideaId, ideaTitle, voted, voteCount }: { ideaId: number; ideaTitle: string; voted: boolean; voteCount: number }) {
   const { t } = useTranslation();
   const { formatNumber } = useFormatters();
-  const fetcher = useFetcher<{ voted: boolean; voteCount: number }>();
+  const fetcher = useFetcher<VoteResult>();
   const location = useLocation();
   const enhanced = useHydrated();
+  const accepted = fetcher.data && "voted" in fetcher.data ? fetcher.data : null;
+  const refused = fetcher.state === "idle" && fetcher.data && "refused" in fetcher.data ? fetcher.data.refused : null;
 
-  let shownVoted = fetcher.data?.voted ?? voted;
-  let shownCount = fetcher.data?.voteCount ?? voteCount;
+  let shownVoted = accepted?.voted ?? voted;
+  let shownCount = accepted?.voteCount ?? voteCount;
   if (fetcher.formData) {
     const wanted = fetcher.formData.get("wanted") === "true";
     if (wanted !== shownVoted) {
@@ -26,7 +31,7 @@ export function VoteButton({ ideaId, ideaTitle, voted, voteCount }: { ideaId: nu
   }
 
   return (
-    <fetcher.Form method="post" action={`/ideas/${ideaId}/vote`} className="shrink-0">
+    <fetcher.Form method="post" action={`/ideas/${ideaId}/vote`} className="w-16 shrink-0">
       <input type="hidden" name="wanted" value={String(!shownVoted)} />
       <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
       {enhanced ? <input type="hidden" name="enhanced" value="1" /> : null}
@@ -42,6 +47,22 @@ export function VoteButton({ ideaId, ideaTitle, voted, voteCount }: { ideaId: nu
         <span aria-hidden="true">▲</span>
         <span>{formatNumber(shownCount)}</span>
       </button>
+      <p role="alert" className="mt-1 text-xs font-medium text-red-800">
+        {refused ? t(`votes.refused.${refused}`) : null}
+      </p>
     </fetcher.Form>
+  );
+}
+
+/** The count alone, for an idea whose challenge is not taking votes now. */
+export function VoteCount({ voteCount, reason }: { voteCount: number; reason: string }) {
+  const { t } = useTranslation();
+  const { formatNumber } = useFormatters();
+  return (
+    <div className="flex w-16 shrink-0 flex-col items-center rounded-md border border-stone-300 bg-stone-50 px-2 py-1.5 text-sm font-semibold text-stone-700" title={reason}>
+      <span>{formatNumber(voteCount)}</span>
+      <span className="text-xs font-normal">{t("votes.countShort", { count: voteCount })}</span>
+      <span className="sr-only">{reason}</span>
+    </div>
   );
 }

@@ -21,6 +21,20 @@ export function useFormatters() {
   return formatters(i18n.language);
 }
 
+/** A moment that matters to the reader (a deadline): in their own time zone, with its name. */
+export function formatZonedDateTime(locale: string, timeZone: string, value: Date | string | number) {
+  return new Intl.DateTimeFormat(locale, {
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZone,
+    timeZoneName: "short",
+  }).format(new Date(value));
+}
+
 const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
   ["year", 365 * 24 * 3600],
   ["month", 30 * 24 * 3600],
@@ -30,11 +44,11 @@ const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
   ["minute", 60],
 ];
 
-/** "3 days ago" / "hace 3 días", in the largest unit that fits. */
-export function formatRelative(locale: string, value: Date | string | number, now = Date.now()) {
+/** "3 days ago" / "hace 3 días", in the largest unit that fits (no larger than `largest`). */
+export function formatRelative(locale: string, value: Date | string | number, now = Date.now(), largest: Intl.RelativeTimeFormatUnit = "year") {
   const seconds = (new Date(value).getTime() - now) / 1000;
   const format = new Intl.RelativeTimeFormat(locale, { numeric: "auto" });
-  for (const [unit, size] of UNITS) {
+  for (const [unit, size] of UNITS.slice(UNITS.findIndex(([name]) => name === largest))) {
     if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);
   }
   return format.format(0, "minute");

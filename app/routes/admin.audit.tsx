@@ -18,6 +18,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "audit.tit
 function targetHref(type: string, id: string) {
   if (type === "idea") return `/ideas/${id}`;
   if (type === "person") return `/people/${id}`;
+  if (type === "challenge") return `/admin/challenges/${id}`;
   return null;
 }
 

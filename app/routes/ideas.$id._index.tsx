@@ -3,8 +3,8 @@ import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-ru
 import { useTranslation } from "react-i18next";
 import { Avatar } from "~/components/avatar";
 import { CommentForm, CommentItem, SignedBy, TimelineEventItem } from "~/components/discussion";
-import { CategoryTag, StatusBadge } from "~/components/idea-badges";
-import { VoteButton } from "~/components/vote-button";
+import { ChallengeTag, CategoryTag, StatusBadge } from "~/components/idea-badges";
+import { IdeaVote } from "~/components/idea-row";
 import { getCommentForEdit, getThread } from "~/domain/comments.server";
 import { handleDiscussionAction } from "~/domain/discussion-actions.server";
 import { isFollowing } from "~/domain/follows.server";
@@ -129,7 +129,7 @@ function VisibleIdea({ data: loaded }: { data: Extract<ReturnType<typeof useLoad
         </p>
       ) : null}
       <div className="mt-4 flex gap-4">
-        {idea.mergedInto ? null : <VoteButton ideaId={idea.id} ideaTitle={idea.title} voted={idea.voted} voteCount={idea.voteCount} />}
+        {idea.mergedInto ? null : <IdeaVote idea={idea} />}
         <div className="min-w-0 flex-1">
           <h1 id="idea-title" className="text-3xl font-bold leading-tight">
             {idea.title}
@@ -137,6 +137,7 @@ function VisibleIdea({ data: loaded }: { data: Extract<ReturnType<typeof useLoad
           <div className="mt-2 flex flex-wrap items-center gap-3">
             <StatusBadge status={idea.status} />
             {idea.category ? <CategoryTag category={idea.category} /> : null}
+            {idea.challenge ? <ChallengeTag challenge={idea.challenge} /> : null}
           </div>
           <p className="mt-1 text-sm text-muted">{t(`statuses.${idea.status}.description`)}</p>
           <ReplyPromise createdAt={idea.createdAt} firstResponse={idea.firstResponse} promiseDays={replyPromiseDays} now={now} />

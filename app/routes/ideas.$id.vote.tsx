@@ -1,5 +1,7 @@
-import { redirect, type ActionFunctionArgs } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
+import { getChallengeById } from "~/domain/challenges.server";
+import { challengePath } from "~/domain/statuses";
 import { setVote } from "~/domain/votes.server";
 import { requireUser, safeRedirect } from "~/lib/auth.server";
 
@@ -11,7 +13,9 @@ const voteSchema = z.object({
 
 /**
  * Vote or take a vote back. A visitor is sent to log in and returns to the page they voted
- * from. Without JavaScript the answer is a redirect back; with it, the new count.
+ * from. Without JavaScript the answer is a redirect back; with it, the new count. A vote a
+ * challenge refuses (outside its voting window, past the budget) answers 409 with the reason;
+ * without JavaScript, the challenge's page says why.
  */
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request, { participate: true });
@@ -20,6 +24,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.success || !Number.isSafeInteger(ideaId)) throw new Response("Bad Request", { status: 400 });
   const result = setVote(ideaId, user.id, parsed.data.wanted);
   if (!result) throw new Response("Not Found", { status: 404 });
+  if ("refused" in result) {
+    if (parsed.data.enhanced) return data({ refused: result.refused }, { status: 409 });
+    const challenge = getChallengeById(result.challengeId);
+    throw redirect(`${challenge ? challengePath(challenge) : `/ideas/${ideaId}`}?${new URLSearchParams({ refused: result.refused })}`);
+  }
   if (parsed.data.enhanced) return result;
   throw redirect(safeRedirect(parsed.data.redirectTo, `/ideas/${ideaId}`));
 }

@@ -1,39 +1,80 @@
+import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { IdeaForm } from "~/components/idea-form";
 import { listCategories } from "~/domain/categories.server";
+import { ChallengeError, challengesOpenForIdeas } from "~/domain/challenges.server";
 import { parseIdeaForm } from "~/domain/idea-form.server";
+import { ideaSchema } from "~/domain/ideas.schema";
 import { createIdea } from "~/domain/ideas.server";
 import { ideaPath } from "~/domain/statuses";
 import { requireUser } from "~/lib/auth.server";
+import { formatZonedDateTime } from "~/lib/format";
 import { pageTitle } from "~/lib/meta";
+import { useTimeZone } from "~/lib/use-time-zone";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, { participate: true });
-  return { categories: listCategories().map(({ id, name }) => ({ id, name })) };
+  // /ideas/new?challenge=slug answers a challenge, while it is taking ideas.
+  const slug = new URL(request.url).searchParams.get("challenge");
+  const challenge = slug ? (challengesOpenForIdeas().find((open) => open.slug === slug) ?? null) : null;
+  return {
+    categories: listCategories().map(({ id, name }) => ({ id, name })),
+    challenge,
+    challengeClosed: Boolean(slug && !challenge),
+  };
 }
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "ideaForm.newTitle");
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request, { participate: true });
-  const parsed = parseIdeaForm(await request.formData());
+  const formData = await request.formData();
+  const parsed = parseIdeaForm(formData);
   if (!parsed.value) return data(parsed.reply, { status: 400 });
-  const idea = createIdea({ authorId: user.id, ...parsed.value });
-  throw redirect(ideaPath(idea));
+  try {
+    const idea = createIdea({ authorId: user.id, ...parsed.value });
+    throw redirect(ideaPath(idea));
+  } catch (error) {
+    if (!(error instanceof ChallengeError)) throw error;
+    // The window closed while the idea was being written: say so and keep every word.
+    const reply = parseWithZod(formData, { schema: ideaSchema }).reply({ formErrors: ["errors.challenge.notOpenForIdeas"] });
+    return data(reply, { status: 409 });
+  }
 }
 
 export default function NewIdeaPage() {
-  const { t } = useTranslation();
-  const { categories } = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation();
+  const timeZone = useTimeZone();
+  const { categories, challenge, challengeClosed } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   return (
     <div className="mx-auto max-w-3xl">
-      <h1 className="text-3xl font-bold">{t("ideaForm.newTitle")}</h1>
+      <h1 className="text-3xl font-bold">{challenge ? t("ideaForm.challengeTitle", { challenge: challenge.title }) : t("ideaForm.newTitle")}</h1>
       <p className="mt-2 text-muted">{t("ideaForm.newIntro")}</p>
+      {challenge ? (
+        <p className="mt-4 rounded-md border border-violet-300 bg-violet-50 p-3 text-sm text-violet-950">
+          {t("ideaForm.challengeNote", { date: formatZonedDateTime(i18n.language, timeZone, challenge.submissionClosesAt) })}{" "}
+          <Link to="/ideas/new" className="link">
+            {t("ideaForm.challengeLeave")}
+          </Link>
+        </p>
+      ) : null}
+      {challengeClosed ? (
+        <p role="status" className="mt-4 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">
+          {t("ideaForm.challengeClosed")}
+        </p>
+      ) : null}
       <div className="mt-6">
-        <IdeaForm lastResult={lastResult} categories={categories} submitLabel={t("ideaForm.submitNew")} cancelTo="/" suggestSimilar />
+        <IdeaForm
+          lastResult={lastResult}
+          categories={categories}
+          challengeId={challenge?.id}
+          submitLabel={t("ideaForm.submitNew")}
+          cancelTo={challenge ? `/challenges/${challenge.slug}` : "/"}
+          suggestSimilar
+        />
       </div>
     </div>
   );

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { Avatar } from "~/components/avatar";
 import { EmptyState } from "~/components/empty-state";
 import { listNotifications, markAllRead, markRead } from "~/domain/notifications.server";
-import { ideaPath } from "~/domain/statuses";
+import { challengePath, ideaPath } from "~/domain/statuses";
 import { requireUser } from "~/lib/auth.server";
 import { clsx } from "~/lib/clsx";
 import { useFormatters } from "~/lib/format";
@@ -62,7 +62,10 @@ export default function NotificationsPage() {
       ) : (
         <ul className="mt-6 space-y-2">
           {notifications.map((notification) => {
-            const href = ideaPath({ id: notification.ideaId, title: notification.ideaTitle }) + (notification.commentId ? `#comment-${notification.commentId}` : "");
+            const href =
+              notification.ideaId !== null && notification.ideaTitle !== null
+                ? ideaPath({ id: notification.ideaId, title: notification.ideaTitle }) + (notification.commentId ? `#comment-${notification.commentId}` : "")
+                : challengePath({ slug: notification.challengeSlug ?? "" });
             const actorTitle = notification.actorTitle && notification.actorRole !== "customer" ? notification.actorTitle : null;
             return (
               <li
@@ -77,6 +80,7 @@ export default function NotificationsPage() {
                       {t(`notifications.kinds.${notification.kind}`, {
                         actor: actorTitle ? `${notification.actorName} (${actorTitle})` : notification.actorName,
                         idea: notification.ideaTitle,
+                        challenge: notification.challengeTitle,
                         status: notification.status ? t(`statuses.${notification.status}.label`) : "",
                       })}
                     </Link>

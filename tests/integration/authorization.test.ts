@@ -2,6 +2,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import * as adminIndex from "~/routes/admin._index";
 import * as adminAudit from "~/routes/admin.audit";
 import * as adminCategories from "~/routes/admin.categories";
+import * as adminChallenge from "~/routes/admin.challenges.$id";
+import * as adminChallenges from "~/routes/admin.challenges._index";
+import * as adminNewChallenge from "~/routes/admin.challenges.new";
 import * as adminModeration from "~/routes/admin.moderation";
 import * as adminTeam from "~/routes/admin.team";
 import * as adminTriage from "~/routes/admin.triage";
@@ -28,6 +31,17 @@ const staffCases = (): Case[] => [
   { name: "categories page", route: adminCategories, path: "/admin/categories" },
   { name: "category create", route: adminCategories, path: "/admin/categories", form: { intent: "create", formId: "new", name: "Hax", colour: "#000000" } },
   { name: "moderation page", route: adminModeration, path: "/admin/moderation" },
+  { name: "challenges page", route: adminChallenges, path: "/admin/challenges" },
+  { name: "new challenge page", route: adminNewChallenge, path: "/admin/challenges/new" },
+  { name: "challenge create", route: adminNewChallenge, path: "/admin/challenges/new", form: { title: "Hax challenge", brief: "x" } },
+  { name: "challenge page", route: adminChallenge, path: "/admin/challenges/1", params: { id: "1" } },
+  ...["save", "publish", "unpublish", "results"].map((intent) => ({
+    name: `challenge ${intent}`,
+    route: adminChallenge,
+    path: "/admin/challenges/1",
+    params: { id: "1" },
+    form: { intent, title: "Hax challenge", brief: "x", note: "x", "place-1": "1" },
+  })),
   { name: "moderation dismiss", route: adminModeration, path: "/admin/moderation", form: { intent: "dismiss", reportId: "1" } },
   ...["status", "merge", "unmerge", "assign", "official"].map((intent) => ({
     name: `idea ${intent}`,

@@ -1,0 +1,300 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ChallengeForm } from "~/components/challenge-form";
+import { ChallengeDeadline, ChallengePhaseBadge } from "~/components/challenge-phase";
+import { FormErrors } from "~/components/forms";
+import { RichTextField } from "~/components/rich-text-field";
+import { challengePhase } from "~/domain/challenge-phases";
+import { parseChallengeForm } from "~/domain/challenge-form.server";
+import { RESULT_PLACE_PREFIX } from "~/domain/challenges.schema";
+import {
+  ChallengeError,
+  getChallengeById,
+  listChallengeIdeas,
+  listWinners,
+  publishResults,
+  setChallengePublished,
+  updateChallenge,
+  type Winner,
+} from "~/domain/challenges.server";
+import { challengePath } from "~/domain/statuses";
+import { requireUser } from "~/lib/auth.server";
+import { now as clockNow } from "~/lib/clock.server";
+import { useFormatters } from "~/lib/format";
+import { pageTitle } from "~/lib/meta";
+import { parseRichText } from "~/lib/rich-text.server";
+import { timeZoneFromRequest, toLocalDateTime } from "~/lib/time-zone";
+
+/** How many places can be ranked; more winners are "selected" without a rank. */
+const RANKED_PLACES = 10;
+
+function challengeIdFrom(param: string | undefined) {
+  const id = Number(param);
+  if (!Number.isSafeInteger(id) || id <= 0) throw new Response("Not Found", { status: 404 });
+  return id;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireUser(request, { role: "staff" });
+  const challenge = getChallengeById(challengeIdFrom(params.id));
+  if (!challenge) throw new Response("Not Found", { status: 404 });
+  const now = clockNow();
+  const phase = challengePhase(challenge, now);
+  const timeZone = timeZoneFromRequest(request);
+  const local = (value: Date) => toLocalDateTime(value, timeZone);
+  const canAnnounce = phase === "counting" || phase === "finished";
+  return {
+    challenge: { id: challenge.id, slug: challenge.slug, title: challenge.title, ...windowsOf(challenge), voteBudget: challenge.voteBudget, resultsNoteText: challenge.resultsNoteText },
+    phase,
+    now: now.getTime(),
+    timeZone,
+    created: new URL(request.url).searchParams.has("created"),
+    defaultValue: {
+      title: challenge.title,
+      slug: challenge.slug,
+      brief: challenge.briefJson,
+      submissionOpensAt: local(challenge.submissionOpensAt),
+      submissionClosesAt: local(challenge.submissionClosesAt),
+      votingOpensAt: local(challenge.votingOpensAt),
+      votingClosesAt: local(challenge.votingClosesAt),
+      voteBudget: challenge.voteBudget ? String(challenge.voteBudget) : "",
+    },
+    // The results form: the leading ideas by votes, with any places already given.
+    candidates: canAnnounce ? listChallengeIdeas({ challengeId: challenge.id, order: "votes", seed: 0, viewerId: null, page: 1 }).ideas : [],
+    winners: canAnnounce ? listWinners(challenge.id) : [],
+  };
+}
+
+function windowsOf(challenge: NonNullable<ReturnType<typeof getChallengeById>>) {
+  return {
+    publishedAt: challenge.publishedAt,
+    resultsPublishedAt: challenge.resultsPublishedAt,
+    submissionOpensAt: challenge.submissionOpensAt,
+    submissionClosesAt: challenge.submissionClosesAt,
+    votingOpensAt: challenge.votingOpensAt,
+    votingClosesAt: challenge.votingClosesAt,
+  };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data: loaded }) =>
+  pageTitle(matches, "admin.challenges.editTitle", { title: loaded?.challenge.title ?? "" });
+
+/** Each idea's place from the results form: "" (none), "selected", or a rank. */
+function winnersFrom(formData: FormData): Winner[] {
+  const winners: Winner[] = [];
+  for (const [name, value] of formData) {
+    if (!name.startsWith(RESULT_PLACE_PREFIX) || typeof value !== "string" || value === "") continue;
+    const ideaId = Number(name.slice(RESULT_PLACE_PREFIX.length));
+    const rank = value === "selected" ? null : Number(value);
+    if (!Number.isSafeInteger(ideaId) || (rank !== null && !(Number.isInteger(rank) && rank >= 1 && rank <= RANKED_PLACES))) continue;
+    winners.push({ ideaId, rank });
+  }
+  return winners;
+}
+
+const RESULT_ERRORS: Partial<Record<ChallengeError["reason"], string>> = {
+  resultsTooEarly: "errors.challenge.resultsTooEarly",
+  noWinners: "errors.challenge.noWinners",
+  placeTaken: "errors.challenge.placeTaken",
+  notInChallenge: "errors.challenge.notInChallenge",
+};
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request, { role: "staff" });
+  const id = challengeIdFrom(params.id);
+  if (!getChallengeById(id)) throw new Response("Not Found", { status: 404 });
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+
+  if (intent === "publish" || intent === "unpublish") {
+    try {
+      setChallengePublished({ id, published: intent === "publish", staffId: user.id });
+    } catch (error) {
+      if (error instanceof ChallengeError && error.reason === "hasIdeas") return data({ form: "publish" as const, error: "errors.challenge.hasIdeas" }, { status: 409 });
+      throw error;
+    }
+    return { form: "publish" as const, error: null };
+  }
+
+  if (intent === "results") {
+    const winners = winnersFrom(formData);
+    const note = parseRichText(String(formData.get("note") ?? ""));
+    const typed = { note: String(formData.get("note") ?? ""), places: Object.fromEntries(winners.map((winner) => [winner.ideaId, winner.rank === null ? "selected" : String(winner.rank)])) };
+    if (!note.ok) return data({ form: "results" as const, error: null, noteError: note.error, typed }, { status: 400 });
+    try {
+      publishResults({ challengeId: id, staffId: user.id, winners, note: { json: JSON.stringify(note.doc), html: note.html, text: note.text } });
+    } catch (error) {
+      const message = error instanceof ChallengeError ? RESULT_ERRORS[error.reason] : undefined;
+      if (message) return data({ form: "results" as const, error: message, noteError: null, typed }, { status: 400 });
+      throw error;
+    }
+    throw redirect(`${challengePath(getChallengeById(id)!)}#results`);
+  }
+
+  if (intent !== "save") throw new Response("Bad Request", { status: 400 });
+  const parsed = parseChallengeForm(formData, timeZoneFromRequest(request));
+  if (!parsed.value) return data({ form: "challenge" as const, result: parsed.reply }, { status: 400 });
+  try {
+    updateChallenge(id, { ...parsed.value, staffId: user.id });
+  } catch (error) {
+    if (error instanceof ChallengeError && error.reason === "slugTaken") {
+      return data({ form: "challenge" as const, result: parsed.submission.reply({ fieldErrors: { slug: ["errors.challenge.slugTaken"] } }) }, { status: 400 });
+    }
+    throw error;
+  }
+  return { form: "challenge" as const, result: parsed.submission.reply(), saved: true };
+}
+
+export default function ManageChallengePage() {
+  const { t } = useTranslation();
+  const { challenge, phase, now, timeZone, created, defaultValue, candidates, winners } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const published = phase !== "draft";
+  const publishError = actionData?.form === "publish" ? actionData.error : null;
+  const saved = actionData?.form === "challenge" && "saved" in actionData;
+  return (
+    <>
+      <Link to="/admin/challenges" className="text-sm font-medium text-brand-700 hover:underline">
+        ← {t("admin.challenges.back")}
+      </Link>
+      <h1 className="mt-2 text-3xl font-bold">{challenge.title}</h1>
+      <div className="mt-2 flex flex-wrap items-center gap-3 text-sm">
+        <ChallengePhaseBadge phase={phase} />
+        <ChallengeDeadline challenge={challenge} phase={phase} now={now} />
+      </div>
+      {created || saved ? (
+        <p role="status" className="mt-4 rounded-md border border-green-300 bg-green-50 p-3 text-sm text-green-900">
+          {t(created ? "admin.challenges.created" : "admin.challenges.saved")}
+        </p>
+      ) : null}
+
+      <section aria-labelledby="publishing" className="card mt-6">
+        <h2 id="publishing" className="text-lg font-semibold">
+          {t("admin.challenges.publishing")}
+        </h2>
+        <p className="mt-1 text-sm text-muted">{t(published ? "admin.challenges.publishedBody" : "admin.challenges.draftBody")}</p>
+        {publishError ? (
+          <p role="alert" className="mt-3 rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">
+            {t(publishError)}
+          </p>
+        ) : null}
+        <div className="mt-4 flex flex-wrap gap-3">
+          <Form method="post">
+            <button type="submit" name="intent" value={published ? "unpublish" : "publish"} className={published ? "btn-secondary" : "btn-primary"}>
+              {t(published ? "admin.challenges.unpublish" : "admin.challenges.publish")}
+            </button>
+          </Form>
+          <Link to={challengePath(challenge)} className="btn-secondary">
+            {t(published ? "admin.challenges.view" : "admin.challenges.preview")}
+          </Link>
+        </div>
+      </section>
+
+      {phase === "counting" || phase === "finished" ? (
+        <ResultsForm candidates={candidates} winners={winners} noteText={challenge.resultsNoteText ?? ""} announced={phase === "finished"} />
+      ) : null}
+
+      <section aria-labelledby="edit-challenge" className="mt-6">
+        <h2 id="edit-challenge" className="text-lg font-semibold">
+          {t("admin.challenges.editSection")}
+        </h2>
+        <div className="mt-3">
+          <ChallengeForm
+            lastResult={actionData?.form === "challenge" ? actionData.result : undefined}
+            defaultValue={defaultValue}
+            timeZone={timeZone}
+            submitLabel={t("admin.challenges.form.save")}
+            cancelTo="/admin/challenges"
+          />
+        </div>
+      </section>
+    </>
+  );
+}
+
+type Candidate = ReturnType<typeof useLoaderData<typeof loader>>["candidates"][number];
+type ExistingWinner = ReturnType<typeof useLoaderData<typeof loader>>["winners"][number];
+
+/** After voting closes: give places to the leading ideas and sign a note; the page announces them. */
+function ResultsForm({ candidates, winners, noteText, announced }: { candidates: Candidate[]; winners: ExistingWinner[]; noteText: string; announced: boolean }) {
+  const { t } = useTranslation();
+  const { formatNumber } = useFormatters();
+  const busy = useNavigation().state === "submitting";
+  const actionData = useActionData<typeof action>();
+  const failed = actionData?.form === "results" ? actionData : null;
+  const places = failed?.typed.places ?? Object.fromEntries(winners.map((winner) => [winner.ideaId, winner.rank === null ? "selected" : String(winner.rank)]));
+  return (
+    <section aria-labelledby="results-form" className="card mt-6">
+      <h2 id="results-form" className="text-lg font-semibold">
+        {t(announced ? "admin.challenges.results.titleAnnounced" : "admin.challenges.results.title")}
+      </h2>
+      <p className="mt-1 text-sm text-muted">{t("admin.challenges.results.intro")}</p>
+      {candidates.length === 0 ? (
+        <p className="mt-4 text-muted">{t("admin.challenges.results.noIdeas")}</p>
+      ) : (
+        <Form method="post" className="mt-4 space-y-4" key={failed ? "failed" : "fresh"}>
+          <input type="hidden" name="intent" value="results" />
+          <FormErrors id="results-errors" errors={failed?.error ? [failed.error] : undefined} />
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">{t("admin.challenges.results.caption")}</caption>
+            <thead>
+              <tr className="border-b border-stone-300">
+                <th scope="col" className="p-2">
+                  {t("admin.challenges.results.idea")}
+                </th>
+                <th scope="col" className="p-2">
+                  {t("admin.challenges.results.votes")}
+                </th>
+                <th scope="col" className="p-2">
+                  {t("admin.challenges.results.place")}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {candidates.map((idea) => (
+                <tr key={idea.id} className="border-b border-stone-200">
+                  <th scope="row" className="p-2 font-medium">
+                    {idea.title}
+                  </th>
+                  <td className="p-2">{formatNumber(idea.voteCount)}</td>
+                  <td className="p-2">
+                    <select
+                      name={`${RESULT_PLACE_PREFIX}${idea.id}`}
+                      defaultValue={places[idea.id] ?? ""}
+                      aria-label={t("admin.challenges.results.placeFor", { title: idea.title })}
+                      className="input"
+                    >
+                      <option value="">{t("admin.challenges.results.none")}</option>
+                      {Array.from({ length: RANKED_PLACES }, (_, index) => (
+                        <option key={index} value={index + 1}>
+                          {t("challenges.results.place", { ordinal: true, count: index + 1 })}
+                        </option>
+                      ))}
+                      <option value="selected">{t("challenges.results.selected")}</option>
+                    </select>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <RichTextField
+            name="note"
+            id="results-note"
+            label={t("admin.challenges.results.note")}
+            hint={t("admin.challenges.results.noteHint")}
+            defaultValue={failed?.typed.note ?? noteText}
+            errors={failed?.noteError ? [failed.noteError] : undefined}
+            errorId="results-note-error"
+            descriptionId="results-note-hint"
+            variant="light"
+            rows={4}
+          />
+          <button type="submit" className="btn-primary" disabled={busy}>
+            {t(announced ? "admin.challenges.results.update" : "admin.challenges.results.publish")}
+          </button>
+        </Form>
+      )}
+    </section>
+  );
+}

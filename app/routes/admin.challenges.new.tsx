@@ -1,0 +1,66 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ChallengeForm } from "~/components/challenge-form";
+import { parseChallengeForm } from "~/domain/challenge-form.server";
+import { ChallengeError, createChallenge } from "~/domain/challenges.server";
+import { requireUser } from "~/lib/auth.server";
+import { now as clockNow } from "~/lib/clock.server";
+import { pageTitle } from "~/lib/meta";
+import { timeZoneFromRequest, toLocalDateTime } from "~/lib/time-zone";
+
+const HOUR = 3600_000;
+const DAY = 24 * HOUR;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request, { role: "staff" });
+  const timeZone = timeZoneFromRequest(request);
+  // A sensible start: ideas from the next full hour for two weeks, then a week of voting.
+  const start = Math.ceil(clockNow().getTime() / HOUR) * HOUR;
+  const local = (offset: number) => toLocalDateTime(start + offset, timeZone);
+  return {
+    timeZone,
+    defaultValue: {
+      title: "",
+      slug: "",
+      brief: "",
+      submissionOpensAt: local(0),
+      submissionClosesAt: local(14 * DAY),
+      votingOpensAt: local(14 * DAY),
+      votingClosesAt: local(21 * DAY),
+      voteBudget: "",
+    },
+  };
+}
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "admin.challenges.newTitle");
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request, { role: "staff" });
+  const parsed = parseChallengeForm(await request.formData(), timeZoneFromRequest(request));
+  if (!parsed.value) return data(parsed.reply, { status: 400 });
+  try {
+    const challenge = createChallenge({ ...parsed.value, staffId: user.id });
+    throw redirect(`/admin/challenges/${challenge.id}?created=1`);
+  } catch (error) {
+    if (error instanceof ChallengeError && error.reason === "slugTaken") {
+      return data(parsed.submission.reply({ fieldErrors: { slug: ["errors.challenge.slugTaken"] } }), { status: 400 });
+    }
+    throw error;
+  }
+}
+
+export default function NewChallengePage() {
+  const { t } = useTranslation();
+  const { timeZone, defaultValue } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  return (
+    <>
+      <h1 className="text-3xl font-bold">{t("admin.challenges.newTitle")}</h1>
+      <p className="mt-2 text-muted">{t("admin.challenges.newIntro")}</p>
+      <div className="mt-6">
+        <ChallengeForm lastResult={lastResult} defaultValue={defaultValue} timeZone={timeZone} submitLabel={t("admin.challenges.form.create")} cancelTo="/admin/challenges" />
+      </div>
+    </>
+  );
+}
