@@ -1,5 +1,7 @@
 import { eq } from "drizzle-orm";
 import { emailOutbox, users, type IdeaStatus } from "#db/schema";
+import { challengePhase } from "~/domain/challenge-phases";
+import { announceOpenedVoting, createChallenge, getChallengeById, publishResults, setChallengePublished } from "~/domain/challenges.server";
 import { changeStatus, mergeIdeas } from "~/domain/workflow.server";
 import { reportContent } from "~/domain/moderation.server";
 import { createCategory } from "~/domain/categories.server";
@@ -9,6 +11,7 @@ import { setUpSite } from "~/domain/site.server";
 import { setVote } from "~/domain/votes.server";
 import { db } from "~/lib/db.server";
 import { parseRichText } from "~/lib/rich-text.server";
+import { DEMO_CHALLENGES, type DemoChallenge } from "./challenges-data";
 import { DEMO_CATEGORIES, DEMO_DISCUSSIONS, DEMO_IDEAS } from "./ideas-data";
 import { postComment, setOfficialResponse } from "~/domain/comments.server";
 
@@ -24,7 +27,10 @@ const FIRST_NAMES = ["Ana", "Bruno", "Carla", "Diego", "Elena", "Fatima", "Gabri
 const LAST_NAMES = ["García", "Smith", "Martínez", "Nguyen", "López", "Schmidt"];
 const COMPANIES = ["Panadería Sol", "Northwind Traders", null, "Talleres Ruiz", null, "Blue Harbor Café"];
 
-/** Seeds the site, an admin, three staff members and thirty customers; the same every time. */
+/**
+ * Seeds the site, an admin, three staff members, thirty customers, their ideas and discussions,
+ * and a challenge in each phase; the same every time (times are relative to the seeding).
+ */
 export async function seedDemo() {
   const admin = await setUpSite({
     siteName: "Tertulia Demo",
@@ -48,11 +54,23 @@ export async function seedDemo() {
       locale: index % 3 === 0 ? "en" : null,
     });
   }
-  const votes = seedIdeas();
+  const categoryIds = DEMO_CATEGORIES.map((category) => createCategory(category).id);
+  const votes = seedIdeas(categoryIds);
   const comments = seedDiscussions();
+  // After the ideas and discussions, which refer to their ideas by id.
+  const challenges = seedChallenges(categoryIds);
   // The demo's history is in-app only: do not email the made-up people on first start.
   db.delete(emailOutbox).run();
-  return { admins: 1, staff: STAFF.length, customers: 30, categories: DEMO_CATEGORIES.length, ideas: DEMO_IDEAS.length, votes, comments };
+  return {
+    admins: 1,
+    staff: STAFF.length,
+    customers: 30,
+    categories: DEMO_CATEGORIES.length,
+    ideas: DEMO_IDEAS.length + challenges.ideas,
+    votes: votes + challenges.votes,
+    comments,
+    challenges: DEMO_CHALLENGES.length,
+  };
 }
 
 /** A small deterministic generator, so the demo is the same on every machine. */
@@ -64,8 +82,7 @@ function sequence(seed: number) {
   };
 }
 
-function seedIdeas() {
-  const categoryIds = DEMO_CATEGORIES.map((category) => createCategory(category).id);
+function seedIdeas(categoryIds: number[]) {
   const random = sequence(42);
   const day = 24 * 60 * 60 * 1000;
   const start = Date.now() - 90 * day;
@@ -134,7 +151,7 @@ function seedStatuses(rows: Array<{ id: number; status: IdeaStatus; spanish: boo
 
 function richBody(text: string) {
   const body = parseRichText(text);
-  if (!body.ok) throw new Error(`Demo comment "${text}" is invalid: ${body.error}`);
+  if (!body.ok) throw new Error(`Demo text "${text}" is invalid: ${body.error}`);
   return { json: JSON.stringify(body.doc), html: body.html, text: body.text };
 }
 
@@ -164,4 +181,117 @@ function seedDiscussions() {
     }
   }
   return total;
+}
+
+const CUSTOMER_IDS = Array.from({ length: 30 }, (_, index) => `customer${index + 1}`);
+/** The login the demo suggests: in the voting challenge it has votes left to try. */
+const DEMO_LOGIN = "customer1";
+
+/**
+ * Each challenge lives through its story in order, through the same rules as the site: drafted,
+ * published by staff1, ideas within the submission window, the "voting is open" news, votes
+ * within each person's budget, and the results signed by a staff member.
+ */
+function seedChallenges(categoryIds: number[]) {
+  const random = sequence(7);
+  const seededAt = Date.now();
+  const hour = 60 * 60 * 1000;
+  const at = (days: number, hours = 0) => new Date(seededAt + days * 24 * hour + hours * hour);
+  let ideaTotal = 0;
+  let voteTotal = 0;
+  for (const demo of DEMO_CHALLENGES) {
+    const { days } = demo;
+    const challenge = createChallenge({
+      slug: demo.slug,
+      title: demo.title,
+      brief: richBody(demo.brief),
+      submissionOpensAt: at(days.submissionOpens),
+      submissionClosesAt: at(days.submissionCloses),
+      votingOpensAt: at(days.votingOpens),
+      votingClosesAt: at(days.votingCloses),
+      voteBudget: demo.voteBudget,
+      staffId: demo.createdBy,
+      now: at(days.created),
+    });
+    setChallengePublished({ id: challenge.id, published: true, staffId: "staff1", now: at(days.published) });
+
+    // Ideas arrive through the submission window (up to now, while it is still open).
+    const submissionDays = Math.min(days.submissionCloses, 0) - days.submissionOpens;
+    const ideaIds = demo.ideas.map(([authorId, title, text, category], index) => {
+      const offset = ((index + 0.25 + random() * 0.5) / demo.ideas.length) * submissionDays;
+      return createIdea({
+        authorId,
+        title,
+        body: richBody(text),
+        categoryId: categoryIds[category]!,
+        challengeId: challenge.id,
+        now: at(days.submissionOpens + offset),
+      }).id;
+    });
+    ideaTotal += ideaIds.length;
+
+    if (days.votingOpens < 0) {
+      // The scheduler would announce it within seconds of voting opening; here an hour later.
+      if (announceOpenedVoting(at(days.votingOpens, 1)) !== 1) throw new Error(`Demo challenge "${demo.slug}": voting was not announced`);
+      const votingEnd = at(Math.min(days.votingCloses, 0), -1).getTime();
+      const ballots = challengeBallots(demo, random);
+      const start = at(days.votingOpens, 2).getTime();
+      for (const [index, [idea, userId]] of ballots.entries()) {
+        const result = setVote(ideaIds[idea]!, userId, true, new Date(start + ((index + 1) / (ballots.length + 1)) * (votingEnd - start)));
+        if (!result || "refused" in result) throw new Error(`Demo challenge "${demo.slug}": ${userId}'s vote was refused`);
+      }
+      voteTotal += ballots.length;
+    }
+
+    if (demo.results) {
+      const { ranked, selected, note, by, day } = demo.results;
+      publishResults({
+        challengeId: challenge.id,
+        staffId: by,
+        winners: [...ranked.map((idea, place) => ({ ideaId: ideaIds[idea]!, rank: place + 1 })), ...selected.map((idea) => ({ ideaId: ideaIds[idea]!, rank: null }))],
+        note: richBody(note),
+        now: at(day),
+      });
+    }
+
+    const phase = challengePhase(getChallengeById(challenge.id)!, seededAt);
+    if (phase !== demo.phase) throw new Error(`Demo challenge "${demo.slug}" is in phase ${phase}, not ${demo.phase}`);
+  }
+  return { ideas: ideaTotal, votes: voteTotal };
+}
+
+/**
+ * Who votes for which idea (by index), in the order the votes come in: each idea gets the
+ * number of voters the data asks for, never its author, and nobody goes over the budget.
+ */
+function challengeBallots(demo: DemoChallenge, random: () => number) {
+  const budget = demo.voteBudget ?? Infinity;
+  const spent = new Map<string, number>();
+  const ballots: Array<[idea: number, userId: string]> = [];
+  const cast = (idea: number, userId: string) => {
+    ballots.push([idea, userId]);
+    spent.set(userId, (spent.get(userId) ?? 0) + 1);
+  };
+  for (const idea of demo.demoLoginVotes ?? []) cast(idea, DEMO_LOGIN);
+  for (const [idea, [authorId, , , , wanted]] of demo.ideas.entries()) {
+    const voters = new Set(ballots.filter(([votedIdea]) => votedIdea === idea).map(([, userId]) => userId));
+    const candidates = CUSTOMER_IDS.filter(
+      (userId) =>
+        userId !== authorId &&
+        !voters.has(userId) &&
+        (spent.get(userId) ?? 0) < budget &&
+        // The demo login keeps the rest of its budget for whoever tries the demo.
+        !(demo.demoLoginVotes && userId === DEMO_LOGIN),
+    );
+    for (let count = voters.size; count < wanted; count++) {
+      if (candidates.length === 0) throw new Error(`Demo challenge "${demo.slug}": not enough voters left for idea ${idea}`);
+      cast(idea, candidates.splice(Math.floor(random() * candidates.length), 1)[0]!);
+    }
+  }
+  // Votes come in mixed, not one idea after another.
+  for (let index = ballots.length - 1; index > 0; index--) {
+    const other = Math.floor(random() * (index + 1));
+    [ballots[index], ballots[other]] = [ballots[other]!, ballots[index]!];
+  }
+  return ballots;
 }
