@@ -12,6 +12,7 @@ const { sqlite } = await import("~/lib/db.server");
 const { listIdeas, findSimilarIdeas } = await import("~/domain/ideas.server");
 const { listQuerySchema } = await import("~/domain/ideas.schema");
 const { trendingScore } = await import("~/domain/trending");
+const { measure, printPlan } = await import("./support");
 
 const IDEAS = 100_000;
 const VOTES = 1_000_000;
@@ -52,22 +53,6 @@ if (fresh) {
   console.log(`Built in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
 }
 
-function median(times: number[]) {
-  const sorted = [...times].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
-
-function measure(label: string, run: () => unknown, repeat = 30) {
-  run();
-  const times: number[] = [];
-  for (let i = 0; i < repeat; i++) {
-    const started = performance.now();
-    run();
-    times.push(performance.now() - started);
-  }
-  console.log(`${label.padEnd(52)} median ${median(times).toFixed(2)} ms   max ${Math.max(...times).toFixed(2)} ms`);
-}
-
 const viewer = "p123";
 const cases: Array<Record<string, string>> = [
   {},
@@ -93,32 +78,5 @@ measure("similar ideas for 'pago con tarjeta'", () => findSimilarIdeas("pago con
 
 console.log("\nQuery plans:");
 for (const input of [{}, { category: "3", status: "adopted", sort: "top" }, { q: "adopcion" }] as Record<string, string>[]) {
-  const { source, params } = capture(() => listIdeas(listQuerySchema.parse(input), viewer));
-  console.log(`\n/?${new URLSearchParams(input)}`);
-  for (const step of sqlite.prepare(`explain query plan ${source}`).all(...params) as Array<{ detail: string }>) {
-    console.log(`  ${step.detail}`);
-  }
-}
-
-/** The SQL and parameters of the first statement `run` executes, for EXPLAIN QUERY PLAN. */
-function capture(run: () => unknown) {
-  let captured: { source: string; params: unknown[] } | null = null;
-  const original = sqlite.prepare.bind(sqlite);
-  const patched = (source: string) => {
-    const statement = original(source);
-    const all = statement.all.bind(statement);
-    statement.all = ((...params: unknown[]) => {
-      captured ??= { source, params };
-      return all(...params);
-    }) as typeof statement.all;
-    return statement;
-  };
-  sqlite.prepare = patched as typeof sqlite.prepare;
-  try {
-    run();
-  } finally {
-    sqlite.prepare = original;
-  }
-  if (!captured) throw new Error("no statement ran");
-  return captured as { source: string; params: unknown[] };
+  printPlan(sqlite, `/?${new URLSearchParams(input)}`, () => listIdeas(listQuerySchema.parse(input), viewer));
 }

@@ -1,0 +1,53 @@
+// Timing and query-plan helpers shared by the benchmark scripts.
+import type Database from "better-sqlite3";
+
+function median(times: number[]) {
+  const sorted = [...times].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+/** Runs `run` once to warm up, then `repeat` times, and prints the median and the worst. */
+export function measure(label: string, run: () => unknown, repeat = 30) {
+  run();
+  const times: number[] = [];
+  for (let i = 0; i < repeat; i++) {
+    const started = performance.now();
+    run();
+    times.push(performance.now() - started);
+  }
+  console.log(`${label.padEnd(52)} median ${median(times).toFixed(2)} ms   max ${Math.max(...times).toFixed(2)} ms`);
+}
+
+/** Prints SQLite's plan for the first statement that `run` executes. */
+export function printPlan(sqlite: Database.Database, label: string, run: () => unknown) {
+  const { source, params } = capture(sqlite, run);
+  console.log(`\n${label}`);
+  for (const step of sqlite.prepare(`explain query plan ${source}`).all(...params) as Array<{ detail: string }>) {
+    console.log(`  ${step.detail}`);
+  }
+}
+
+/** The SQL and parameters of the first statement `run` reads rows with. */
+function capture(sqlite: Database.Database, run: () => unknown) {
+  let captured: { source: string; params: unknown[] } | null = null;
+  const original = sqlite.prepare.bind(sqlite);
+  const patched = (source: string) => {
+    const statement = original(source);
+    for (const method of ["all", "get"] as const) {
+      const read = statement[method].bind(statement) as (...params: unknown[]) => unknown;
+      (statement as unknown as Record<string, unknown>)[method] = (...params: unknown[]) => {
+        captured ??= { source, params };
+        return read(...params);
+      };
+    }
+    return statement;
+  };
+  sqlite.prepare = patched as typeof sqlite.prepare;
+  try {
+    run();
+  } finally {
+    sqlite.prepare = original;
+  }
+  if (!captured) throw new Error("no statement ran");
+  return captured as { source: string; params: unknown[] };
+}
