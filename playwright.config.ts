@@ -90,6 +90,8 @@ export default defineConfig({
       NODE_ENV: "production",
       PORT: String(port),
       DATABASE_PATH: path.join(runDirectory, "tertulia.db"),
+      // Milliseconds the server's clock runs ahead (app/lib/clock.server.ts); moveClock in tests/e2e/support.ts writes it.
+      CLOCK_OFFSET_FILE: path.join(runDirectory, "clock-offset"),
     },
   },
 });

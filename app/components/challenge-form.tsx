@@ -22,12 +22,15 @@ export type ChallengeFormValues = {
  * (the one the defaults were written in), which is sent along so the server reads them alike.
  */
 export function ChallengeForm({
+  action,
   lastResult,
   defaultValue,
   timeZone,
   submitLabel,
   cancelTo,
 }: {
+  /** Where the form posts; by default the page it is on. */
+  action?: string;
   lastResult?: SubmissionResult<string[]> | null;
   defaultValue: ChallengeFormValues;
   timeZone: string;
@@ -46,7 +49,7 @@ export function ChallengeForm({
     onValidate: ({ formData }) => parseWithZod(formData, { schema: challengeSchema }),
   });
   return (
-    <Form method="post" {...getFormProps(form)} className="card space-y-5">
+    <Form method="post" action={action} {...getFormProps(form)} className="card space-y-5">
       <input type="hidden" name="intent" value="save" />
       <input type="hidden" name="timeZone" value={timeZone} />
       <FormErrors id={form.errorId} errors={form.errors} />

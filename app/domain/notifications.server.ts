@@ -3,7 +3,7 @@ import { alias } from "drizzle-orm/sqlite-core";
 import { challenges, emailPreferences, ideas, notifications, NOTIFICATION_KINDS, site, users, type IdeaStatus, type NotificationKind } from "#db/schema";
 import { composeNotificationEmail } from "~/domain/notification-emails.server";
 import { enqueueEmail } from "~/domain/outbox.server";
-import { challengePath, ideaPath } from "~/domain/statuses";
+import { anchorFor, challengePath, ideaPath } from "~/domain/statuses";
 import { db, type Tx } from "~/lib/db.server";
 
 export const NOTIFICATIONS_PAGE_SIZE = 30;
@@ -61,7 +61,7 @@ export function notify(
         kind: input.kind,
         recipient: { id: recipient.id, email: recipient.email, locale: recipient.locale ?? siteRow.locale },
         actor,
-        subject: { ...subject, path: subject.path + (input.commentId ? `#comment-${input.commentId}` : "") },
+        subject: { ...subject, path: subject.path + anchorFor(input.kind, input.commentId) },
         status: input.status,
         excerpt: input.excerpt ?? "",
         siteName: siteRow.name,

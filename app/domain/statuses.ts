@@ -1,4 +1,4 @@
-import type { IdeaStatus } from "#db/schema";
+import type { IdeaStatus, NotificationKind } from "#db/schema";
 
 /**
  * How each status looks. Labels and the explanation customers read are in the locale files
@@ -36,4 +36,10 @@ export function ideaPath(idea: { id: number; title: string }) {
 
 export function challengePath(challenge: { slug: string }) {
   return `/challenges/${challenge.slug}`;
+}
+
+/** Where on the page a notification's news is: the comment, or a challenge's results. */
+export function anchorFor(kind: NotificationKind, commentId: number | null) {
+  if (commentId) return `#comment-${commentId}`;
+  return kind === "challenge_results" ? "#results" : "";
 }

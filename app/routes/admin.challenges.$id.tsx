@@ -151,6 +151,8 @@ export default function ManageChallengePage() {
   const { challenge, phase, now, timeZone, created, defaultValue, candidates, winners } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const published = phase !== "draft";
+  // Forms post to the page itself, without ?created=1, so the creation notice shows only once.
+  const formAction = `/admin/challenges/${challenge.id}`;
   const publishError = actionData?.form === "publish" ? actionData.error : null;
   const saved = actionData?.form === "challenge" && "saved" in actionData;
   return (
@@ -163,7 +165,7 @@ export default function ManageChallengePage() {
         <ChallengePhaseBadge phase={phase} />
         <ChallengeDeadline challenge={challenge} phase={phase} now={now} />
       </div>
-      {created || saved ? (
+      {(created && !actionData) || saved ? (
         <p role="status" className="mt-4 rounded-md border border-green-300 bg-green-50 p-3 text-sm text-green-900">
           {t(created ? "admin.challenges.created" : "admin.challenges.saved")}
         </p>
@@ -180,7 +182,7 @@ export default function ManageChallengePage() {
           </p>
         ) : null}
         <div className="mt-4 flex flex-wrap gap-3">
-          <Form method="post">
+          <Form method="post" action={formAction}>
             <button type="submit" name="intent" value={published ? "unpublish" : "publish"} className={published ? "btn-secondary" : "btn-primary"}>
               {t(published ? "admin.challenges.unpublish" : "admin.challenges.publish")}
             </button>
@@ -192,7 +194,7 @@ export default function ManageChallengePage() {
       </section>
 
       {phase === "counting" || phase === "finished" ? (
-        <ResultsForm candidates={candidates} winners={winners} noteText={challenge.resultsNoteText ?? ""} announced={phase === "finished"} />
+        <ResultsForm formAction={formAction} candidates={candidates} winners={winners} noteText={challenge.resultsNoteText ?? ""} announced={phase === "finished"} />
       ) : null}
 
       <section aria-labelledby="edit-challenge" className="mt-6">
@@ -201,6 +203,7 @@ export default function ManageChallengePage() {
         </h2>
         <div className="mt-3">
           <ChallengeForm
+            action={formAction}
             lastResult={actionData?.form === "challenge" ? actionData.result : undefined}
             defaultValue={defaultValue}
             timeZone={timeZone}
@@ -217,7 +220,19 @@ type Candidate = ReturnType<typeof useLoaderData<typeof loader>>["candidates"][n
 type ExistingWinner = ReturnType<typeof useLoaderData<typeof loader>>["winners"][number];
 
 /** After voting closes: give places to the leading ideas and sign a note; the page announces them. */
-function ResultsForm({ candidates, winners, noteText, announced }: { candidates: Candidate[]; winners: ExistingWinner[]; noteText: string; announced: boolean }) {
+function ResultsForm({
+  formAction,
+  candidates,
+  winners,
+  noteText,
+  announced,
+}: {
+  formAction: string;
+  candidates: Candidate[];
+  winners: ExistingWinner[];
+  noteText: string;
+  announced: boolean;
+}) {
   const { t } = useTranslation();
   const { formatNumber } = useFormatters();
   const busy = useNavigation().state === "submitting";
@@ -233,7 +248,7 @@ function ResultsForm({ candidates, winners, noteText, announced }: { candidates:
       {candidates.length === 0 ? (
         <p className="mt-4 text-muted">{t("admin.challenges.results.noIdeas")}</p>
       ) : (
-        <Form method="post" className="mt-4 space-y-4" key={failed ? "failed" : "fresh"}>
+        <Form method="post" action={formAction} className="mt-4 space-y-4" key={failed ? "failed" : "fresh"}>
           <input type="hidden" name="intent" value="results" />
           <FormErrors id="results-errors" errors={failed?.error ? [failed.error] : undefined} />
           <table className="w-full text-left text-sm">

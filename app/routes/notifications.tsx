@@ -5,7 +5,7 @@ import { z } from "zod";
 import { Avatar } from "~/components/avatar";
 import { EmptyState } from "~/components/empty-state";
 import { listNotifications, markAllRead, markRead } from "~/domain/notifications.server";
-import { challengePath, ideaPath } from "~/domain/statuses";
+import { anchorFor, challengePath, ideaPath } from "~/domain/statuses";
 import { requireUser } from "~/lib/auth.server";
 import { clsx } from "~/lib/clsx";
 import { useFormatters } from "~/lib/format";
@@ -62,10 +62,11 @@ export default function NotificationsPage() {
       ) : (
         <ul className="mt-6 space-y-2">
           {notifications.map((notification) => {
-            const href =
+            const page =
               notification.ideaId !== null && notification.ideaTitle !== null
-                ? ideaPath({ id: notification.ideaId, title: notification.ideaTitle }) + (notification.commentId ? `#comment-${notification.commentId}` : "")
+                ? ideaPath({ id: notification.ideaId, title: notification.ideaTitle })
                 : challengePath({ slug: notification.challengeSlug ?? "" });
+            const href = page + anchorFor(notification.kind, notification.commentId);
             const actorTitle = notification.actorTitle && notification.actorRole !== "customer" ? notification.actorTitle : null;
             return (
               <li

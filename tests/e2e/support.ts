@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import path from "node:path";
 import { expect, type Page } from "@playwright/test";
 
@@ -7,6 +8,22 @@ export const ADMIN = { email: "admin@e2e.example", password: "admin password 123
 /** The admin's saved session, written by the setup test, in this run's folder (see playwright.config.ts). */
 export const ADMIN_STATE = path.join(process.env.TERTULIA_E2E_RUN_DIR ?? ".cache", "admin-state.json");
 export const PASSWORD = "a good long password";
+
+/** The file the test server reads its clock offset from (CLOCK_OFFSET_FILE in playwright.config.ts). */
+const CLOCK_OFFSET_FILE = path.join(process.env.TERTULIA_E2E_RUN_DIR ?? ".cache", "clock-offset");
+
+/** Moves the server's clock `ms` milliseconds ahead of the real time (not cumulative). Undo it with resetClock. */
+export function moveClock(ms: number) {
+  fs.mkdirSync(path.dirname(CLOCK_OFFSET_FILE), { recursive: true });
+  // Written aside and renamed, so the server never reads a half-written number.
+  fs.writeFileSync(`${CLOCK_OFFSET_FILE}.tmp`, String(Math.round(ms)));
+  fs.renameSync(`${CLOCK_OFFSET_FILE}.tmp`, CLOCK_OFFSET_FILE);
+}
+
+/** Puts the server's clock back to the real time. */
+export function resetClock() {
+  fs.rmSync(CLOCK_OFFSET_FILE, { force: true });
+}
 
 let counter = 0;
 /** An email no other test uses, even across retries. */
