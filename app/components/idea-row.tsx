@@ -41,9 +41,13 @@ export function IdeaRow({ idea, hideChallenge }: { idea: SerializedSummary; hide
   );
 }
 
-/** The vote button, or only the count while the idea's challenge is not taking votes. */
-export function IdeaVote({ idea }: { idea: Pick<SerializedSummary, "id" | "title" | "voted" | "voteCount" | "challenge"> }) {
+/**
+ * The vote button, or only the count where no vote can be taken: a merged duplicate (its votes
+ * went to the idea it repeats) or an idea whose challenge is not taking votes now.
+ */
+export function IdeaVote({ idea }: { idea: Pick<SerializedSummary, "id" | "title" | "status" | "voted" | "voteCount" | "challenge"> }) {
   const { t } = useTranslation();
+  if (idea.status === "duplicate") return <VoteCount voteCount={idea.voteCount} reason={t("votes.mergedDuplicate")} />;
   if (idea.challenge && !idea.challenge.votingOpen) {
     return <VoteCount voteCount={idea.voteCount} reason={t("votes.challengeClosed", { challenge: idea.challenge.title })} />;
   }
