@@ -9,7 +9,8 @@ process.env.DATABASE_PATH = databasePath;
 const fresh = !fs.existsSync(databasePath);
 
 const { sqlite } = await import("~/lib/db.server");
-const { budgetFor, listChallengeIdeas, listPublishedChallenges } = await import("~/domain/challenges.server");
+const { budgetFor, listPublishedChallenges } = await import("~/domain/challenges.server");
+const { listChallengeIdeas } = await import("~/domain/ideas.server");
 const { setVote } = await import("~/domain/votes.server");
 const { measure, printPlan } = await import("./support");
 

@@ -81,3 +81,27 @@ export function TextField({
     </div>
   );
 }
+
+type Option = { value: string | number; label: string };
+
+export function categoryOptions(categories: Array<{ id: number; name: string }>): Option[] {
+  return categories.map((category) => ({ value: category.id, label: category.name }));
+}
+
+/** A labelled select for filters and bulk changes; the first option often means "any" or "no change". */
+export function SelectField({ id, name, label, defaultValue, options }: { id: string; name: string; label: string; defaultValue: string | number; options: Option[] }) {
+  return (
+    <div>
+      <label htmlFor={id} className="block text-sm font-semibold">
+        {label}
+      </label>
+      <select id={id} name={name} defaultValue={defaultValue} className="input mt-1">
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { TITLE_MAX, TITLE_MIN } from "~/domain/ideas.schema";
 
-export const SLUG_MAX = 60;
+const SLUG_MAX = 60;
 export const VOTE_BUDGET_MAX = 50;
 const localDateTime = z
   .string({ error: "errors.field.required" })
@@ -49,7 +49,6 @@ export const challengeSchema = z
       if (broken) context.addIssue({ code: "custom", path: [path], message });
     }
   });
-export type ChallengeForm = z.infer<typeof challengeSchema>;
 
 /** The results form: a note signed by the staff member, and each idea's place ("", "selected", "1"…). */
 export const RESULT_PLACE_PREFIX = "place-";

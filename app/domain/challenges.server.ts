@@ -1,14 +1,12 @@
 import { and, asc, count, desc, eq, inArray, isNotNull, isNull, lte, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import { categories, challenges, challengeWinners, ideas, users, votes } from "#db/schema";
+import { challenges, challengeWinners, ideas, users, votes } from "#db/schema";
 import { audit } from "~/domain/audit.server";
 import { challengePhase, phaseDeadline, type ChallengePhase, type ChallengeWindows } from "~/domain/challenge-phases";
-import { author, summaryColumns as ideaSummaryColumns, toSummary, type RichBody } from "~/domain/ideas.server";
+import type { RichBody } from "~/domain/ideas.server";
 import { notify } from "~/domain/notifications.server";
 import { now as clockNow } from "~/lib/clock.server";
 import { db, type Tx } from "~/lib/db.server";
-
-export const CHALLENGE_IDEAS_PAGE_SIZE = 30;
 
 export type ChallengeErrorReason =
   | "notFound"
@@ -139,6 +137,7 @@ export function listPublishedChallenges(now = clockNow()) {
 }
 
 const resultsBy = alias(users, "results_by");
+const author = alias(users, "author");
 
 /** A challenge by its slug; drafts only for staff. */
 export function getChallenge(slug: string, options: { includeDrafts?: boolean } = {}) {
@@ -206,34 +205,6 @@ export function budgetFor(challenge: { id: number; voteBudget: number | null }, 
   if (challenge.voteBudget === null) return null;
   const used = userId ? votesUsed(db, challenge.id, userId) : 0;
   return { total: challenge.voteBudget, used, left: Math.max(0, challenge.voteBudget - used) };
-}
-
-/**
- * One page of a challenge's ideas, as the ideas list shows them. While ideas are still coming
- * in they are shuffled with the visitor's own seed (the same order on every page they turn, a
- * different one for each visitor), so early ideas gain no head start; afterwards they are
- * ranked by votes.
- */
-export function listChallengeIdeas(input: { challengeId: number; order: "shuffled" | "votes"; seed: number; viewerId: string | null; page: number }) {
-  // Multiplying ids by a number coprime with a prime modulus permutes them: a cheap, stable
-  // shuffle. The seed is scrambled first so that small seeds also give large multipliers.
-  const multiplier = 1 + Number((BigInt(Math.abs(Math.trunc(input.seed))) * 2654435761n + 40503n) % 2147483628n);
-  const orderBy =
-    input.order === "votes"
-      ? [desc(ideas.voteCount), desc(ideas.id)]
-      : [sql`(${ideas.id} * ${multiplier}) % 2147483629`, asc(ideas.id)];
-  const rows = db
-    .select(ideaSummaryColumns(input.viewerId))
-    .from(ideas)
-    .innerJoin(author, eq(author.id, ideas.authorId))
-    .leftJoin(categories, eq(categories.id, ideas.categoryId))
-    .leftJoin(challenges, eq(challenges.id, ideas.challengeId))
-    .where(and(eq(ideas.challengeId, input.challengeId), isNull(ideas.hiddenAt), isNull(ideas.mergedIntoId)))
-    .orderBy(...orderBy)
-    .limit(CHALLENGE_IDEAS_PAGE_SIZE + 1)
-    .offset((input.page - 1) * CHALLENGE_IDEAS_PAGE_SIZE)
-    .all();
-  return { ideas: rows.slice(0, CHALLENGE_IDEAS_PAGE_SIZE).map(toSummary), hasMore: rows.length > CHALLENGE_IDEAS_PAGE_SIZE };
 }
 
 /** The announced winners: ranked ones in order, then those selected without a rank. */

@@ -21,6 +21,7 @@ export function parseIdeaForm(formData: FormData, options: { keepCategoryId?: nu
   if (categoryId && !category) fieldErrors.categoryId = ["errors.idea.categoryUnavailable"];
   if (!body.ok || Object.keys(fieldErrors).length > 0) return { reply: submission.reply({ fieldErrors }) } as const;
   return {
+    submission,
     value: {
       title: submission.value.title,
       body: { json: JSON.stringify(body.doc), html: body.html, text: body.text } satisfies RichBody,

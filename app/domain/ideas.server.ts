@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { categories, challenges, ideas, users, votes, type IdeaStatus } from "#db/schema";
 import { assertOpenForIdeas } from "~/domain/challenges.server";
@@ -9,6 +9,7 @@ import { db } from "~/lib/db.server";
 import { follow } from "~/domain/follows.server";
 
 export const PAGE_SIZE = 20;
+export const CHALLENGE_IDEAS_PAGE_SIZE = 30;
 const EXCERPT_LENGTH = 240;
 
 export type RichBody = { json: string; html: string; text: string };
@@ -76,10 +77,10 @@ export function deleteIdea(id: number) {
   });
 }
 
-export const author = alias(users, "author");
+const author = alias(users, "author");
 
 /** The columns every idea summary shows: one query with its author, category and the viewer's vote. */
-export function summaryColumns(viewerId: string | null, now = clockNow().getTime()) {
+function summaryColumns(viewerId: string | null, now = clockNow().getTime()) {
   return {
     id: ideas.id,
     title: ideas.title,
@@ -195,7 +196,7 @@ type SummaryRow = {
   challengeVotingOpen: number;
 };
 
-export function toSummary(row: SummaryRow) {
+function toSummary(row: SummaryRow) {
   return {
     id: row.id,
     title: row.title,
@@ -212,6 +213,34 @@ export function toSummary(row: SummaryRow) {
   };
 }
 export type IdeaSummary = ReturnType<typeof toSummary>;
+
+/**
+ * One page of a challenge's ideas, as the ideas list shows them. While ideas are still coming
+ * in they are shuffled with the visitor's own seed (the same order on every page they turn, a
+ * different one for each visitor), so early ideas gain no head start; afterwards they are
+ * ranked by votes.
+ */
+export function listChallengeIdeas(input: { challengeId: number; order: "shuffled" | "votes"; seed: number; viewerId: string | null; page: number }) {
+  // Multiplying ids by a number coprime with a prime modulus permutes them: a cheap, stable
+  // shuffle. The seed is scrambled first so that small seeds also give large multipliers.
+  const multiplier = 1 + Number((BigInt(Math.abs(Math.trunc(input.seed))) * 2654435761n + 40503n) % 2147483628n);
+  const orderBy =
+    input.order === "votes"
+      ? [desc(ideas.voteCount), desc(ideas.id)]
+      : [sql`(${ideas.id} * ${multiplier}) % 2147483629`, asc(ideas.id)];
+  const rows = db
+    .select(summaryColumns(input.viewerId))
+    .from(ideas)
+    .innerJoin(author, eq(author.id, ideas.authorId))
+    .leftJoin(categories, eq(categories.id, ideas.categoryId))
+    .leftJoin(challenges, eq(challenges.id, ideas.challengeId))
+    .where(and(eq(ideas.challengeId, input.challengeId), isNull(ideas.hiddenAt), isNull(ideas.mergedIntoId)))
+    .orderBy(...orderBy)
+    .limit(CHALLENGE_IDEAS_PAGE_SIZE + 1)
+    .offset((input.page - 1) * CHALLENGE_IDEAS_PAGE_SIZE)
+    .all();
+  return { ideas: rows.slice(0, CHALLENGE_IDEAS_PAGE_SIZE).map(toSummary), hasMore: rows.length > CHALLENGE_IDEAS_PAGE_SIZE };
+}
 
 /** Up to five existing ideas like the title being typed, best match first. */
 export function findSimilarIdeas(title: string, limit = 5) {

@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData, useSearchParams, useSubmit } from "@remix-ru
 import { useTranslation } from "react-i18next";
 import { IDEA_STATUSES } from "#db/schema";
 import { EmptyState } from "~/components/empty-state";
+import { categoryOptions, SelectField } from "~/components/forms";
 import { IdeaRow } from "~/components/idea-row";
 import { listCategories } from "~/domain/categories.server";
 import { IDEA_SORTS, listQuerySchema } from "~/domain/ideas.schema";
@@ -74,44 +75,27 @@ export default function IdeasPage() {
           </label>
           <input id="q" name="q" type="search" defaultValue={query.q ?? ""} className="input mt-1" />
         </div>
-        <div>
-          <label htmlFor="sort" className="block text-sm font-semibold">
-            {t("ideas.filters.sort")}
-          </label>
-          <select id="sort" name="sort" defaultValue={query.sort} className="input mt-1">
-            {IDEA_SORTS.map((sort) => (
-              <option key={sort} value={sort}>
-                {t(`ideas.sorts.${sort}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="status" className="block text-sm font-semibold">
-            {t("ideas.filters.status")}
-          </label>
-          <select id="status" name="status" defaultValue={query.status ?? ""} className="input mt-1">
-            <option value="">{t("ideas.filters.anyStatus")}</option>
-            {IDEA_STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {t(`statuses.${status}.label`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="category" className="block text-sm font-semibold">
-            {t("ideas.filters.category")}
-          </label>
-          <select id="category" name="category" defaultValue={query.category ?? ""} className="input mt-1">
-            <option value="">{t("ideas.filters.anyCategory")}</option>
-            {categories.map((category) => (
-              <option key={category.id} value={category.id}>
-                {category.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id="sort"
+          name="sort"
+          label={t("ideas.filters.sort")}
+          defaultValue={query.sort}
+          options={IDEA_SORTS.map((sort) => ({ value: sort, label: t(`ideas.sorts.${sort}`) }))}
+        />
+        <SelectField
+          id="status"
+          name="status"
+          label={t("ideas.filters.status")}
+          defaultValue={query.status ?? ""}
+          options={[{ value: "", label: t("ideas.filters.anyStatus") }, ...IDEA_STATUSES.map((status) => ({ value: status, label: t(`statuses.${status}.label`) }))]}
+        />
+        <SelectField
+          id="category"
+          name="category"
+          label={t("ideas.filters.category")}
+          defaultValue={query.category ?? ""}
+          options={[{ value: "", label: t("ideas.filters.anyCategory") }, ...categoryOptions(categories)]}
+        />
         <div className="flex items-end">
           <button type="submit" className="btn-secondary w-full">
             {t("ideas.filters.apply")}

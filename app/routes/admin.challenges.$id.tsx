@@ -11,13 +11,13 @@ import { RESULT_PLACE_PREFIX } from "~/domain/challenges.schema";
 import {
   ChallengeError,
   getChallengeById,
-  listChallengeIdeas,
   listWinners,
   publishResults,
   setChallengePublished,
   updateChallenge,
   type Winner,
 } from "~/domain/challenges.server";
+import { listChallengeIdeas } from "~/domain/ideas.server";
 import { challengePath } from "~/domain/statuses";
 import { requireUser } from "~/lib/auth.server";
 import { now as clockNow } from "~/lib/clock.server";
@@ -103,7 +103,8 @@ const RESULT_ERRORS: Partial<Record<ChallengeError["reason"], string>> = {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request, { role: "staff" });
   const id = challengeIdFrom(params.id);
-  if (!getChallengeById(id)) throw new Response("Not Found", { status: 404 });
+  const challenge = getChallengeById(id);
+  if (!challenge) throw new Response("Not Found", { status: 404 });
   const formData = await request.formData();
   const intent = formData.get("intent");
 
@@ -129,7 +130,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (message) return data({ form: "results" as const, error: message, noteError: null, typed }, { status: 400 });
       throw error;
     }
-    throw redirect(`${challengePath(getChallengeById(id)!)}#results`);
+    throw redirect(`${challengePath(challenge)}#results`);
   }
 
   if (intent !== "save") throw new Response("Bad Request", { status: 400 });

@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useSubmit } from "@remix-run/
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { EmptyState } from "~/components/empty-state";
+import { categoryOptions, SelectField } from "~/components/forms";
 import { StatusBadge } from "~/components/idea-badges";
 import { useDuration } from "~/components/reply-promise";
 import { ideasExist, listWaiting } from "~/domain/boards.server";
@@ -72,6 +73,10 @@ export async function action({ request }: ActionFunctionArgs) {
   return { done: ids.length };
 }
 
+function staffOptions(staff: Array<{ id: string; displayName: string }>) {
+  return staff.map((person) => ({ value: person.id, label: person.displayName }));
+}
+
 export default function TriagePage() {
   const { t } = useTranslation();
   const duration = useDuration();
@@ -85,34 +90,25 @@ export default function TriagePage() {
       <p className="mt-2 text-muted">{t("triage.intro", { count: promiseDays })}</p>
 
       <Form method="get" className="mt-4 flex flex-wrap items-end gap-3" onChange={(event) => submit(event.currentTarget)}>
-        <div>
-          <label htmlFor="filter-assignee" className="block text-sm font-semibold">
-            {t("workflow.assignee")}
-          </label>
-          <select id="filter-assignee" name="assignee" defaultValue={filters.assignee} className="input mt-1">
-            <option value="">{t("triage.anyone")}</option>
-            <option value="me">{t("triage.assignedToMe")}</option>
-            <option value="none">{t("triage.unassigned")}</option>
-            {staff.map((person) => (
-              <option key={person.id} value={person.id}>
-                {person.displayName}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="filter-category" className="block text-sm font-semibold">
-            {t("ideas.filters.category")}
-          </label>
-          <select id="filter-category" name="category" defaultValue={filters.category ?? ""} className="input mt-1">
-            <option value="">{t("ideas.filters.anyCategory")}</option>
-            {categories.map((category) => (
-              <option key={category.id} value={category.id}>
-                {category.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id="filter-assignee"
+          name="assignee"
+          label={t("workflow.assignee")}
+          defaultValue={filters.assignee}
+          options={[
+            { value: "", label: t("triage.anyone") },
+            { value: "me", label: t("triage.assignedToMe") },
+            { value: "none", label: t("triage.unassigned") },
+            ...staffOptions(staff),
+          ]}
+        />
+        <SelectField
+          id="filter-category"
+          name="category"
+          label={t("ideas.filters.category")}
+          defaultValue={filters.category ?? ""}
+          options={[{ value: "", label: t("ideas.filters.anyCategory") }, ...categoryOptions(categories)]}
+        />
         <button type="submit" className="btn-secondary">
           {t("ideas.filters.apply")}
         </button>
@@ -137,47 +133,30 @@ export default function TriagePage() {
         <Form method="post" className="mt-6">
           <fieldset className="card flex flex-wrap items-end gap-3 p-4">
             <legend className="sr-only">{t("triage.bulkLegend")}</legend>
-            <div>
-              <label htmlFor="bulk-assignee" className="block text-sm font-semibold">
-                {t("triage.setAssignee")}
-              </label>
-              <select id="bulk-assignee" name="assigneeId" className="input mt-1" defaultValue="">
-                <option value="">{t("triage.noChange")}</option>
-                <option value="none">{t("workflow.nobody")}</option>
-                {staff.map((person) => (
-                  <option key={person.id} value={person.id}>
-                    {person.displayName}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div>
-              <label htmlFor="bulk-category" className="block text-sm font-semibold">
-                {t("triage.setCategory")}
-              </label>
-              <select id="bulk-category" name="categoryId" className="input mt-1" defaultValue="">
-                <option value="">{t("triage.noChange")}</option>
-                <option value="none">{t("ideaForm.noCategory")}</option>
-                {categories.map((category) => (
-                  <option key={category.id} value={category.id}>
-                    {category.name}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div>
-              <label htmlFor="bulk-status" className="block text-sm font-semibold">
-                {t("triage.setStatus")}
-              </label>
-              <select id="bulk-status" name="status" className="input mt-1" defaultValue="">
-                <option value="">{t("triage.noChange")}</option>
-                {(["open", "under_review", "planned", "in_progress"] as const).map((status) => (
-                  <option key={status} value={status}>
-                    {t(`statuses.${status}.label`)}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField
+              id="bulk-assignee"
+              name="assigneeId"
+              label={t("triage.setAssignee")}
+              defaultValue=""
+              options={[{ value: "", label: t("triage.noChange") }, { value: "none", label: t("workflow.nobody") }, ...staffOptions(staff)]}
+            />
+            <SelectField
+              id="bulk-category"
+              name="categoryId"
+              label={t("triage.setCategory")}
+              defaultValue=""
+              options={[{ value: "", label: t("triage.noChange") }, { value: "none", label: t("ideaForm.noCategory") }, ...categoryOptions(categories)]}
+            />
+            <SelectField
+              id="bulk-status"
+              name="status"
+              label={t("triage.setStatus")}
+              defaultValue=""
+              options={[
+                { value: "", label: t("triage.noChange") },
+                ...(["open", "under_review", "planned", "in_progress"] as const).map((status) => ({ value: status, label: t(`statuses.${status}.label`) })),
+              ]}
+            />
             <button type="submit" className="btn-primary">
               {t("triage.applyToSelected")}
             </button>

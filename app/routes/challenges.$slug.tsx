@@ -6,7 +6,8 @@ import { ChallengeDeadline, ChallengePhaseBadge, ChallengeWindowsList } from "~/
 import { SignedBy } from "~/components/discussion";
 import { IdeaRow } from "~/components/idea-row";
 import { challengePhase } from "~/domain/challenge-phases";
-import { announceOpenedVoting, budgetFor, getChallenge, listChallengeIdeas, listWinners } from "~/domain/challenges.server";
+import { announceOpenedVoting, budgetFor, getChallenge, listWinners } from "~/domain/challenges.server";
+import { listChallengeIdeas } from "~/domain/ideas.server";
 import { ideaPath } from "~/domain/statuses";
 import { getOptionalUser, hasRole } from "~/lib/auth.server";
 import { now as clockNow } from "~/lib/clock.server";

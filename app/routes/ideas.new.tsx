@@ -1,4 +1,3 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -6,7 +5,6 @@ import { IdeaForm } from "~/components/idea-form";
 import { listCategories } from "~/domain/categories.server";
 import { ChallengeError, challengesOpenForIdeas } from "~/domain/challenges.server";
 import { parseIdeaForm } from "~/domain/idea-form.server";
-import { ideaSchema } from "~/domain/ideas.schema";
 import { createIdea } from "~/domain/ideas.server";
 import { ideaPath } from "~/domain/statuses";
 import { requireUser } from "~/lib/auth.server";
@@ -30,8 +28,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "ideaForm.
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request, { participate: true });
-  const formData = await request.formData();
-  const parsed = parseIdeaForm(formData);
+  const parsed = parseIdeaForm(await request.formData());
   if (!parsed.value) return data(parsed.reply, { status: 400 });
   try {
     const idea = createIdea({ authorId: user.id, ...parsed.value });
@@ -39,8 +36,7 @@ export async function action({ request }: ActionFunctionArgs) {
   } catch (error) {
     if (!(error instanceof ChallengeError)) throw error;
     // The window closed while the idea was being written: say so and keep every word.
-    const reply = parseWithZod(formData, { schema: ideaSchema }).reply({ formErrors: ["errors.challenge.notOpenForIdeas"] });
-    return data(reply, { status: 409 });
+    return data(parsed.submission.reply({ formErrors: ["errors.challenge.notOpenForIdeas"] }), { status: 409 });
   }
 }
 

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSubmit } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { categoryOptions, SelectField } from "~/components/forms";
 import { CategoryTag } from "~/components/idea-badges";
 import { getRoadmap } from "~/domain/boards.server";
 import { listCategories } from "~/domain/categories.server";
@@ -25,19 +26,13 @@ export default function RoadmapPage() {
       <h1 className="text-3xl font-bold">{t("roadmap.title")}</h1>
       <p className="mt-2 text-muted">{t("roadmap.intro")}</p>
       <Form method="get" className="mt-4 flex items-end gap-2" onChange={(event) => submit(event.currentTarget)}>
-        <div>
-          <label htmlFor="category" className="block text-sm font-semibold">
-            {t("ideas.filters.category")}
-          </label>
-          <select id="category" name="category" defaultValue={category ?? ""} className="input mt-1">
-            <option value="">{t("ideas.filters.anyCategory")}</option>
-            {categories.map((item) => (
-              <option key={item.id} value={item.id}>
-                {item.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id="category"
+          name="category"
+          label={t("ideas.filters.category")}
+          defaultValue={category ?? ""}
+          options={[{ value: "", label: t("ideas.filters.anyCategory") }, ...categoryOptions(categories)]}
+        />
         <button type="submit" className="btn-secondary">
           {t("ideas.filters.apply")}
         </button>

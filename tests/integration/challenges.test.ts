@@ -4,13 +4,11 @@ import { challengePhase } from "~/domain/challenge-phases";
 import {
   announceOpenedVoting,
   budgetFor,
-  CHALLENGE_IDEAS_PAGE_SIZE,
   ChallengeError,
   challengesOpenForIdeas,
   createChallenge,
   getChallenge,
   getChallengeById,
-  listChallengeIdeas,
   listPublishedChallenges,
   listWinners,
   publishResults,
@@ -21,7 +19,7 @@ import {
   type ChallengeInput,
 } from "~/domain/challenges.server";
 import { isFollowing } from "~/domain/follows.server";
-import { createIdea, getIdea } from "~/domain/ideas.server";
+import { CHALLENGE_IDEAS_PAGE_SIZE, createIdea, getIdea, listChallengeIdeas } from "~/domain/ideas.server";
 import { listNotifications } from "~/domain/notifications.server";
 import { setVote } from "~/domain/votes.server";
 import { setClock } from "~/lib/clock.server";
