@@ -7,6 +7,8 @@ import { afterAll } from "vitest";
 // imported (db.server.ts opens and migrates it on first import).
 const directory = fs.mkdtempSync(path.join(os.tmpdir(), "tertulia-test-"));
 process.env.DATABASE_PATH = path.join(directory, "test.db");
+// SQLite unless a PostgreSQL pass sets it again (tests/support/setup-postgres.ts).
+delete process.env.DATABASE_URL;
 process.env.MAIL_DIRECTORY = path.join(directory, "mail");
 
 afterAll(() => {
