@@ -1,19 +1,38 @@
 import { useTranslation } from "react-i18next";
 
+// Making an Intl formatter costs far more than using one (tens of microseconds, and native
+// memory), and a page formats hundreds of values: each formatter is made once per language
+// (and time zone) and kept. The cache is bounded because a time zone comes from a cookie.
+const MAX_CACHED = 200;
+const cache = new Map<string, unknown>();
+function once<T>(key: string, make: () => T): T {
+  let value = cache.get(key) as T | undefined;
+  if (value === undefined) {
+    if (cache.size >= MAX_CACHED) cache.clear();
+    value = make();
+    cache.set(key, value);
+  }
+  return value;
+}
+
+const relativeTimeFormat = (locale: string) => once(`relative|${locale}`, () => new Intl.RelativeTimeFormat(locale, { numeric: "auto" }));
+
 /**
  * Dates and numbers in the reader's language, with Intl. Times are shown in UTC so that the
  * server-rendered text and the hydrated text agree.
  */
 export function formatters(locale: string) {
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" });
-  const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
-  const number = new Intl.NumberFormat(locale);
-  return {
-    formatDate: (value: Date | string | number) => date.format(new Date(value)),
-    formatDateTime: (value: Date | string | number) => dateTime.format(new Date(value)),
-    formatNumber: (value: number) => number.format(value),
-    formatRelative: (value: Date | string | number) => formatRelative(locale, value),
-  };
+  return once(`formatters|${locale}`, () => {
+    const date = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" });
+    const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+    const number = new Intl.NumberFormat(locale);
+    return {
+      formatDate: (value: Date | string | number) => date.format(new Date(value)),
+      formatDateTime: (value: Date | string | number) => dateTime.format(new Date(value)),
+      formatNumber: (value: number) => number.format(value),
+      formatRelative: (value: Date | string | number) => formatRelative(locale, value),
+    };
+  });
 }
 
 export function useFormatters() {
@@ -23,16 +42,21 @@ export function useFormatters() {
 
 /** A moment that matters to the reader (a deadline): in their own time zone, with its name. */
 export function formatZonedDateTime(locale: string, timeZone: string, value: Date | string | number) {
-  return new Intl.DateTimeFormat(locale, {
-    weekday: "long",
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    timeZone,
-    timeZoneName: "short",
-  }).format(new Date(value));
+  const format = once(
+    `zoned|${locale}|${timeZone}`,
+    () =>
+      new Intl.DateTimeFormat(locale, {
+        weekday: "long",
+        day: "numeric",
+        month: "long",
+        year: "numeric",
+        hour: "2-digit",
+        minute: "2-digit",
+        timeZone,
+        timeZoneName: "short",
+      }),
+  );
+  return format.format(new Date(value));
 }
 
 const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
@@ -47,7 +71,7 @@ const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
 /** "3 days ago" / "hace 3 días", in the largest unit that fits (no larger than `largest`). */
 export function formatRelative(locale: string, value: Date | string | number, now = Date.now(), largest: Intl.RelativeTimeFormatUnit = "year") {
   const seconds = (new Date(value).getTime() - now) / 1000;
-  const format = new Intl.RelativeTimeFormat(locale, { numeric: "auto" });
+  const format = relativeTimeFormat(locale);
   for (const [unit, size] of UNITS.slice(UNITS.findIndex(([name]) => name === largest))) {
     if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);
   }
