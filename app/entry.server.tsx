@@ -1,13 +1,13 @@
 import { PassThrough } from "node:stream";
 import { createReadableStreamFromReadable, type EntryContext } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
-import { createInstance } from "i18next";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { I18nextProvider, initReactI18next } from "react-i18next";
+import { I18nextProvider } from "react-i18next";
 import { startChallengeScheduler } from "~/domain/challenges.server";
 import { startOutboxWorker } from "~/domain/outbox.server";
-import { i18nConfig, isLocale } from "~/lib/i18n";
+import { isLocale } from "~/lib/i18n";
+import { i18nForRendering } from "~/lib/i18n.server";
 
 export const streamTimeout = 5_000;
 
@@ -15,7 +15,7 @@ export const streamTimeout = 5_000;
 startOutboxWorker();
 startChallengeScheduler();
 
-export default async function handleRequest(
+export default function handleRequest(
   request: Request,
   responseStatusCode: number,
   responseHeaders: Headers,
@@ -24,8 +24,7 @@ export default async function handleRequest(
   // The root loader decided the reader's language; render the page in it.
   const rootData = remixContext.staticHandlerContext.loaderData.root as { locale?: string } | undefined;
   const locale = isLocale(rootData?.locale) ? rootData.locale : "en";
-  const i18n = createInstance();
-  await i18n.use(initReactI18next).init({ ...i18nConfig, lng: locale });
+  const i18n = i18nForRendering(locale);
 
   const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
 

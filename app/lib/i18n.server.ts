@@ -1,7 +1,9 @@
 import { createCookie } from "@remix-run/node";
+import { createInstance, type i18n } from "i18next";
+import { initReactI18next } from "react-i18next";
 import { RemixI18Next } from "remix-i18next/server";
 import type { Locale } from "#db/schema";
-import { isLocale, supportedLocales } from "~/lib/i18n";
+import { i18nConfig, isLocale, supportedLocales } from "~/lib/i18n";
 
 /** The language chosen with the footer switcher, for visitors and as a fallback. */
 export const localeCookie = createCookie("tertulia_lng", {
@@ -28,4 +30,20 @@ export async function detectLocale(request: Request, personLocale: Locale | null
   });
   const locale = await detector.getLocale(request);
   return isLocale(locale) ? locale : siteDefault;
+}
+
+// One i18next instance per language, made when the server starts: the resources are bundled,
+// so each initialises synchronously, once. A page is rendered with its reader's instance and
+// nothing is made per request. Rendering never changes an instance's language.
+const renderInstances = new Map<Locale, i18n>(
+  supportedLocales.map((locale) => {
+    const instance = createInstance();
+    void instance.use(initReactI18next).init({ ...i18nConfig, lng: locale, initImmediate: false });
+    return [locale, instance];
+  }),
+);
+
+/** The ready i18next instance that renders pages in `locale`. */
+export function i18nForRendering(locale: Locale) {
+  return renderInstances.get(locale)!;
 }
