@@ -2,6 +2,7 @@
 // `npm run dev` runs it with Vite's dev middleware; `npm start` with the production build.
 import compression from "compression";
 import express from "express";
+import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
@@ -43,13 +44,26 @@ app.use((request, response, next) => {
   next();
 });
 
+/**
+ * The files of `directory`, served at their own paths only: a request for anything else (every
+ * page and data request) goes on without touching the disk. Its top-level names are read once.
+ * @param {string} directory
+ * @param {Parameters<typeof express.static>[1]} options
+ * @returns {express.RequestHandler}
+ */
+function staticFiles(directory, options) {
+  const names = new Set(fs.existsSync(directory) ? fs.readdirSync(directory) : []);
+  const serve = express.static(directory, options);
+  return (request, response, next) => (names.has(request.path.split("/")[1] ?? "") ? serve(request, response, next) : next());
+}
+
 if (viteDevServer) {
   app.use(viteDevServer.middlewares);
 } else {
   app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
-  app.use(express.static("build/client", { maxAge: "1h" }));
+  app.use(staticFiles("build/client", { maxAge: "1h" }));
 }
-app.use(express.static("public", { maxAge: "1h" }));
+app.use(staticFiles("public", { maxAge: "1h" }));
 
 app.use((request, response, next) => {
   const allowed = isAllowedOrigin(
