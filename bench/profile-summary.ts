@@ -72,7 +72,8 @@ function inclusive(matches: (frame: ProfileNode["callFrame"]) => boolean) {
   return total;
 }
 const FOCUS: Array<[string, (frame: ProfileNode["callFrame"]) => boolean]> = [
-  ["Intl formatters made (DateTimeFormat, NumberFormat, RelativeTimeFormat)", (f) => !f.url && /^(DateTimeFormat|NumberFormat|RelativeTimeFormat)$/.test(f.functionName)],
+  // V8 counts the making of an Intl object in the caller's self time: these are the app's callers.
+  ["Intl formatters (the app's formatting functions, making included)", (f) => f.url.includes("/build/server/") && /^(formatters|formatRelative|formatZonedDateTime|formatNumber|formatDate|formatDateTime|isValidTimeZone)$/.test(f.functionName)],
   ["i18next (instances, init, t)", (f) => /node_modules\/(i18next|react-i18next)\//.test(f.url)],
   ["gzip (zlib)", (f) => /node:zlib|node_modules\/compression\//.test(f.url) || f.functionName === "zlibOnWrite"],
   ["React rendering (react-dom/server)", (f) => /node_modules\/react-dom\//.test(f.url)],

@@ -265,7 +265,8 @@ console.log(`\nServer on ${origin} (pid ${server.pid}); ${duration} s per run; l
 const sizes: Record<string, string> = {};
 for (const scenario of scenarios) {
   const first = requestsFor(scenario)[0];
-  if (first) sizes[scenario] = await wireSize(first);
+  // As this browser asks (brotli first), and as one that only takes gzip.
+  if (first) sizes[scenario] = `${await wireSize(first)} / ${await wireSize({ ...first, headers: { ...first.headers, "accept-encoding": "gzip" } })}`;
 }
 console.log(`Response sizes on the wire: ${Object.entries(sizes).map(([scenario, size]) => `${scenario} ${size}`).join(", ")}.\n`);
 console.log(columns);
