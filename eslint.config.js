@@ -29,6 +29,8 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       ...jsxA11y.flatConfigs.recommended.rules,
       "react/prop-types": "off",
+      // Inner HTML only through <RichText>, which takes nothing but sanitised SafeHtml.
+      "react/no-danger": "error",
     },
   },
 );

@@ -1,5 +1,7 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from "drizzle-orm/sqlite-core";
+// Type only: html columns hold what the sanitiser rendered (see app/lib/safe-html.ts).
+import type { SafeHtml } from "../app/lib/safe-html";
 
 export const ROLES = ["customer", "staff", "admin"] as const;
 export type Role = (typeof ROLES)[number];
@@ -115,7 +117,7 @@ export const ideas = sqliteTable(
     title: text("title").notNull(),
     /** The editor's JSON (validated), the HTML rendered from it, and its plain text. */
     bodyJson: text("body_json").notNull(),
-    bodyHtml: text("body_html").notNull(),
+    bodyHtml: text("body_html").$type<SafeHtml>().notNull(),
     bodyText: text("body_text").notNull(),
     authorId: text("author_id")
       .notNull()
@@ -207,7 +209,7 @@ export const comments = sqliteTable(
     depth: integer("depth").notNull().default(0),
     kind: text("kind", { enum: COMMENT_KINDS }).notNull().default("public"),
     bodyJson: text("body_json").notNull(),
-    bodyHtml: text("body_html").notNull(),
+    bodyHtml: text("body_html").$type<SafeHtml>().notNull(),
     bodyText: text("body_text").notNull(),
     editedAt: integer("edited_at", { mode: "timestamp_ms" }),
     /** Soft delete: a deleted comment with replies keeps its place. */
@@ -243,7 +245,7 @@ export const ideaEvents = sqliteTable(
     fromStatus: text("from_status", { enum: IDEA_STATUSES }),
     toStatus: text("to_status", { enum: IDEA_STATUSES }),
     /** The signed public note of a status change, rendered from the editor's JSON. */
-    noteHtml: text("note_html"),
+    noteHtml: text("note_html").$type<SafeHtml>(),
     noteText: text("note_text"),
     relatedIdeaId: integer("related_idea_id").references(() => ideas.id, { onDelete: "set null" }),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
@@ -328,7 +330,7 @@ export const emailOutbox = sqliteTable(
     toAddress: text("to_address").notNull(),
     subject: text("subject").notNull(),
     text: text("text").notNull(),
-    html: text("html").notNull(),
+    html: text("html").$type<SafeHtml>().notNull(),
     /** JSON object of extra headers (List-Unsubscribe…). */
     headers: text("headers").notNull().default("{}"),
     status: text("status", { enum: ["pending", "sent", "failed"] }).notNull().default("pending"),
@@ -416,7 +418,7 @@ export const challenges = sqliteTable(
     slug: text("slug").notNull(),
     title: text("title").notNull(),
     briefJson: text("brief_json").notNull(),
-    briefHtml: text("brief_html").notNull(),
+    briefHtml: text("brief_html").$type<SafeHtml>().notNull(),
     briefText: text("brief_text").notNull(),
     submissionOpensAt: integer("submission_opens_at", { mode: "timestamp_ms" }).notNull(),
     submissionClosesAt: integer("submission_closes_at", { mode: "timestamp_ms" }).notNull(),
@@ -430,7 +432,7 @@ export const challenges = sqliteTable(
     votingAnnouncedAt: integer("voting_announced_at", { mode: "timestamp_ms" }),
     resultsPublishedAt: integer("results_published_at", { mode: "timestamp_ms" }),
     resultsById: text("results_by_id").references(() => users.id, { onDelete: "set null" }),
-    resultsNoteHtml: text("results_note_html"),
+    resultsNoteHtml: text("results_note_html").$type<SafeHtml>(),
     resultsNoteText: text("results_note_text"),
     createdById: text("created_by_id")
       .notNull()

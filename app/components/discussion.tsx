@@ -5,13 +5,16 @@ import { useTranslation } from "react-i18next";
 import type { IdeaStatus, Role } from "#db/schema";
 import { Avatar } from "~/components/avatar";
 import { FormErrors } from "~/components/forms";
+import { RichText } from "~/components/rich-text";
 import { RichTextField } from "~/components/rich-text-field";
 import { StatusBadge } from "~/components/idea-badges";
 import { ReportForm } from "~/components/staff-panel";
-import { ideaPath } from "~/domain/statuses";
+import { ideaPath } from "~/lib/paths";
 import { commentFormSchema } from "~/domain/comments.schema";
 import { clsx } from "~/lib/clsx";
 import { useFormatters } from "~/lib/format";
+import type { SafeHtml } from "~/lib/safe-html";
+import { isStaff } from "~/domain/roles";
 
 export type ThreadAuthor = { id: string; displayName: string; role: Role; jobTitle: string | null };
 type When = Date | string;
@@ -26,7 +29,7 @@ export type ThreadComment = {
   hidden: boolean;
   concealed: boolean;
   hiddenReason: string | null;
-  html: string | null;
+  html: SafeHtml | null;
   editedAt: When | null;
   createdAt: When;
   author: ThreadAuthor | null;
@@ -38,7 +41,7 @@ export type ThreadEvent = {
   commentId: number | null;
   fromStatus: IdeaStatus | null;
   toStatus: IdeaStatus | null;
-  noteHtml: string | null;
+  noteHtml: SafeHtml | null;
   relatedIdeaId: number | null;
   relatedIdeaTitle: string | null;
   createdAt: When;
@@ -48,12 +51,10 @@ export type ThreadEvent = {
   actorTitle: string | null;
 };
 
-const isStaffRole = (role: Role) => role === "staff" || role === "admin";
-
 /** Name, photo, title and the "Team" badge: every staff word is signed by a person. */
 export function SignedBy({ person, size = "md" }: { person: ThreadAuthor; size?: "sm" | "md" }) {
   const { t } = useTranslation();
-  const staff = isStaffRole(person.role);
+  const staff = isStaff(person);
   return (
     <span className="flex items-center gap-2">
       <Avatar person={person} size={size === "sm" ? "sm" : "md"} />
@@ -156,7 +157,7 @@ export function CommentItem({ comment, viewer, officialCommentId, replyingTo, ed
   const { formatDateTime, formatRelative } = useFormatters();
   const internal = comment.kind === "internal";
   const own = !!viewer && comment.author?.id === viewer.id;
-  const staffViewer = !!viewer && isStaffRole(viewer.role);
+  const staffViewer = isStaff(viewer);
   const resultFor = (formId: string) => (lastResult?.formId === formId ? lastResult.result : undefined);
 
   return (
@@ -165,7 +166,7 @@ export function CommentItem({ comment, viewer, officialCommentId, replyingTo, ed
         aria-label={comment.author ? t("discussion.commentBy", { name: comment.author.displayName }) : t("discussion.deleted")}
         className={clsx(
           "rounded-lg border p-4",
-          internal ? "border-2 border-dashed border-amber-500 bg-amber-50" : comment.author && isStaffRole(comment.author.role) ? "border-brand-700 bg-brand-50" : "border-stone-200 bg-white",
+          internal ? "border-2 border-dashed border-amber-500 bg-amber-50" : isStaff(comment.author) ? "border-brand-700 bg-brand-50" : "border-stone-200 bg-white",
         )}
       >
         {internal ? <p className="mb-2 text-xs font-bold uppercase tracking-wide text-amber-900">{t("discussion.internalBanner")}</p> : null}
@@ -206,9 +207,9 @@ export function CommentItem({ comment, viewer, officialCommentId, replyingTo, ed
                   cancelTo={`${pagePath}#comment-${comment.id}`}
                 />
               </div>
-            ) : (
-              <div className="rich-text mt-2 text-sm" dangerouslySetInnerHTML={{ __html: comment.html ?? "" }} />
-            )}
+            ) : comment.html ? (
+              <RichText html={comment.html} className="mt-2 text-sm" />
+            ) : null}
             <div className="mt-3 flex flex-wrap items-center gap-3 text-sm">
               {viewer ? (
                 <Link to={`?reply=${comment.id}#reply-${comment.id}`} preventScrollReset className="font-medium text-brand-700 hover:underline">
@@ -234,7 +235,7 @@ export function CommentItem({ comment, viewer, officialCommentId, replyingTo, ed
                   {t("moderation.report")}
                 </Link>
               ) : null}
-              {staffViewer && !internal && isStaffRole(comment.author.role) && comment.id !== officialCommentId ? (
+              {staffViewer && !internal && isStaff(comment.author) && comment.id !== officialCommentId ? (
                 <Form method="post" preventScrollReset>
                   <input type="hidden" name="intent" value="official" />
                   <input type="hidden" name="commentId" value={comment.id} />
@@ -287,7 +288,7 @@ export function TimelineEventItem({ event }: { event: ThreadEvent }) {
           <StatusBadge status={event.toStatus} />
           <span className="text-xs text-muted">· {when}</span>
         </div>
-        {event.noteHtml ? <div className="rich-text mt-2 text-sm" dangerouslySetInnerHTML={{ __html: event.noteHtml }} /> : null}
+        {event.noteHtml ? <RichText html={event.noteHtml} className="mt-2 text-sm" /> : null}
       </li>
     );
   }

@@ -1,8 +1,22 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { IdeaStatus } from "#db/schema";
-import { challengePath, STATUS_STYLES } from "~/domain/statuses";
 import { clsx } from "~/lib/clsx";
+import { challengePath } from "~/lib/paths";
+
+/**
+ * How each status looks. Labels and the explanation customers read are in the locale files
+ * (`statuses.<status>.label` / `.description`). Colours are text-on-tint pairs that pass AA.
+ */
+const STATUS_STYLES: Record<IdeaStatus, string> = {
+  open: "bg-stone-100 text-stone-800 border-stone-300",
+  under_review: "bg-amber-50 text-amber-900 border-amber-300",
+  planned: "bg-sky-50 text-sky-900 border-sky-300",
+  in_progress: "bg-violet-50 text-violet-900 border-violet-300",
+  adopted: "bg-green-50 text-green-900 border-green-300",
+  declined: "bg-red-50 text-red-900 border-red-300",
+  duplicate: "bg-stone-100 text-stone-700 border-stone-300",
+};
 
 export function StatusBadge({ status }: { status: IdeaStatus }) {
   const { t } = useTranslation();

@@ -8,7 +8,7 @@ import { StatusBadge } from "~/components/idea-badges";
 import { RichTextField } from "~/components/rich-text-field";
 import type { IdeaStatus } from "#db/schema";
 import { ideaSchema, TITLE_MAX, TITLE_MIN } from "~/domain/ideas.schema";
-import { ideaPath } from "~/domain/statuses";
+import { ideaPath } from "~/lib/paths";
 import { useFormatters } from "~/lib/format";
 
 type IdeaFormProps = {

@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { ChallengeTag, CategoryTag, StatusBadge } from "~/components/idea-badges";
 import { VoteButton, VoteCount } from "~/components/vote-button";
 import type { IdeaSummary } from "~/domain/ideas.server";
-import { ideaPath } from "~/domain/statuses";
+import { ideaPath } from "~/lib/paths";
 import { useFormatters } from "~/lib/format";
 
 type SerializedSummary = Omit<IdeaSummary, "createdAt"> & { createdAt: Date | string };

@@ -37,7 +37,7 @@ function initialContent(defaultValue: string, typed?: string): RichTextJson {
 
 /**
  * The tiptap editor over a form field. It loads lazily (see RichTextField) and sends its JSON
- * document in a hidden input with the field's name; the server validates it (rich-text.server.ts).
+ * document in a hidden input with the field's name; the server validates it (rich-body.server.ts).
  */
 export default function RichTextEditor(props: RichTextEditorProps) {
   const { name, id, labelId, defaultValue, invalid, describedBy, variant, rows = 8, fallback, onReady } = props;

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import type { Role } from "#db/schema";
 import { Avatar } from "~/components/avatar";
 import { clsx } from "~/lib/clsx";
+import { isStaff } from "~/domain/roles";
 
 type HeaderUser = { id: string; displayName: string; role: Role; unread: number } | null;
 
@@ -79,7 +80,7 @@ function NotificationBell({ unread }: { unread: number }) {
 /** A disclosure built on <details>, so it opens without JavaScript and with the keyboard. */
 function AccountMenu({ user }: { user: NonNullable<HeaderUser> }) {
   const { t } = useTranslation();
-  const staff = user.role === "staff" || user.role === "admin";
+  const staff = isStaff(user);
   return (
     <details className="group relative">
       <summary className="flex cursor-pointer list-none items-center gap-2 rounded-full p-1 hover:bg-stone-100">

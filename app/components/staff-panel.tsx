@@ -5,10 +5,10 @@ import { useTranslation } from "react-i18next";
 import { FieldErrors, FormErrors, TextField } from "~/components/forms";
 import { RichTextField } from "~/components/rich-text-field";
 import type { IdeaStatus } from "#db/schema";
+import { SETTABLE_STATUSES } from "~/domain/idea-lifecycle";
 import { mergeFormSchema, reportFormSchema, statusFormSchema } from "~/domain/workflow.schema";
 
 type LastResult = { formId: string; result: SubmissionResult<string[]> | null } | null;
-const SETTABLE = ["open", "under_review", "planned", "in_progress", "adopted", "declined"] as const;
 
 /** What staff do to an idea: status with a signed note, assignment, merge. */
 export function StaffPanel({
@@ -65,7 +65,7 @@ export function StaffPanel({
                 {t("workflow.newStatus")}
               </label>
               <select {...statusSelect} className="input mt-1">
-                {SETTABLE.map((value) => (
+                {SETTABLE_STATUSES.map((value) => (
                   <option key={value} value={value}>
                     {t(`statuses.${value}.label`)}
                   </option>

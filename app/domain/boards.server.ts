@@ -2,7 +2,7 @@ import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { categories, ideas, users } from "#db/schema";
 import { db } from "~/lib/db.server";
-import { ROADMAP_COLUMNS } from "~/domain/statuses";
+import { ROADMAP_COLUMNS } from "~/domain/idea-lifecycle";
 
 const proposer = alias(users, "proposer");
 const adopter = alias(users, "adopter");

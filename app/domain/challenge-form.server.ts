@@ -1,8 +1,8 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ChallengeInput } from "~/domain/challenges.server";
 import { challengeSchema } from "~/domain/challenges.schema";
-import { slugify } from "~/domain/statuses";
-import { parseRichText } from "~/lib/rich-text.server";
+import { slugify } from "~/lib/paths";
+import { richBodyFrom } from "~/lib/rich-body.server";
 import { isValidTimeZone, parseLocalDateTime } from "~/lib/time-zone";
 
 const TIMES = ["submissionOpensAt", "submissionClosesAt", "votingOpensAt", "votingClosesAt"] as const;
@@ -18,10 +18,10 @@ export function parseChallengeForm(formData: FormData, fallbackTimeZone: string)
   if (submission.status !== "success") return { reply: submission.reply() } as const;
   const { value } = submission;
   const timeZone = isValidTimeZone(value.timeZone) ? value.timeZone : fallbackTimeZone;
-  const brief = parseRichText(value.brief);
+  const brief = richBodyFrom(value.brief);
   const slug = value.slug || slugify(value.title);
   const fieldErrors: Record<string, string[]> = {};
-  if (!brief.ok) fieldErrors.brief = [brief.error];
+  if (!brief.ok) fieldErrors.brief = [brief.reason];
   if (!slug) fieldErrors.slug = ["errors.challenge.slug"];
   const times = Object.fromEntries(TIMES.map((name) => [name, parseLocalDateTime(value[name], timeZone)])) as Record<(typeof TIMES)[number], Date | null>;
   for (const name of TIMES) if (!times[name]) fieldErrors[name] = ["errors.challenge.dateTime"];
@@ -31,7 +31,7 @@ export function parseChallengeForm(formData: FormData, fallbackTimeZone: string)
     value: {
       slug,
       title: value.title,
-      brief: { json: JSON.stringify(brief.doc), html: brief.html, text: brief.text },
+      brief: brief.value,
       submissionOpensAt: times.submissionOpensAt!,
       submissionClosesAt: times.submissionClosesAt!,
       votingOpensAt: times.votingOpensAt!,

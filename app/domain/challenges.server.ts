@@ -3,7 +3,7 @@ import { alias } from "drizzle-orm/sqlite-core";
 import { challenges, challengeWinners, ideas, users, votes } from "#db/schema";
 import { audit } from "~/domain/audit.server";
 import { challengePhase, phaseDeadline, type ChallengePhase, type ChallengeWindows } from "~/domain/challenge-phases";
-import type { RichBody } from "~/domain/ideas.server";
+import type { RichBody } from "~/lib/rich-body.server";
 import { notify } from "~/domain/notifications.server";
 import { now as clockNow } from "~/lib/clock.server";
 import { db, type Tx } from "~/lib/db.server";

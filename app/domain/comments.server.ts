@@ -2,10 +2,11 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { comments, ideaEvents, ideas, users, type CommentKind, type Role } from "#db/schema";
 import { follow, followerIds } from "~/domain/follows.server";
-import type { RichBody } from "~/domain/ideas.server";
+import { EMPTY_RICH_BODY, type RichBody } from "~/lib/rich-body.server";
 import { notify } from "~/domain/notifications.server";
 import { recordFirstResponse } from "~/domain/workflow.server";
 import { db, type Tx } from "~/lib/db.server";
+import { isStaff } from "~/domain/roles";
 
 /** Replies deeper than this sit at this depth, marked "in reply to NAME". */
 export const MAX_SHOWN_DEPTH = 4;
@@ -17,11 +18,10 @@ export class CommentRefusedError extends Error {
 }
 
 type Author = { id: string; role: Role };
-const isStaffRole = (role: Role) => role === "staff" || role === "admin";
 
 export function postComment(input: { ideaId: number; author: Author; parentId: number | null; kind: CommentKind; body: RichBody; now?: Date }) {
   const now = input.now ?? new Date();
-  const staff = isStaffRole(input.author.role);
+  const staff = isStaff(input.author);
   if (input.kind === "internal" && !staff) throw new CommentRefusedError("forbidden");
   return db.transaction((tx) => {
     const idea = tx.select({ id: ideas.id, authorId: ideas.authorId }).from(ideas).where(eq(ideas.id, input.ideaId)).get();
@@ -86,7 +86,7 @@ export function editComment(commentId: number, userId: string, body: RichBody) {
 export function deleteComment(commentId: number, userId: string) {
   return db.transaction((tx) => {
     const comment = ownComment(tx, commentId, userId);
-    tx.update(comments).set({ deletedAt: new Date(), bodyJson: "{}", bodyHtml: "", bodyText: "" }).where(eq(comments.id, commentId)).run();
+    tx.update(comments).set({ deletedAt: new Date(), bodyJson: EMPTY_RICH_BODY.json, bodyHtml: EMPTY_RICH_BODY.html, bodyText: EMPTY_RICH_BODY.text }).where(eq(comments.id, commentId)).run();
     if (comment.kind === "public") {
       tx.update(ideas).set({ commentCount: sql`${ideas.commentCount} - 1` }).where(eq(ideas.id, comment.ideaId)).run();
       tx.update(ideas).set({ officialCommentId: null }).where(and(eq(ideas.id, comment.ideaId), eq(ideas.officialCommentId, commentId))).run();
@@ -106,7 +106,7 @@ export function setOfficialResponse(input: { ideaId: number; commentId: number; 
       .where(and(eq(comments.id, input.commentId), eq(comments.ideaId, input.ideaId)))
       .get();
     if (!comment || comment.deletedAt || comment.kind !== "public") throw new CommentRefusedError("notFound");
-    if (!isStaffRole(comment.authorRole)) throw new CommentRefusedError("notStaffComment");
+    if (!isStaff({ role: comment.authorRole })) throw new CommentRefusedError("notStaffComment");
     tx.update(ideas).set({ officialCommentId: comment.id, lastActivityAt: now }).where(eq(ideas.id, input.ideaId)).run();
     tx.insert(ideaEvents).values({ ideaId: input.ideaId, actorId: input.staffId, kind: "official_response", commentId: comment.id, createdAt: now }).run();
     recordFirstResponse(tx, input.ideaId, input.staffId, now);
@@ -135,7 +135,7 @@ type Viewer = { id: string; role: Role } | null;
  * who is not staff, so they never reach a customer's page or data.
  */
 export function getThread(ideaId: number, viewer: Viewer) {
-  const staff = viewer ? isStaffRole(viewer.role) : false;
+  const staff = isStaff(viewer);
   const rows = db
     .select({
       id: comments.id,
@@ -214,7 +214,7 @@ export function getThread(ideaId: number, viewer: Viewer) {
       createdAt: row.createdAt,
       author: deleted || concealed
         ? null
-        : { id: row.authorId, displayName: row.authorName, role: row.authorRole, jobTitle: isStaffRole(row.authorRole) ? row.authorTitle : null },
+        : { id: row.authorId, displayName: row.authorName, role: row.authorRole, jobTitle: isStaff({ role: row.authorRole }) ? row.authorTitle : null },
     };
   }
 

@@ -6,7 +6,8 @@ import { commentFormSchema } from "~/domain/comments.schema";
 import { CommentRefusedError, deleteComment, editComment, postComment, setOfficialResponse } from "~/domain/comments.server";
 import { follow, unfollow } from "~/domain/follows.server";
 import { db } from "~/lib/db.server";
-import { parseRichText } from "~/lib/rich-text.server";
+import { richBodyFrom } from "~/lib/rich-body.server";
+import { isStaff } from "~/domain/roles";
 
 const idField = z.coerce.number().int().positive();
 
@@ -19,16 +20,16 @@ const refusalStatus = { notFound: 404, forbidden: 403, badParent: 400, notStaffC
  */
 export function handleDiscussionAction(intent: string, formData: FormData, ideaId: number, user: SessionUser, pagePath: string) {
   const formId = String(formData.get("formId") ?? "");
-  const staff = user.role === "staff" || user.role === "admin";
+  const staff = isStaff(user);
   try {
     switch (intent) {
       case "comment":
       case "edit-comment": {
         const submission = parseWithZod(formData, { schema: commentFormSchema });
         if (submission.status !== "success") return data({ formId, result: submission.reply() }, { status: 400 });
-        const body = parseRichText(submission.value.body);
-        if (!body.ok) return data({ formId, result: submission.reply({ fieldErrors: { body: [body.error] } }) }, { status: 400 });
-        const richBody = { json: JSON.stringify(body.doc), html: body.html, text: body.text };
+        const body = richBodyFrom(submission.value.body);
+        if (!body.ok) return data({ formId, result: submission.reply({ fieldErrors: { body: [body.reason] } }) }, { status: 400 });
+        const richBody = body.value;
         if (intent === "edit-comment") {
           const comment = editComment(idField.parse(formData.get("commentId")), user.id, richBody);
           throw redirect(`${pagePath}#comment-${comment.id}`);

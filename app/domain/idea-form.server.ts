@@ -1,8 +1,7 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { getActiveCategory } from "~/domain/categories.server";
 import { ideaSchema } from "~/domain/ideas.schema";
-import type { RichBody } from "~/domain/ideas.server";
-import { parseRichText } from "~/lib/rich-text.server";
+import { richBodyFrom } from "~/lib/rich-body.server";
 
 /**
  * Checks a submitted idea form: the fields against the schema, the body against the editor's
@@ -12,19 +11,19 @@ import { parseRichText } from "~/lib/rich-text.server";
 export function parseIdeaForm(formData: FormData, options: { keepCategoryId?: number | null } = {}) {
   const submission = parseWithZod(formData, { schema: ideaSchema });
   if (submission.status !== "success") return { reply: submission.reply() } as const;
-  const body = parseRichText(submission.value.body);
+  const body = richBodyFrom(submission.value.body);
   const categoryId = submission.value.categoryId;
   // An idea may keep a category archived since it was filed; new choices must be active.
   const category = categoryId ? (categoryId === options.keepCategoryId ? { id: categoryId } : getActiveCategory(categoryId)) : null;
   const fieldErrors: Record<string, string[]> = {};
-  if (!body.ok) fieldErrors.body = [body.error];
+  if (!body.ok) fieldErrors.body = [body.reason];
   if (categoryId && !category) fieldErrors.categoryId = ["errors.idea.categoryUnavailable"];
   if (!body.ok || Object.keys(fieldErrors).length > 0) return { reply: submission.reply({ fieldErrors }) } as const;
   return {
     submission,
     value: {
       title: submission.value.title,
-      body: { json: JSON.stringify(body.doc), html: body.html, text: body.text } satisfies RichBody,
+      body: body.value,
       categoryId: category?.id ?? null,
       challengeId: submission.value.challengeId ?? null,
     },

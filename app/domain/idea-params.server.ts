@@ -1,5 +1,5 @@
 import { redirect } from "@remix-run/node";
-import { ideaPath } from "~/domain/statuses";
+import { ideaPath } from "~/lib/paths";
 
 /** The id in "/ideas/42-faster-checkout"; anything else is a 404. */
 export function ideaIdFrom(param: string | undefined) {

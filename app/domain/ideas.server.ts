@@ -3,6 +3,7 @@ import { alias } from "drizzle-orm/sqlite-core";
 import { categories, challenges, ideas, users, votes, type IdeaStatus } from "#db/schema";
 import { assertOpenForIdeas } from "~/domain/challenges.server";
 import type { IdeaSort, ListQuery } from "~/domain/ideas.schema";
+import type { RichBody } from "~/lib/rich-body.server";
 import { trendingScore } from "~/domain/trending";
 import { now as clockNow } from "~/lib/clock.server";
 import { db } from "~/lib/db.server";
@@ -12,7 +13,6 @@ export const PAGE_SIZE = 20;
 export const CHALLENGE_IDEAS_PAGE_SIZE = 30;
 const EXCERPT_LENGTH = 240;
 
-export type RichBody = { json: string; html: string; text: string };
 
 export class IdeaAnsweredError extends Error {}
 

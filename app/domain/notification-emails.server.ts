@@ -2,15 +2,13 @@ import type { IdeaStatus, Locale, NotificationKind } from "#db/schema";
 import type { OutgoingEmail } from "~/domain/outbox.server";
 import { appUrl } from "~/lib/app-url.server";
 import { signValue } from "~/lib/crypto.server";
+import { escapeHtml } from "~/lib/html";
 import { translatorFor } from "~/lib/i18n";
+import { markSafeHtml } from "~/lib/safe-html";
 
 /** The token in an unsubscribe link: who, and from which kind of email. */
 export function unsubscribeToken(userId: string, kind: NotificationKind) {
   return signValue(`${userId}:${kind}`);
-}
-
-function escapeHtml(value: string) {
-  return value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
 /** An email in the recipient's language that names the person who acted. */
@@ -37,12 +35,13 @@ export function composeNotificationEmail(input: {
   const text = [lead, "", excerpt ? `“${excerpt}”` : null, "", `${t("email.open")}: ${link}`, "", "—", t([`email.${input.kind}.why`, "email.why"], values), `${t("email.unsubscribe")}: ${unsubscribe}`]
     .filter((line) => line !== null)
     .join("\n");
-  const html = `<!doctype html><html lang="${input.recipient.locale}"><body style="font-family:system-ui,sans-serif;color:#1c1917">
+  // Every value in the template is escaped; the rest is this fixed markup.
+  const html = markSafeHtml(`<!doctype html><html lang="${input.recipient.locale}"><body style="font-family:system-ui,sans-serif;color:#1c1917">
 <p>${escapeHtml(lead)}</p>
 ${excerpt ? `<blockquote style="border-left:4px solid #d6d3d1;margin:0;padding-left:12px;color:#57534e">${escapeHtml(excerpt)}</blockquote>` : ""}
 <p><a href="${escapeHtml(link)}">${escapeHtml(t("email.open"))}</a></p>
 <hr><p style="font-size:12px;color:#57534e">${escapeHtml(t([`email.${input.kind}.why`, "email.why"], values))} <a href="${escapeHtml(unsubscribe)}">${escapeHtml(t("email.unsubscribe"))}</a></p>
-</body></html>`;
+</body></html>`);
 
   return {
     recipientId: input.recipient.id,

@@ -3,7 +3,7 @@ import { alias } from "drizzle-orm/sqlite-core";
 import { challenges, emailPreferences, ideas, notifications, NOTIFICATION_KINDS, site, users, type IdeaStatus, type NotificationKind } from "#db/schema";
 import { composeNotificationEmail } from "~/domain/notification-emails.server";
 import { enqueueEmail } from "~/domain/outbox.server";
-import { anchorFor, challengePath, ideaPath } from "~/domain/statuses";
+import { anchorFor, challengePath, ideaPath } from "~/lib/paths";
 import { db, type Tx } from "~/lib/db.server";
 
 export const NOTIFICATIONS_PAGE_SIZE = 30;

@@ -4,6 +4,7 @@ import { and, asc, eq, lte } from "drizzle-orm";
 import nodemailer from "nodemailer";
 import { emailOutbox } from "#db/schema";
 import { db, type Tx } from "~/lib/db.server";
+import type { SafeHtml } from "~/lib/safe-html";
 
 export const MAX_ATTEMPTS = 10;
 const BATCH_SIZE = 20;
@@ -13,7 +14,7 @@ export type OutgoingEmail = {
   to: string;
   subject: string;
   text: string;
-  html: string;
+  html: SafeHtml;
   headers?: Record<string, string>;
 };
 

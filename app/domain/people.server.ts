@@ -131,7 +131,3 @@ export function updateProfile(
 export function setLocale(personId: string, locale: Locale) {
   db.update(users).set({ locale }).where(eq(users.id, personId)).run();
 }
-
-export function isStaff(person: { role: Role } | null | undefined) {
-  return person?.role === "staff" || person?.role === "admin";
-}

@@ -4,8 +4,9 @@ import { z } from "zod";
 import { ModerationError, reportContent } from "~/domain/moderation.server";
 import { assignIdea, changeStatus, mergeIdeas, unmergeIdea, WorkflowError } from "~/domain/workflow.server";
 import { mergeFormSchema, reportFormSchema, statusFormSchema } from "~/domain/workflow.schema";
-import { hasRole, type SessionUser } from "~/lib/auth.server";
-import { parseRichText } from "~/lib/rich-text.server";
+import type { SessionUser } from "~/lib/auth.server";
+import { richBodyFrom } from "~/lib/rich-body.server";
+import { hasRole } from "~/domain/roles";
 
 export const WORKFLOW_INTENTS = new Set(["status", "merge", "unmerge", "assign", "report"]);
 
@@ -45,9 +46,9 @@ export function handleWorkflowAction(intent: string, formData: FormData, ideaId:
       const submission = parseWithZod(formData, { schema: statusFormSchema });
       if (submission.status !== "success") return data({ formId, result: submission.reply() }, { status: 400 });
       const noteInput = submission.value.note?.trim() ?? "";
-      const parsedNote = noteInput ? parseRichText(noteInput) : null;
-      if (parsedNote && !parsedNote.ok) return data({ formId, result: submission.reply({ fieldErrors: { note: [parsedNote.error] } }) }, { status: 400 });
-      const note = parsedNote?.ok ? { json: JSON.stringify(parsedNote.doc), html: parsedNote.html, text: parsedNote.text } : null;
+      const parsedNote = noteInput ? richBodyFrom(noteInput) : null;
+      if (parsedNote && !parsedNote.ok) return data({ formId, result: submission.reply({ fieldErrors: { note: [parsedNote.reason] } }) }, { status: 400 });
+      const note = parsedNote?.ok ? parsedNote.value : null;
       try {
         changeStatus({ ideaId, staffId: user.id, to: submission.value.status, note });
       } catch (error) {

@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { SETTABLE_STATUSES } from "~/domain/idea-lifecycle";
 
 export const statusFormSchema = z.object({
-  status: z.enum(["open", "under_review", "planned", "in_progress", "adopted", "declined"], { error: "errors.field.required" }),
+  status: z.enum(SETTABLE_STATUSES, { error: "errors.field.required" }),
   note: z.string().optional(),
 });
 

@@ -1,16 +1,14 @@
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
-import { follows, ideaEvents, ideaMerges, ideas, users, votes, type IdeaStatus } from "#db/schema";
+import { follows, ideaEvents, ideaMerges, ideas, users, votes } from "#db/schema";
 import { audit } from "~/domain/audit.server";
+import { needsNote, type SettableStatus } from "~/domain/idea-lifecycle";
 import { followerIds } from "~/domain/follows.server";
-import type { RichBody } from "~/domain/ideas.server";
+import type { RichBody } from "~/lib/rich-body.server";
 import { notify } from "~/domain/notifications.server";
 import { trendingScore } from "~/domain/trending";
 import { db, type Tx } from "~/lib/db.server";
+import { isStaff } from "~/domain/roles";
 
-/** Statuses a person may set directly; "duplicate" comes only with a merge. */
-export const SETTABLE_STATUSES = ["open", "under_review", "planned", "in_progress", "adopted", "declined"] as const satisfies readonly IdeaStatus[];
-/** A decision customers will want explained comes with a signed note. */
-export const NOTE_REQUIRED: readonly IdeaStatus[] = ["declined", "adopted"];
 
 export class WorkflowError extends Error {
   constructor(readonly reason: "notFound" | "noteRequired" | "sameStatus" | "merged" | "selfMerge" | "notMerged" | "notStaff") {
@@ -32,14 +30,14 @@ function voterIds(tx: Tx, ideaId: number) {
  * for Declined and Adopted). The change joins the timeline, notifies followers — and on
  * adoption the author and every voter too — and, with a note, counts as the first reply.
  */
-export function changeStatus(input: { ideaId: number; staffId: string; to: (typeof SETTABLE_STATUSES)[number]; note: RichBody | null; now?: Date }, outer?: Tx) {
+export function changeStatus(input: { ideaId: number; staffId: string; to: SettableStatus; note: RichBody | null; now?: Date }, outer?: Tx) {
   const now = input.now ?? new Date();
   const run = (tx: Tx) => {
     const idea = tx.select({ status: ideas.status, mergedIntoId: ideas.mergedIntoId }).from(ideas).where(eq(ideas.id, input.ideaId)).get();
     if (!idea) throw new WorkflowError("notFound");
     if (idea.mergedIntoId) throw new WorkflowError("merged");
     if (idea.status === input.to) throw new WorkflowError("sameStatus");
-    if (NOTE_REQUIRED.includes(input.to) && !input.note) throw new WorkflowError("noteRequired");
+    if (needsNote(input.to) && !input.note) throw new WorkflowError("noteRequired");
     const adopted = input.to === "adopted";
     tx.update(ideas)
       .set({
@@ -84,7 +82,7 @@ export function assignIdea(ideaId: number, assigneeId: string | null, actorId: s
   const run = (tx: Tx) => {
     if (assigneeId) {
       const assignee = tx.select({ role: users.role }).from(users).where(eq(users.id, assigneeId)).get();
-      if (!assignee || assignee.role === "customer") throw new WorkflowError("notStaff");
+      if (!isStaff(assignee)) throw new WorkflowError("notStaff");
     }
     const changed = tx.update(ideas).set({ assigneeId }).where(eq(ideas.id, ideaId)).run().changes;
     if (!changed) throw new WorkflowError("notFound");

@@ -4,6 +4,7 @@ import { Lucia, TimeSpan } from "lucia";
 import { sessions, users, type Locale, type Role } from "#db/schema";
 import { generateToken, hashToken } from "~/lib/crypto.server";
 import { db } from "~/lib/db.server";
+import { hasRole } from "~/domain/roles";
 
 export const lucia = new Lucia(new DrizzleSQLiteAdapter(db, sessions, users), {
   // Lucia extends a session that is past half its life (`session.fresh`): sliding renewal.
@@ -86,12 +87,6 @@ export function getSession(request: Request) {
 
 export async function getOptionalUser(request: Request) {
   return (await getSession(request)).user;
-}
-
-const RANK: Record<Role, number> = { customer: 0, staff: 1, admin: 2 };
-
-export function hasRole(user: { role: Role } | null | undefined, role: Role) {
-  return !!user && RANK[user.role] >= RANK[role];
 }
 
 /** Where to come back after logging in: the page the visitor was on. */

@@ -8,7 +8,7 @@ import { isAllowedHref } from "~/lib/rich-text";
  *
  * Kept apart from rich-text.ts so that importing the small helpers there (as RichTextField
  * does on every form) never pulls tiptap into a page's chunk: only rich-text-editor.tsx, which
- * is loaded lazily, and rich-text.server.ts import this file.
+ * is loaded lazily, and rich-body.server.ts import this file.
  *
  * Links: linkify knows http and https; mailto is added; isAllowedUri then refuses every other
  * scheme when typing, pasting or setting a link (the server checks again, see isAllowedHref).

@@ -4,11 +4,12 @@ import { useTranslation } from "react-i18next";
 import { getSite } from "~/domain/site.server";
 import { requireUser } from "~/lib/auth.server";
 import { pageTitle } from "~/lib/meta";
+import { hasRole } from "~/domain/roles";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, { role: "staff" });
   const site = getSite()!;
-  return { isAdmin: user.role === "admin", replyPromiseDays: site.replyPromiseDays, displayName: user.displayName };
+  return { isAdmin: hasRole(user, "admin"), replyPromiseDays: site.replyPromiseDays, displayName: user.displayName };
 }
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "admin.overview.title");

@@ -18,12 +18,12 @@ import {
   type Winner,
 } from "~/domain/challenges.server";
 import { listChallengeIdeas } from "~/domain/ideas.server";
-import { challengePath } from "~/domain/statuses";
+import { challengePath } from "~/lib/paths";
 import { requireUser } from "~/lib/auth.server";
 import { now as clockNow } from "~/lib/clock.server";
 import { useFormatters } from "~/lib/format";
 import { pageTitle } from "~/lib/meta";
-import { parseRichText } from "~/lib/rich-text.server";
+import { richBodyFrom } from "~/lib/rich-body.server";
 import { timeZoneFromRequest, toLocalDateTime } from "~/lib/time-zone";
 
 /** How many places can be ranked; more winners are "selected" without a rank. */
@@ -120,11 +120,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   if (intent === "results") {
     const winners = winnersFrom(formData);
-    const note = parseRichText(String(formData.get("note") ?? ""));
+    const note = richBodyFrom(String(formData.get("note") ?? ""));
     const typed = { note: String(formData.get("note") ?? ""), places: Object.fromEntries(winners.map((winner) => [winner.ideaId, winner.rank === null ? "selected" : String(winner.rank)])) };
-    if (!note.ok) return data({ form: "results" as const, error: null, noteError: note.error, typed }, { status: 400 });
+    if (!note.ok) return data({ form: "results" as const, error: null, noteError: note.reason, typed }, { status: 400 });
     try {
-      publishResults({ challengeId: id, staffId: user.id, winners, note: { json: JSON.stringify(note.doc), html: note.html, text: note.text } });
+      publishResults({ challengeId: id, staffId: user.id, winners, note: note.value });
     } catch (error) {
       const message = error instanceof ChallengeError ? RESULT_ERRORS[error.reason] : undefined;
       if (message) return data({ form: "results" as const, error: message, noteError: null, typed }, { status: 400 });

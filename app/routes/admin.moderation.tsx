@@ -4,8 +4,9 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { EmptyState } from "~/components/empty-state";
 import { dismissReport, hideReported, listBlocked, listOpenReports, ModerationError, setBlocked } from "~/domain/moderation.server";
-import { ideaPath } from "~/domain/statuses";
-import { hasRole, requireUser } from "~/lib/auth.server";
+import { ideaPath } from "~/lib/paths";
+import { requireUser } from "~/lib/auth.server";
+import { hasRole } from "~/domain/roles";
 import { useFormatters } from "~/lib/format";
 import { pageTitle } from "~/lib/meta";
 

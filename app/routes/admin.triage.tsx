@@ -11,7 +11,8 @@ import { ideasExist, listWaiting } from "~/domain/boards.server";
 import { getActiveCategory, listCategories } from "~/domain/categories.server";
 import { listStaff } from "~/domain/people.server";
 import { getSite } from "~/domain/site.server";
-import { ideaPath } from "~/domain/statuses";
+import { BULK_STATUSES, needsNote, SETTABLE_STATUSES } from "~/domain/idea-lifecycle";
+import { ideaPath } from "~/lib/paths";
 import { assignIdea, changeStatus, setIdeaCategory, WorkflowError } from "~/domain/workflow.server";
 import { requireUser } from "~/lib/auth.server";
 import { clsx } from "~/lib/clsx";
@@ -40,7 +41,7 @@ const bulkSchema = z.object({
   ids: z.array(z.coerce.number().int().positive()).min(1, "errors.triage.noneSelected"),
   assigneeId: z.string().optional(),
   categoryId: z.string().optional(),
-  status: z.enum(["", "under_review", "planned", "in_progress", "declined", "adopted", "open"]).optional(),
+  status: z.union([z.literal(""), z.enum(SETTABLE_STATUSES)]).optional(),
 });
 
 /** Bulk (or single-row) changes: assignee, category, status — all in one transaction. */
@@ -57,7 +58,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const { ids, assigneeId, categoryId, status } = parsed.data;
   if (!ideasExist(ids)) throw new Response("Not Found", { status: 404 });
   if (categoryId && categoryId !== "none" && !getActiveCategory(Number(categoryId))) return data({ error: "errors.idea.categoryUnavailable" }, { status: 400 });
-  if (status === "declined" || status === "adopted") return data({ error: "errors.triage.noteNeeded" }, { status: 400 });
+  if (status && needsNote(status)) return data({ error: "errors.triage.noteNeeded" }, { status: 400 });
   try {
     db.transaction((tx) => {
       for (const id of ids) {
@@ -154,7 +155,7 @@ export default function TriagePage() {
               defaultValue=""
               options={[
                 { value: "", label: t("triage.noChange") },
-                ...(["open", "under_review", "planned", "in_progress"] as const).map((status) => ({ value: status, label: t(`statuses.${status}.label`) })),
+                ...BULK_STATUSES.map((status) => ({ value: status, label: t(`statuses.${status}.label`) })),
               ]}
             />
             <button type="submit" className="btn-primary">

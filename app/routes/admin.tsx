@@ -3,12 +3,13 @@ import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/lib/auth.server";
 import { clsx } from "~/lib/clsx";
+import { hasRole } from "~/domain/roles";
 
 // The staff area. This layout's check is a convenience for navigation; every child loader
 // and action checks its own role as well, because a layout loader does not guard actions.
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, { role: "staff" });
-  return { isAdmin: user.role === "admin" };
+  return { isAdmin: hasRole(user, "admin") };
 }
 
 export default function AdminLayout() {

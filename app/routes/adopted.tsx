@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { EmptyState } from "~/components/empty-state";
 import { listAdopted } from "~/domain/boards.server";
-import { ideaPath } from "~/domain/statuses";
+import { ideaPath } from "~/lib/paths";
 import { useFormatters } from "~/lib/format";
 import { pageTitle } from "~/lib/meta";
 

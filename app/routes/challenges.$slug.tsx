@@ -5,11 +5,13 @@ import { useTranslation } from "react-i18next";
 import { ChallengeDeadline, ChallengePhaseBadge, ChallengeWindowsList } from "~/components/challenge-phase";
 import { SignedBy } from "~/components/discussion";
 import { IdeaRow } from "~/components/idea-row";
+import { RichText } from "~/components/rich-text";
 import { challengePhase } from "~/domain/challenge-phases";
 import { announceOpenedVoting, budgetFor, getChallenge, listWinners } from "~/domain/challenges.server";
 import { listChallengeIdeas } from "~/domain/ideas.server";
-import { ideaPath } from "~/domain/statuses";
-import { getOptionalUser, hasRole } from "~/lib/auth.server";
+import { ideaPath } from "~/lib/paths";
+import { getOptionalUser } from "~/lib/auth.server";
+import { hasRole } from "~/domain/roles";
 import { now as clockNow } from "~/lib/clock.server";
 import { useFormatters } from "~/lib/format";
 import { pageTitle } from "~/lib/meta";
@@ -72,7 +74,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       budget: phase === "voting" ? budgetFor(challenge, user?.id ?? null) : null,
       refused: refused === "budgetSpent" || refused === "votingNotOpen" ? refused : null,
       results: finished
-        ? { by: challenge.resultsBy, noteHtml: challenge.resultsNoteHtml ?? "", winners: listWinners(challenge.id) }
+        ? { by: challenge.resultsBy, noteHtml: challenge.resultsNoteHtml, winners: listWinners(challenge.id) }
         : null,
     },
     { headers: setCookie ? { "Set-Cookie": setCookie } : undefined },
@@ -120,8 +122,7 @@ export default function ChallengePage() {
           <h2 id="brief-title" className="text-sm font-bold uppercase tracking-wide text-muted">
             {t("challenges.brief")}
           </h2>
-          {/* Rendered on the server from the editor's schema and an allow-list (rich-text.server.ts). */}
-          <div className="rich-text mt-3" dangerouslySetInnerHTML={{ __html: challenge.briefHtml }} />
+          <RichText html={challenge.briefHtml} className="mt-3" />
         </section>
         <aside aria-labelledby="how-title" className="card space-y-4">
           <h2 id="how-title" className="text-sm font-bold uppercase tracking-wide text-muted">
@@ -152,7 +153,7 @@ export default function ChallengePage() {
               <SignedBy person={results.by} />
             </div>
           ) : null}
-          <div className="rich-text mt-3" dangerouslySetInnerHTML={{ __html: results.noteHtml }} />
+          {results.noteHtml ? <RichText html={results.noteHtml} className="mt-3" /> : null}
           <ol className="mt-4 space-y-2">
             {results.winners.map((winner) => (
               <li key={winner.ideaId} className="flex flex-wrap items-baseline gap-x-3 rounded-md bg-white p-3">

@@ -5,7 +5,7 @@ import { ChallengeDeadline, ChallengePhaseBadge } from "~/components/challenge-p
 import { EmptyState } from "~/components/empty-state";
 import { CHALLENGE_GROUPS, challengeGroup } from "~/domain/challenge-phases";
 import { announceOpenedVoting, listPublishedChallenges } from "~/domain/challenges.server";
-import { challengePath } from "~/domain/statuses";
+import { challengePath } from "~/lib/paths";
 import { now as clockNow } from "~/lib/clock.server";
 import { useFormatters } from "~/lib/format";
 import { pageTitle } from "~/lib/meta";

@@ -10,10 +10,12 @@ import { handleDiscussionAction } from "~/domain/discussion-actions.server";
 import { isFollowing } from "~/domain/follows.server";
 import { ideaIdFrom, redirectToCanonical } from "~/domain/idea-params.server";
 import { deleteIdea, getIdea, getIdeaAuthorId, IdeaAnsweredError } from "~/domain/ideas.server";
-import { ideaPath } from "~/domain/statuses";
-import { getOptionalUser, hasRole, requireUser } from "~/lib/auth.server";
+import { ideaPath } from "~/lib/paths";
+import { getOptionalUser, requireUser } from "~/lib/auth.server";
+import { isStaff } from "~/domain/roles";
 import { EmptyState } from "~/components/empty-state";
 import { ReplyPromise } from "~/components/reply-promise";
+import { RichText } from "~/components/rich-text";
 import { ReportForm, StaffPanel } from "~/components/staff-panel";
 import { listStaff } from "~/domain/people.server";
 import { getSite } from "~/domain/site.server";
@@ -32,7 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const editId = Number(search.get("edit"));
   const editing = user && editId ? getCommentForEdit(editId, user.id) : null;
   const isAuthor = user?.id === idea.author.id;
-  const staff = hasRole(user, "staff");
+  const staff = isStaff(user);
   // Hidden by moderation: its author and staff still see it; others see a placeholder.
   if (idea.hidden && !staff && !isAuthor) return { concealed: true as const, path: ideaPath(idea) };
   const thread = getThread(idea.id, viewer);
@@ -176,8 +178,7 @@ function VisibleIdea({ data: loaded }: { data: Extract<ReturnType<typeof useLoad
             </p>
           </div>
         </div>
-        {/* Rendered on the server from the editor's schema and an allow-list (rich-text.server.ts). */}
-        <div className="rich-text mt-4" dangerouslySetInnerHTML={{ __html: idea.bodyHtml }} />
+        <RichText html={idea.bodyHtml} className="mt-4" />
         {error ? (
           <p role="alert" className="mt-4 rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">
             {t(error)}
@@ -230,7 +231,7 @@ function VisibleIdea({ data: loaded }: { data: Extract<ReturnType<typeof useLoad
           <div className="mt-3">
             <SignedBy person={official.author} />
           </div>
-          <div className="rich-text mt-3" dangerouslySetInnerHTML={{ __html: official.html }} />
+          <RichText html={official.html} className="mt-3" />
           <a href={`#comment-${official.id}`} className="link mt-2 inline-block text-sm">
             {t("discussion.seeInThread")}
           </a>

@@ -6,7 +6,7 @@ import { listCategories } from "~/domain/categories.server";
 import { parseIdeaForm } from "~/domain/idea-form.server";
 import { ideaIdFrom } from "~/domain/idea-params.server";
 import { getIdea, getIdeaAuthorId, updateIdea } from "~/domain/ideas.server";
-import { ideaPath } from "~/domain/statuses";
+import { ideaPath } from "~/lib/paths";
 import { requireUser } from "~/lib/auth.server";
 import { pageTitle } from "~/lib/meta";
 

@@ -1,7 +1,7 @@
 import { data, redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { getChallengeById } from "~/domain/challenges.server";
-import { challengePath } from "~/domain/statuses";
+import { challengePath } from "~/lib/paths";
 import { setVote } from "~/domain/votes.server";
 import { requireUser, safeRedirect } from "~/lib/auth.server";
 

@@ -6,7 +6,7 @@ import { listCategories } from "~/domain/categories.server";
 import { ChallengeError, challengesOpenForIdeas } from "~/domain/challenges.server";
 import { parseIdeaForm } from "~/domain/idea-form.server";
 import { createIdea } from "~/domain/ideas.server";
-import { ideaPath } from "~/domain/statuses";
+import { ideaPath } from "~/lib/paths";
 import { requireUser } from "~/lib/auth.server";
 import { formatZonedDateTime } from "~/lib/format";
 import { pageTitle } from "~/lib/meta";

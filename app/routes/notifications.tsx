@@ -5,7 +5,7 @@ import { z } from "zod";
 import { Avatar } from "~/components/avatar";
 import { EmptyState } from "~/components/empty-state";
 import { listNotifications, markAllRead, markRead } from "~/domain/notifications.server";
-import { anchorFor, challengePath, ideaPath } from "~/domain/statuses";
+import { anchorFor, challengePath, ideaPath } from "~/lib/paths";
 import { requireUser } from "~/lib/auth.server";
 import { clsx } from "~/lib/clsx";
 import { useFormatters } from "~/lib/format";

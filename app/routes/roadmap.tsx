@@ -5,7 +5,8 @@ import { categoryOptions, SelectField } from "~/components/forms";
 import { CategoryTag } from "~/components/idea-badges";
 import { getRoadmap } from "~/domain/boards.server";
 import { listCategories } from "~/domain/categories.server";
-import { ideaPath, ROADMAP_COLUMNS } from "~/domain/statuses";
+import { ROADMAP_COLUMNS } from "~/domain/idea-lifecycle";
+import { ideaPath } from "~/lib/paths";
 import { useFormatters } from "~/lib/format";
 import { pageTitle } from "~/lib/meta";
 

@@ -5,7 +5,8 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { useTranslation } from "react-i18next";
 import { FieldErrors, FormErrors, TextField } from "~/components/forms";
 import { profileSchema } from "~/domain/people.schema";
-import { getPerson, isStaff, updateProfile } from "~/domain/people.server";
+import { getPerson, updateProfile } from "~/domain/people.server";
+import { isStaff } from "~/domain/roles";
 import { requireUser } from "~/lib/auth.server";
 import { supportedLocales } from "~/lib/i18n";
 import { pageTitle } from "~/lib/meta";

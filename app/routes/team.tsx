@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Avatar } from "~/components/avatar";
 import { EmptyState } from "~/components/empty-state";
-import { ideaPath } from "~/domain/statuses";
+import { ideaPath } from "~/lib/paths";
 import { latestReplies, listTeam } from "~/domain/team.server";
 import { useFormatters } from "~/lib/format";
 import { pageTitle } from "~/lib/meta";

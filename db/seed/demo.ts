@@ -10,7 +10,7 @@ import { createPerson } from "~/domain/people.server";
 import { setUpSite } from "~/domain/site.server";
 import { setVote } from "~/domain/votes.server";
 import { db } from "~/lib/db.server";
-import { parseRichText } from "~/lib/rich-text.server";
+import { richBodyFrom } from "~/lib/rich-body.server";
 import { DEMO_CHALLENGES, type DemoChallenge } from "./challenges-data";
 import { DEMO_CATEGORIES, DEMO_DISCUSSIONS, DEMO_IDEAS } from "./ideas-data";
 import { postComment, setOfficialResponse } from "~/domain/comments.server";
@@ -89,13 +89,11 @@ function seedIdeas(categoryIds: number[]) {
   let voteTotal = 0;
   const statuses: Array<{ id: number; status: IdeaStatus; spanish: boolean; createdAt: number }> = [];
   for (const [index, [title, text, category, status]] of DEMO_IDEAS.entries()) {
-    const body = parseRichText(text);
-    if (!body.ok) throw new Error(`Demo idea "${title}" has an invalid body: ${body.error}`);
     const authorNumber = (index % 30) + 1;
     const idea = createIdea({
       authorId: `customer${authorNumber}`,
       title,
-      body: { json: JSON.stringify(body.doc), html: body.html, text: body.text },
+      body: richBody(text),
       categoryId: categoryIds[category]!,
       now: new Date(start + index * 1.5 * day),
     });
@@ -150,9 +148,9 @@ function seedStatuses(rows: Array<{ id: number; status: IdeaStatus; spanish: boo
 }
 
 function richBody(text: string) {
-  const body = parseRichText(text);
-  if (!body.ok) throw new Error(`Demo text "${text}" is invalid: ${body.error}`);
-  return { json: JSON.stringify(body.doc), html: body.html, text: body.text };
+  const body = richBodyFrom(text);
+  if (!body.ok) throw new Error(`Demo text "${text}" is invalid: ${body.reason}`);
+  return body.value;
 }
 
 /** Threads with customers and named staff: replies, a reply to a reply, notes, official answers. */

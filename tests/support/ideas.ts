@@ -1,12 +1,11 @@
-import { createIdea, type RichBody } from "~/domain/ideas.server";
+import { createIdea } from "~/domain/ideas.server";
+import { richBodyFrom, type RichBody } from "~/lib/rich-body.server";
 
+/** A body as the sanitiser makes it from plain text typed in the form. */
 export function plainBody(text: string): RichBody {
-  const escaped = text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-  return {
-    json: JSON.stringify({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] }),
-    html: `<p>${escaped}</p>`,
-    text,
-  };
+  const body = richBodyFrom(text);
+  if (!body.ok) throw new Error(`Test body "${text}" is invalid: ${body.reason}`);
+  return body.value;
 }
 
 export function makeIdea(authorId: string, title: string, options: { body?: string; categoryId?: number | null; now?: Date } = {}) {

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { endAllSessions, getSession, hasRole, lucia, safeRedirect, startSession } from "~/lib/auth.server";
+import { hasRole } from "~/domain/roles";
+import { endAllSessions, getSession, lucia, safeRedirect, startSession } from "~/lib/auth.server";
 import { hashToken } from "~/lib/crypto.server";
 import { sqlite } from "~/lib/db.server";
 import { ensureSite, makePerson, makeRequest } from "#tests/support/fixtures";

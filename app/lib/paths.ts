@@ -1,21 +1,4 @@
-import type { IdeaStatus, NotificationKind } from "#db/schema";
-
-/**
- * How each status looks. Labels and the explanation customers read are in the locale files
- * (`statuses.<status>.label` / `.description`). Colours are text-on-tint pairs that pass AA.
- */
-export const STATUS_STYLES: Record<IdeaStatus, string> = {
-  open: "bg-stone-100 text-stone-800 border-stone-300",
-  under_review: "bg-amber-50 text-amber-900 border-amber-300",
-  planned: "bg-sky-50 text-sky-900 border-sky-300",
-  in_progress: "bg-violet-50 text-violet-900 border-violet-300",
-  adopted: "bg-green-50 text-green-900 border-green-300",
-  declined: "bg-red-50 text-red-900 border-red-300",
-  duplicate: "bg-stone-100 text-stone-700 border-stone-300",
-};
-
-/** The public roadmap's columns, left to right. */
-export const ROADMAP_COLUMNS = ["planned", "in_progress", "adopted"] as const;
+import type { NotificationKind } from "#db/schema";
 
 /** Turns a title into the readable part of an idea's URL: "Pago más rápido" → "pago-mas-rapido". */
 export function slugify(title: string) {
@@ -29,6 +12,7 @@ export function slugify(title: string) {
     .replace(/-+$/g, "");
 }
 
+/** An idea's canonical address: its id and the slug of its title, "/ideas/42-faster-checkout". */
 export function ideaPath(idea: { id: number; title: string }) {
   const slug = slugify(idea.title);
   return slug ? `/ideas/${idea.id}-${slug}` : `/ideas/${idea.id}`;

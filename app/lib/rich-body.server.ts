@@ -1,7 +1,10 @@
 import { getSchema } from "@tiptap/core";
 import { Fragment, Mark, Node as ProseMirrorNode, type ContentMatch, type NodeType, type Schema } from "@tiptap/pm/model";
-import { isAllowedHref, parseDocJson, plainTextToDoc, type RichTextJson } from "~/lib/rich-text";
+import { escapeHtml } from "~/lib/html";
+import { ok, refused, type Result } from "~/lib/result";
+import { isAllowedHref, parseDocJson, plainTextToDoc } from "~/lib/rich-text";
 import { richTextExtensions } from "~/lib/rich-text-schema";
+import { markSafeHtml, type SafeHtml } from "~/lib/safe-html";
 
 /** The longest body, in characters of plain text (what search and excerpts see). */
 export const RICH_TEXT_MAX = 20_000;
@@ -12,22 +15,31 @@ const MAX_DEPTH = 32;
 const MAX_MARKS = 8;
 
 export type RichTextError = "errors.field.required" | "errors.richText.tooLong" | "errors.richText.invalid";
-export type RichTextResult = { ok: true; doc: RichTextJson; html: string; text: string } | { ok: false; error: RichTextError };
+
+/**
+ * A rich-text body as it is stored and shown: the editor's JSON document (validated against its
+ * schema), the HTML rendered from it through an allow-list, and its plain text (search, excerpts,
+ * emails). Ideas, comments, status notes, challenge briefs and results notes all hold one.
+ */
+export type RichBody = { json: string; html: SafeHtml; text: string };
+
+/** What a deleted comment keeps of its body: nothing. */
+export const EMPTY_RICH_BODY: RichBody = { json: "{}", html: markSafeHtml(""), text: "" };
 
 const schema: Schema = getSchema(richTextExtensions);
 const paragraph = schema.nodes.paragraph!;
 const hardBreak = schema.nodes.hardBreak!;
 
 /**
- * Accepts what an idea or comment form sent — the editor's JSON document, or plain text from
- * the no-JavaScript textarea — and returns a document that fits the editor's schema, its HTML
- * and its plain text. Nothing is trusted: the document is rebuilt node by node from the schema,
- * so unknown nodes give way to the text they held, unknown marks and attributes are dropped,
- * and links keep only an http, https or mailto address.
+ * The body a form sent — the editor's JSON document, or plain text from the no-JavaScript
+ * textarea — as a RichBody whose document fits the editor's schema. Nothing is trusted: the
+ * document is rebuilt node by node from the schema, so unknown nodes give way to the text they
+ * held, unknown marks and attributes are dropped, and links keep only an http, https or mailto
+ * address.
  */
-export function parseRichText(input: string | unknown, maxTextLength = RICH_TEXT_MAX): RichTextResult {
-  if (typeof input !== "string") return { ok: false, error: "errors.richText.invalid" };
-  if (input.length > maxTextLength * JSON_OVERHEAD) return { ok: false, error: "errors.richText.tooLong" };
+export function richBodyFrom(input: unknown, maxTextLength = RICH_TEXT_MAX): Result<RichBody, RichTextError> {
+  if (typeof input !== "string") return refused("errors.richText.invalid");
+  if (input.length > maxTextLength * JSON_OVERHEAD) return refused("errors.richText.tooLong");
   const json = parseDocJson(input);
 
   let doc: ProseMirrorNode;
@@ -39,14 +51,14 @@ export function parseRichText(input: string | unknown, maxTextLength = RICH_TEXT
     try {
       doc = sanitizeDoc(plainTextToDoc(json ? textOf(json) : input));
     } catch {
-      return { ok: false, error: "errors.richText.invalid" };
+      return refused("errors.richText.invalid");
     }
   }
 
   const text = doc.textBetween(0, doc.content.size, "\n\n", "\n").trim();
-  if (!text) return { ok: false, error: "errors.field.required" };
-  if (text.length > maxTextLength) return { ok: false, error: "errors.richText.tooLong" };
-  return { ok: true, doc: doc.toJSON() as RichTextJson, html: renderHtml(doc), text };
+  if (!text) return refused("errors.field.required");
+  if (text.length > maxTextLength) return refused("errors.richText.tooLong");
+  return ok({ json: JSON.stringify(doc.toJSON()), html: markSafeHtml(renderHtml(doc)), text });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -279,10 +291,6 @@ function plainParagraphs(text: string): ProseMirrorNode[] {
 // ---------------------------------------------------------------------------------------------
 // Rendering
 
-function escapeHtml(value: string) {
-  return value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
-}
-
 const BLOCK_TAGS: Record<string, string> = {
   paragraph: "p",
   blockquote: "blockquote",
@@ -299,7 +307,7 @@ const MARK_TAGS: Record<string, string> = { bold: "strong", italic: "em", code: 
  * text and attribute value is escaped, and the only attributes ever written are a link's href
  * (an http, https or mailto URL, checked again here), its rel, and an ordered list's start.
  */
-export function renderHtml(node: ProseMirrorNode): string {
+function renderHtml(node: ProseMirrorNode): string {
   const name = node.type.name;
   if (node.isText) return renderMarks(node.marks, escapeHtml(node.text ?? ""));
   if (name === "hardBreak") return "<br>";

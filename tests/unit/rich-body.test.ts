@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseRichText, RICH_TEXT_MAX } from "~/lib/rich-text.server";
+import { richBodyFrom, RICH_TEXT_MAX } from "~/lib/rich-body.server";
 import { docToPlainText, isAllowedHref, plainTextToDoc } from "~/lib/rich-text";
 
 const doc = (...content: unknown[]) => JSON.stringify({ type: "doc", content });
@@ -9,12 +9,12 @@ const link = (href: string, attrs: Record<string, unknown> = {}) => ({ type: "li
 const item = (...content: unknown[]) => ({ type: "listItem", content });
 
 function html(input: string) {
-  const result = parseRichText(input);
-  if (!result.ok) throw new Error(result.error);
-  return result.html;
+  const result = richBodyFrom(input);
+  if (!result.ok) throw new Error(result.reason);
+  return result.value.html;
 }
 
-describe("parseRichText: what is kept", () => {
+describe("richBodyFrom: what is kept", () => {
   it("keeps bold, italic, inline code and safe links, with rel on links", () => {
     const input = doc(
       p(
@@ -61,13 +61,13 @@ describe("parseRichText: what is kept", () => {
 
   it("returns a document that reads back to the same HTML", () => {
     const input = doc(p(text("a", [{ type: "bold" }, link("https://example.com/")])), { type: "bulletList", content: [item(p(text("b")))] });
-    const first = parseRichText(input);
-    if (!first.ok) throw new Error(first.error);
-    expect(parseRichText(JSON.stringify(first.doc))).toEqual(first);
+    const first = richBodyFrom(input);
+    if (!first.ok) throw new Error(first.reason);
+    expect(richBodyFrom(first.value.json)).toEqual(first);
   });
 });
 
-describe("parseRichText: what is dropped", () => {
+describe("richBodyFrom: what is dropped", () => {
   it("escapes script tags typed as text", () => {
     expect(html(doc(p(text('<script>alert("x")</script>'))))).toBe("<p>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;</p>");
   });
@@ -83,12 +83,12 @@ describe("parseRichText: what is dropped", () => {
       { type: "blockquote", attrs: { class: "x", onmouseover: "alert(1)" }, content: [p(text("q"))] },
       p(text("img", [{ type: "link", attrs: { href: "https://example.com/", onclick: "alert(1)", style: "x" } }])),
     );
-    const result = parseRichText(input);
+    const result = richBodyFrom(input);
     expect(result).toMatchObject({
       ok: true,
-      html: '<p>hi</p><blockquote><p>q</p></blockquote><p><a href="https://example.com/" rel="nofollow ugc noopener">img</a></p>',
+      value: { html: '<p>hi</p><blockquote><p>q</p></blockquote><p><a href="https://example.com/" rel="nofollow ugc noopener">img</a></p>' },
     });
-    expect(JSON.stringify(result.ok && result.doc)).not.toMatch(/onclick|onerror|onmouseover|style/);
+    expect(result.ok && result.value.json).not.toMatch(/onclick|onerror|onmouseover|style/);
   });
 
   it("drops javascript:, data: and relative links but keeps their text", () => {
@@ -106,7 +106,7 @@ describe("parseRichText: what is dropped", () => {
   it("turns unknown blocks into paragraphs that keep their allowed marks", () => {
     const input = doc({ type: "heading", attrs: { level: 1 }, content: [text("Title", [{ type: "strike" }, { type: "bold" }])] }, { type: "horizontalRule" });
     expect(html(input)).toBe("<p><strong>Title</strong></p>");
-    expect(parseRichText(input)).toMatchObject({ ok: true, text: "Title" });
+    expect(richBodyFrom(input)).toMatchObject({ ok: true, value: { text: "Title" } });
   });
 
   it("keeps an unknown inline wrapper's text on its line", () => {
@@ -126,9 +126,9 @@ describe("parseRichText: what is dropped", () => {
       { type: "codeBlock", attrs: { language: '"><img src=x onerror=alert(1)>' }, content: [text("x", [{ type: "bold" }])] },
       { type: "orderedList", attrs: { start: '2"><script>' }, content: [item(p(text("y")))] },
     );
-    const result = parseRichText(input);
-    expect(result).toMatchObject({ ok: true, html: "<pre><code>x</code></pre><ol><li><p>y</p></li></ol>" });
-    expect(JSON.stringify(result.ok && result.doc)).not.toMatch(/onerror|script/);
+    const result = richBodyFrom(input);
+    expect(result).toMatchObject({ ok: true, value: { html: "<pre><code>x</code></pre><ol><li><p>y</p></li></ol>" } });
+    expect(result.ok && result.value.json).not.toMatch(/onerror|script/);
   });
 
   it("removes control characters", () => {
@@ -137,28 +137,28 @@ describe("parseRichText: what is dropped", () => {
 
   it("survives malformed JSON and broken structures without throwing", () => {
     // Not JSON after all: it is what someone typed, shown as text.
-    expect(parseRichText('{"type":"doc","content":[')).toMatchObject({ ok: true, html: "<p>{&quot;type&quot;:&quot;doc&quot;,&quot;content&quot;:[</p>" });
-    expect(parseRichText(doc({ type: "listItem", content: [p(text("orphan"))] }))).toMatchObject({ ok: true, text: "orphan" });
-    expect(parseRichText(JSON.stringify({ type: "doc", content: "nope" }))).toEqual({ ok: false, error: "errors.field.required" });
-    expect(parseRichText(doc(null, 1, "x", [p(text("in an array"))], { type: "__proto__" }, { type: "toString", content: [text("t")] }))).toMatchObject({
+    expect(richBodyFrom('{"type":"doc","content":[')).toMatchObject({ ok: true, value: { html: "<p>{&quot;type&quot;:&quot;doc&quot;,&quot;content&quot;:[</p>" } });
+    expect(richBodyFrom(doc({ type: "listItem", content: [p(text("orphan"))] }))).toMatchObject({ ok: true, value: { text: "orphan" } });
+    expect(richBodyFrom(JSON.stringify({ type: "doc", content: "nope" }))).toEqual({ ok: false, reason: "errors.field.required" });
+    expect(richBodyFrom(doc(null, 1, "x", [p(text("in an array"))], { type: "__proto__" }, { type: "toString", content: [text("t")] }))).toMatchObject({
       ok: true,
-      html: "<p>t</p>",
+      value: { html: "<p>t</p>" },
     });
-    expect(parseRichText(doc(p({ type: "text", text: 42 }, { type: "text", text: "ok", marks: "bold" })))).toMatchObject({ ok: true, html: "<p>ok</p>" });
-    expect(parseRichText(42)).toEqual({ ok: false, error: "errors.richText.invalid" });
-    expect(parseRichText(undefined)).toEqual({ ok: false, error: "errors.richText.invalid" });
+    expect(richBodyFrom(doc(p({ type: "text", text: 42 }, { type: "text", text: "ok", marks: "bold" })))).toMatchObject({ ok: true, value: { html: "<p>ok</p>" } });
+    expect(richBodyFrom(42)).toEqual({ ok: false, reason: "errors.richText.invalid" });
+    expect(richBodyFrom(undefined)).toEqual({ ok: false, reason: "errors.richText.invalid" });
   });
 
   it("flattens very deep nesting instead of overflowing the stack", () => {
     const levels = 5000;
     const deep = `{"type":"doc","content":[${'{"type":"blockquote","content":['.repeat(levels)}{"type":"paragraph","content":[{"type":"text","text":"deep"}]}${"]}".repeat(levels)}]}`;
-    const result = parseRichText(deep);
-    expect(result).toMatchObject({ ok: true, text: "deep" });
-    expect(result.ok && result.html.split("<blockquote>").length - 1).toBeLessThanOrEqual(32);
+    const result = richBodyFrom(deep);
+    expect(result).toMatchObject({ ok: true, value: { text: "deep" } });
+    expect(result.ok && result.value.html.split("<blockquote>").length - 1).toBeLessThanOrEqual(32);
   });
 });
 
-describe("parseRichText: plain text and limits", () => {
+describe("richBodyFrom: plain text and limits", () => {
   it("turns plain text from the textarea into paragraphs and line breaks", () => {
     expect(html("First line\r\nsecond line\r\n\r\n  \r\nNew paragraph <b>not bold</b>")).toBe(
       "<p>First line<br>second line</p><p>New paragraph &lt;b&gt;not bold&lt;/b&gt;</p>",
@@ -172,29 +172,29 @@ describe("parseRichText: plain text and limits", () => {
   });
 
   it("gives the plain text for search and excerpts", () => {
-    expect(parseRichText(doc(p(text("One"), { type: "hardBreak" }, text("two")), { type: "bulletList", content: [item(p(text("Three")))] }))).toMatchObject({
+    expect(richBodyFrom(doc(p(text("One"), { type: "hardBreak" }, text("two")), { type: "bulletList", content: [item(p(text("Three")))] }))).toMatchObject({
       ok: true,
-      text: "One\ntwo\n\nThree",
+      value: { text: "One\ntwo\n\nThree" },
     });
   });
 
   it("accepts exactly the limit and refuses one character more", () => {
-    expect(parseRichText("a".repeat(RICH_TEXT_MAX))).toMatchObject({ ok: true });
-    expect(parseRichText("a".repeat(RICH_TEXT_MAX + 1))).toEqual({ ok: false, error: "errors.richText.tooLong" });
-    expect(parseRichText(doc(p(text("a".repeat(RICH_TEXT_MAX)))))).toMatchObject({ ok: true });
-    expect(parseRichText(doc(p(text("a".repeat(RICH_TEXT_MAX + 1)))))).toEqual({ ok: false, error: "errors.richText.tooLong" });
+    expect(richBodyFrom("a".repeat(RICH_TEXT_MAX))).toMatchObject({ ok: true });
+    expect(richBodyFrom("a".repeat(RICH_TEXT_MAX + 1))).toEqual({ ok: false, reason: "errors.richText.tooLong" });
+    expect(richBodyFrom(doc(p(text("a".repeat(RICH_TEXT_MAX)))))).toMatchObject({ ok: true });
+    expect(richBodyFrom(doc(p(text("a".repeat(RICH_TEXT_MAX + 1)))))).toEqual({ ok: false, reason: "errors.richText.tooLong" });
   });
 
   it("takes a smaller limit for comments", () => {
-    expect(parseRichText("12345", 5)).toMatchObject({ ok: true });
-    expect(parseRichText("123456", 5)).toEqual({ ok: false, error: "errors.richText.tooLong" });
+    expect(richBodyFrom("12345", 5)).toMatchObject({ ok: true });
+    expect(richBodyFrom("123456", 5)).toEqual({ ok: false, reason: "errors.richText.tooLong" });
   });
 
   it("refuses an empty body", () => {
-    expect(parseRichText("")).toEqual({ ok: false, error: "errors.field.required" });
-    expect(parseRichText("   \n\n  ")).toEqual({ ok: false, error: "errors.field.required" });
-    expect(parseRichText(doc(p()))).toEqual({ ok: false, error: "errors.field.required" });
-    expect(parseRichText(doc(p({ type: "hardBreak" }), { type: "bulletList", content: [] }))).toEqual({ ok: false, error: "errors.field.required" });
+    expect(richBodyFrom("")).toEqual({ ok: false, reason: "errors.field.required" });
+    expect(richBodyFrom("   \n\n  ")).toEqual({ ok: false, reason: "errors.field.required" });
+    expect(richBodyFrom(doc(p()))).toEqual({ ok: false, reason: "errors.field.required" });
+    expect(richBodyFrom(doc(p({ type: "hardBreak" }), { type: "bulletList", content: [] }))).toEqual({ ok: false, reason: "errors.field.required" });
   });
 
   it("round-trips plain text through a document", () => {
