@@ -5,6 +5,27 @@ import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 import tseslint from "typescript-eslint";
 
+// The house rules that a tool can check (docs/architecture.md). The layers themselves (what may
+// import what, no circles) are checked by dependency-cruiser: .dependency-cruiser.cjs.
+
+/** Sync executors of drizzle's query builders: the domain awaits the builders instead, so it runs unchanged on an async driver. */
+const SYNC_EXECUTORS = "/^(all|get|run|values)$/";
+
+const APP_IMPORT_RULES = [
+  { name: "~/lib/safe-html", importNames: ["markSafeHtml"], message: "Only the sanitiser, escapeHtml and the email template make SafeHtml." },
+  { name: "~/lib/db.server", importNames: ["sqlite"], message: "Read through `db`, write through `transaction()`." },
+];
+const DOMAIN_IMPORT_RULES = [{ name: "zod", message: "Request parsing lives in app/web or beside its route." }];
+const DOMAIN_IMPORT_PATTERNS = [
+  { group: ["@remix-run/*"], message: "The domain speaks no HTTP: return a refusal, let app/web answer." },
+  { group: ["@conform-to/*"], message: "Forms are parsed in app/web or beside their route." },
+  { group: ["~/web/*", "~/routes/*", "~/components/*", "~/jobs/*"], message: "The domain sits below the web layer, the pages and the jobs." },
+];
+const CLOCK_RULES = [
+  { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: "Read the time with now() from ~/lib/clock.server, so tests can move it." },
+  { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: "Read the time with now() from ~/lib/clock.server, so tests can move it." },
+];
+
 export default tseslint.config(
   { ignores: ["build/", "node_modules/", "test-results/", "playwright-report/", "db/migrations/"] },
   js.configs.recommended,
@@ -14,6 +35,20 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", ignoreRestSiblings: true }],
+    },
+  },
+  {
+    // Type-aware rules: a promise nobody awaits is a write that may not have happened.
+    files: ["**/*.{ts,tsx}"],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      "@typescript-eslint/no-floating-promises": "error",
+      // React calls event handlers and ignores what they return; elsewhere a promise where a
+      // void callback is expected is still an error.
+      "@typescript-eslint/no-misused-promises": ["error", { checksVoidReturn: { attributes: false } }],
+      "@typescript-eslint/await-thenable": "error",
     },
   },
   {
@@ -32,5 +67,44 @@ export default tseslint.config(
       // Inner HTML only through <RichText>, which takes nothing but sanitised SafeHtml.
       "react/no-danger": "error",
     },
+  },
+  {
+    files: ["**/*.cjs"],
+    languageOptions: { sourceType: "commonjs", globals: globals.node },
+  },
+  {
+    // The app: SafeHtml is made only by its three producers; the raw SQLite connections are for
+    // tests, benchmarks and scripts.
+    files: ["app/**/*.{ts,tsx}"],
+    ignores: ["app/domain/**", "app/lib/rich-body.server.ts", "app/lib/html.ts"],
+    rules: { "no-restricted-imports": ["error", { paths: APP_IMPORT_RULES }] },
+  },
+  {
+    // The domain speaks no HTTP, parses no forms, knows no sessions, and reads the time from the clock.
+    files: ["app/domain/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": ["error", { paths: [...DOMAIN_IMPORT_RULES, ...APP_IMPORT_RULES], patterns: DOMAIN_IMPORT_PATTERNS }],
+      "no-restricted-syntax": [
+        "error",
+        ...CLOCK_RULES,
+        {
+          selector: `CallExpression[arguments.length=0][callee.property.name=${SYNC_EXECUTORS}]`,
+          message: "Await the query builder (`await tx.select()…`, `const [row] = await …limit(1)`) instead of a synchronous executor.",
+        },
+        { selector: "MemberExpression[property.name='prepare']", message: "No raw statements in the domain: use the query builders (SQLite-only SQL lives in search.server.ts)." },
+      ],
+    },
+  },
+  {
+    // The email template escapes every value it writes (the third producer of SafeHtml).
+    files: ["app/domain/notification-emails.server.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { paths: [...DOMAIN_IMPORT_RULES, APP_IMPORT_RULES[1]], patterns: DOMAIN_IMPORT_PATTERNS }],
+    },
+  },
+  {
+    // Routes, route helpers and jobs take the time from the clock too (tests move it).
+    files: ["app/routes/**/*.{ts,tsx}", "app/web/**/*.{ts,tsx}", "app/jobs/**/*.{ts,tsx}"],
+    rules: { "no-restricted-syntax": ["error", ...CLOCK_RULES] },
   },
 );
