@@ -20,11 +20,11 @@ import { useTranslation } from "react-i18next";
 import { useChangeLanguage } from "remix-i18next/react";
 import { SiteFooter } from "~/components/site-footer";
 import { SiteHeader } from "~/components/site-header";
-import { getSite } from "~/domain/site.server";
 import { unreadCount } from "~/domain/notifications.server";
-import { getSession } from "~/lib/auth.server";
+import { getSite } from "~/domain/site.server";
 import { detectLocale } from "~/lib/i18n.server";
 import { timeZoneFromRequest } from "~/lib/time-zone";
+import { getSession } from "~/web/session.server";
 import stylesheet from "~/tailwind.css?url";
 
 export const links: LinksFunction = () => [
@@ -33,7 +33,7 @@ export const links: LinksFunction = () => [
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const site = getSite();
+  const site = await getSite();
   // First run: until the site exists, every page leads to /setup.
   if (!site && new URL(request.url).pathname !== "/setup") throw redirect("/setup");
   const { user, setCookie } = await getSession(request);
@@ -43,7 +43,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       locale,
       timeZone: timeZoneFromRequest(request),
       site: site ? { name: site.name } : null,
-      user: user ? { id: user.id, displayName: user.displayName, role: user.role, unread: unreadCount(user.id) } : null,
+      user: user ? { id: user.id, displayName: user.displayName, role: user.role, unread: await unreadCount(user.id) } : null,
     },
     { headers: setCookie ? { "Set-Cookie": setCookie } : undefined },
   );

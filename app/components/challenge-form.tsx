@@ -4,7 +4,7 @@ import { Form, Link, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, TextField } from "~/components/forms";
 import { RichTextField } from "~/components/rich-text-field";
-import { challengeSchema, VOTE_BUDGET_MAX } from "~/domain/challenges.schema";
+import { challengeSchema, VOTE_BUDGET_MAX } from "~/web/challenge-form";
 
 export type ChallengeFormValues = {
   title: string;

@@ -10,7 +10,7 @@ import { RichTextField } from "~/components/rich-text-field";
 import { StatusBadge } from "~/components/idea-badges";
 import { ReportForm } from "~/components/staff-panel";
 import { ideaPath } from "~/lib/paths";
-import { commentFormSchema } from "~/domain/comments.schema";
+import { commentFormSchema } from "~/web/discussion-forms";
 import { clsx } from "~/lib/clsx";
 import { useFormatters } from "~/lib/format";
 import type { SafeHtml } from "~/lib/safe-html";

@@ -7,7 +7,7 @@ import { FieldErrors, FormErrors } from "~/components/forms";
 import { StatusBadge } from "~/components/idea-badges";
 import { RichTextField } from "~/components/rich-text-field";
 import type { IdeaStatus } from "#db/schema";
-import { ideaSchema, TITLE_MAX, TITLE_MIN } from "~/domain/ideas.schema";
+import { ideaSchema, TITLE_MAX, TITLE_MIN } from "~/web/idea-form";
 import { ideaPath } from "~/lib/paths";
 import { useFormatters } from "~/lib/format";
 

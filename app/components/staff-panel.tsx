@@ -6,7 +6,7 @@ import { FieldErrors, FormErrors, TextField } from "~/components/forms";
 import { RichTextField } from "~/components/rich-text-field";
 import type { IdeaStatus } from "#db/schema";
 import { SETTABLE_STATUSES } from "~/domain/idea-lifecycle";
-import { mergeFormSchema, reportFormSchema, statusFormSchema } from "~/domain/workflow.schema";
+import { mergeFormSchema, reportFormSchema, statusFormSchema } from "~/web/workflow-forms";
 
 type LastResult = { formId: string; result: SubmissionResult<string[]> | null } | null;
 

@@ -1,17 +1,17 @@
-import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, isNull, lt, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { categories, ideas, users } from "#db/schema";
-import { db } from "~/lib/db.server";
 import { ROADMAP_COLUMNS } from "~/domain/idea-lifecycle";
+import { db } from "~/lib/db.server";
 
 const proposer = alias(users, "proposer");
 const adopter = alias(users, "adopter");
 
 export const ADOPTED_PAGE_SIZE = 20;
 
-/** What was adopted, newest first, with who proposed it and who adopted it. */
-export function listAdopted(before?: number) {
-  const rows = db
+/** What was adopted, newest first, with who proposed it and who adopted it; `before` pages back. */
+export async function listAdopted(before?: Date) {
+  const rows = await db
     .select({
       id: ideas.id,
       title: ideas.title,
@@ -27,10 +27,9 @@ export function listAdopted(before?: number) {
     .from(ideas)
     .innerJoin(proposer, eq(proposer.id, ideas.authorId))
     .leftJoin(adopter, eq(adopter.id, ideas.adoptedById))
-    .where(and(eq(ideas.status, "adopted"), isNull(ideas.hiddenAt), before ? sql`${ideas.adoptedAt} < ${before}` : undefined))
+    .where(and(eq(ideas.status, "adopted"), isNull(ideas.hiddenAt), before ? lt(ideas.adoptedAt, before) : undefined))
     .orderBy(desc(ideas.adoptedAt))
-    .limit(ADOPTED_PAGE_SIZE + 1)
-    .all();
+    .limit(ADOPTED_PAGE_SIZE + 1);
   const page = rows.slice(0, ADOPTED_PAGE_SIZE);
   const last = page[page.length - 1];
   return { ideas: page, nextBefore: rows.length > ADOPTED_PAGE_SIZE && last?.adoptedAt ? last.adoptedAt.getTime() : null };
@@ -38,11 +37,12 @@ export function listAdopted(before?: number) {
 
 const PER_COLUMN = 30;
 
+type RoadmapCard = { id: number; title: string; voteCount: number; categoryName: string | null; categoryColour: string | null };
+
 /** The public board: Planned and In progress by votes, recently Adopted by date; one query per column. */
-export function getRoadmap(categoryId?: number) {
-  return Object.fromEntries(
-    ROADMAP_COLUMNS.map((status) => [
-      status,
+export async function getRoadmap(categoryId?: number): Promise<Record<(typeof ROADMAP_COLUMNS)[number], RoadmapCard[]>> {
+  const columns = await Promise.all(
+    ROADMAP_COLUMNS.map((status) =>
       db
         .select({
           id: ideas.id,
@@ -55,17 +55,18 @@ export function getRoadmap(categoryId?: number) {
         .leftJoin(categories, eq(categories.id, ideas.categoryId))
         .where(and(eq(ideas.status, status), isNull(ideas.hiddenAt), categoryId ? eq(ideas.categoryId, categoryId) : undefined))
         .orderBy(status === "adopted" ? desc(ideas.adoptedAt) : desc(ideas.voteCount), desc(ideas.id))
-        .limit(PER_COLUMN)
-        .all(),
-    ]),
-  ) as Record<(typeof ROADMAP_COLUMNS)[number], Array<{ id: number; title: string; voteCount: number; categoryName: string | null; categoryColour: string | null }>>;
+        .limit(PER_COLUMN),
+    ),
+  );
+  const [planned, inProgress, adopted] = columns;
+  return { planned: planned!, in_progress: inProgress!, adopted: adopted! };
 }
 
 const assignee = alias(users, "assignee");
 const author = alias(users, "author");
 
 /** The triage inbox: ideas still waiting for a first staff reply, oldest first. */
-export function listWaiting(filters: { categoryId?: number; assigneeId?: string | "none" }) {
+export async function listWaiting(filters: { categoryId?: number; assigneeId?: string | "none" }) {
   return db
     .select({
       id: ideas.id,
@@ -93,10 +94,5 @@ export function listWaiting(filters: { categoryId?: number; assigneeId?: string 
       ),
     )
     .orderBy(ideas.createdAt)
-    .limit(200)
-    .all();
-}
-
-export function ideasExist(ids: number[]) {
-  return db.select({ id: ideas.id }).from(ideas).where(inArray(ideas.id, ids)).all().length === ids.length;
+    .limit(200);
 }

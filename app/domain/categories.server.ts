@@ -1,47 +1,64 @@
 import { and, asc, eq, isNull, ne, sql } from "drizzle-orm";
 import { categories } from "#db/schema";
-import { db } from "~/lib/db.server";
+import { now as clockNow } from "~/lib/clock.server";
+import { db, transaction, type Tx } from "~/lib/db.server";
+import { ok, refused } from "~/lib/result";
 
-export class CategoryNameTakenError extends Error {}
+type CategoryInput = { name: string; description: string; colour: string };
 
-export function listCategories(options: { includeArchived?: boolean } = {}) {
+export async function listCategories(options: { includeArchived?: boolean } = {}) {
   return db
     .select()
     .from(categories)
     .where(options.includeArchived ? undefined : isNull(categories.archivedAt))
-    .orderBy(asc(categories.archivedAt), asc(categories.name))
-    .all();
+    .orderBy(asc(categories.archivedAt), asc(categories.name));
 }
 
-export function getActiveCategory(id: number) {
-  return db.select().from(categories).where(and(eq(categories.id, id), isNull(categories.archivedAt))).get() ?? null;
+/** A category new ideas may be filed under (not archived), or null. */
+export async function getActiveCategory(id: number) {
+  const [category] = await db
+    .select()
+    .from(categories)
+    .where(and(eq(categories.id, id), isNull(categories.archivedAt)))
+    .limit(1);
+  return category ?? null;
 }
 
-function nameTaken(name: string, exceptId?: number) {
+/** Names are unique whatever their case ("Delivery" and "DELIVERY" are one category). */
+async function nameTaken(tx: Tx, name: string, exceptId?: number) {
   const sameName = sql`lower(${categories.name}) = lower(${name})`;
-  return !!db
+  const [row] = await tx
     .select({ id: categories.id })
     .from(categories)
     .where(exceptId ? and(sameName, ne(categories.id, exceptId)) : sameName)
-    .get();
+    .limit(1);
+  return Boolean(row);
 }
 
-export function createCategory(input: { name: string; description: string; colour: string }) {
-  if (nameTaken(input.name)) throw new CategoryNameTakenError();
-  return db.insert(categories).values(input).returning().get();
+export async function createCategory(input: CategoryInput) {
+  return transaction(async (tx) => {
+    if (await nameTaken(tx, input.name)) return refused("nameTaken");
+    const [category] = await tx.insert(categories).values(input).returning();
+    return ok(category!);
+  });
 }
 
-export function updateCategory(id: number, input: { name: string; description: string; colour: string }) {
-  if (nameTaken(input.name, id)) throw new CategoryNameTakenError();
-  return db.update(categories).set(input).where(eq(categories.id, id)).returning().get() ?? null;
+export async function updateCategory(id: number, input: CategoryInput) {
+  return transaction(async (tx) => {
+    if (await nameTaken(tx, input.name, id)) return refused("nameTaken");
+    const [category] = await tx.update(categories).set(input).where(eq(categories.id, id)).returning();
+    return category ? ok(category) : refused("notFound");
+  });
 }
 
 /** Archived categories keep their ideas but cannot be chosen for new ones. */
-export function setCategoryArchived(id: number, archived: boolean) {
-  return db
-    .update(categories)
-    .set({ archivedAt: archived ? new Date() : null })
-    .where(eq(categories.id, id))
-    .returning()
-    .get() ?? null;
+export async function setCategoryArchived(id: number, archived: boolean) {
+  return transaction(async (tx) => {
+    const [category] = await tx
+      .update(categories)
+      .set({ archivedAt: archived ? clockNow() : null })
+      .where(eq(categories.id, id))
+      .returning();
+    return category ? ok(category) : refused("notFound");
+  });
 }

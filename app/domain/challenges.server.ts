@@ -1,30 +1,13 @@
-import { and, asc, count, desc, eq, inArray, isNotNull, isNull, lte, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, lte, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { challenges, challengeWinners, ideas, users, votes } from "#db/schema";
 import { audit } from "~/domain/audit.server";
 import { challengePhase, phaseDeadline, type ChallengePhase, type ChallengeWindows } from "~/domain/challenge-phases";
-import type { RichBody } from "~/lib/rich-body.server";
 import { notify } from "~/domain/notifications.server";
 import { now as clockNow } from "~/lib/clock.server";
-import { db, type Tx } from "~/lib/db.server";
-
-export type ChallengeErrorReason =
-  | "notFound"
-  | "slugTaken"
-  | "notOpenForIdeas"
-  | "votingNotOpen"
-  | "budgetSpent"
-  | "resultsTooEarly"
-  | "noWinners"
-  | "notInChallenge"
-  | "placeTaken"
-  | "hasIdeas";
-
-export class ChallengeError extends Error {
-  constructor(readonly reason: ChallengeErrorReason) {
-    super(reason);
-  }
-}
+import { db, transaction, type Db, type Tx } from "~/lib/db.server";
+import { ok, refused } from "~/lib/result";
+import type { RichBody } from "~/lib/rich-body.server";
 
 export type ChallengeInput = {
   slug: string;
@@ -37,8 +20,8 @@ export type ChallengeInput = {
   voteBudget: number | null;
 };
 
-function slugTaken(tx: Tx, slug: string, exceptId?: number) {
-  const row = tx.select({ id: challenges.id }).from(challenges).where(eq(challenges.slug, slug)).get();
+async function slugTaken(tx: Tx, slug: string, exceptId?: number) {
+  const [row] = await tx.select({ id: challenges.id }).from(challenges).where(eq(challenges.slug, slug)).limit(1);
   return !!row && row.id !== exceptId;
 }
 
@@ -58,45 +41,46 @@ function columnsOf(input: ChallengeInput) {
 }
 
 /** A new challenge starts as a draft that only staff see. */
-export function createChallenge(input: ChallengeInput & { staffId: string; now?: Date }) {
-  return db.transaction((tx) => {
-    if (slugTaken(tx, input.slug)) throw new ChallengeError("slugTaken");
-    const challenge = tx
+export async function createChallenge(input: ChallengeInput & { staffId: string; now?: Date }) {
+  return transaction(async (tx) => {
+    if (await slugTaken(tx, input.slug)) return refused("slugTaken");
+    const [challenge] = await tx
       .insert(challenges)
       .values({ ...columnsOf(input), createdById: input.staffId, createdAt: input.now ?? clockNow() })
-      .returning()
-      .get();
-    audit(tx, { actorId: input.staffId, action: "challenge.create", targetType: "challenge", targetId: challenge.id, details: { title: input.title } });
-    return challenge;
+      .returning();
+    await audit(tx, { actorId: input.staffId, action: "challenge.create", targetType: "challenge", targetId: challenge!.id, details: { title: input.title } });
+    return ok(challenge!);
   });
 }
 
-export function updateChallenge(id: number, input: ChallengeInput & { staffId: string }) {
-  return db.transaction((tx) => {
-    if (slugTaken(tx, input.slug, id)) throw new ChallengeError("slugTaken");
-    const challenge = tx.update(challenges).set(columnsOf(input)).where(eq(challenges.id, id)).returning().get();
-    if (!challenge) throw new ChallengeError("notFound");
-    audit(tx, { actorId: input.staffId, action: "challenge.update", targetType: "challenge", targetId: id, details: { title: input.title } });
-    return challenge;
+export async function updateChallenge(id: number, input: ChallengeInput & { staffId: string }) {
+  return transaction(async (tx) => {
+    if (await slugTaken(tx, input.slug, id)) return refused("slugTaken");
+    const [challenge] = await tx.update(challenges).set(columnsOf(input)).where(eq(challenges.id, id)).returning();
+    if (!challenge) return refused("notFound");
+    await audit(tx, { actorId: input.staffId, action: "challenge.update", targetType: "challenge", targetId: id, details: { title: input.title } });
+    return ok(challenge);
   });
 }
 
 /** Publishing makes a draft public; taking it back is possible only while no idea was submitted. */
-export function setChallengePublished(input: { id: number; published: boolean; staffId: string; now?: Date }) {
-  return db.transaction((tx) => {
-    const challenge = tx.select({ id: challenges.id }).from(challenges).where(eq(challenges.id, input.id)).get();
-    if (!challenge) throw new ChallengeError("notFound");
-    if (!input.published && ideaCount(tx, input.id) > 0) throw new ChallengeError("hasIdeas");
-    tx.update(challenges)
+export async function setChallengePublished(input: { id: number; published: boolean; staffId: string; now?: Date }) {
+  return transaction(async (tx) => {
+    const [challenge] = await tx.select({ id: challenges.id }).from(challenges).where(eq(challenges.id, input.id)).limit(1);
+    if (!challenge) return refused("notFound");
+    if (!input.published && (await ideaCount(tx, input.id)) > 0) return refused("hasIdeas");
+    await tx
+      .update(challenges)
       .set(input.published ? { publishedAt: input.now ?? clockNow(), publishedById: input.staffId } : { publishedAt: null, publishedById: null })
-      .where(eq(challenges.id, input.id))
-      .run();
-    audit(tx, { actorId: input.staffId, action: input.published ? "challenge.publish" : "challenge.unpublish", targetType: "challenge", targetId: input.id });
+      .where(eq(challenges.id, input.id));
+    await audit(tx, { actorId: input.staffId, action: input.published ? "challenge.publish" : "challenge.unpublish", targetType: "challenge", targetId: input.id });
+    return ok();
   });
 }
 
-function ideaCount(tx: Tx, challengeId: number) {
-  return tx.select({ n: count() }).from(ideas).where(eq(ideas.challengeId, challengeId)).get()?.n ?? 0;
+async function ideaCount(tx: Tx, challengeId: number) {
+  const [row] = await tx.select({ n: count() }).from(ideas).where(eq(ideas.challengeId, challengeId));
+  return row?.n ?? 0;
 }
 
 const challengeColumns = {
@@ -116,32 +100,27 @@ const challengeColumns = {
 };
 
 /** Every challenge, drafts included, newest first: the staff list. */
-export function listAllChallenges() {
-  return db.select(challengeColumns).from(challenges).orderBy(desc(challenges.submissionOpensAt), desc(challenges.id)).all();
+export async function listAllChallenges() {
+  return db.select(challengeColumns).from(challenges).orderBy(desc(challenges.submissionOpensAt), desc(challenges.id));
 }
 
 /**
  * Published challenges with their phase at `now`: those with a deadline ahead soonest first,
  * finished ones most recent first.
  */
-export function listPublishedChallenges(now = clockNow()) {
+export async function listPublishedChallenges(now = clockNow()) {
   const sortKey = (challenge: { phase: ChallengePhase } & ChallengeWindows) =>
     phaseDeadline(challenge, challenge.phase)?.getTime() ?? -new Date(challenge.votingClosesAt).getTime();
-  return db
-    .select(challengeColumns)
-    .from(challenges)
-    .where(isNotNull(challenges.publishedAt))
-    .all()
-    .map((challenge) => ({ ...challenge, phase: challengePhase(challenge, now) }))
-    .sort((a, b) => sortKey(a) - sortKey(b) || a.id - b.id);
+  const rows = await db.select(challengeColumns).from(challenges).where(isNotNull(challenges.publishedAt));
+  return rows.map((challenge) => ({ ...challenge, phase: challengePhase(challenge, now) })).sort((a, b) => sortKey(a) - sortKey(b) || a.id - b.id);
 }
 
 const resultsBy = alias(users, "results_by");
 const author = alias(users, "author");
 
 /** A challenge by its slug; drafts only for staff. */
-export function getChallenge(slug: string, options: { includeDrafts?: boolean } = {}) {
-  const row = db
+export async function getChallenge(slug: string, options: { includeDrafts?: boolean } = {}) {
+  const [row] = await db
     .select({
       challenge: challenges,
       resultsBy: { id: resultsBy.id, displayName: resultsBy.displayName, jobTitle: resultsBy.jobTitle, role: resultsBy.role },
@@ -149,85 +128,83 @@ export function getChallenge(slug: string, options: { includeDrafts?: boolean } 
     .from(challenges)
     .leftJoin(resultsBy, eq(resultsBy.id, challenges.resultsById))
     .where(eq(challenges.slug, slug))
-    .get();
+    .limit(1);
   if (!row || (!row.challenge.publishedAt && !options.includeDrafts)) return null;
   return { ...row.challenge, resultsBy: row.resultsBy?.id ? row.resultsBy : null };
 }
 
-export function getChallengeById(id: number) {
-  return db.select().from(challenges).where(eq(challenges.id, id)).get() ?? null;
+export async function getChallengeById(id: number) {
+  const [challenge] = await db.select().from(challenges).where(eq(challenges.id, id)).limit(1);
+  return challenge ?? null;
 }
 
 /** Challenges open for ideas now: the choices on the idea form. */
-export function challengesOpenForIdeas(now = clockNow()) {
+export async function challengesOpenForIdeas(now = clockNow()) {
   return db
     .select({ id: challenges.id, slug: challenges.slug, title: challenges.title, submissionClosesAt: challenges.submissionClosesAt })
     .from(challenges)
-    .where(and(isNotNull(challenges.publishedAt), lte(challenges.submissionOpensAt, now), sql`${challenges.submissionClosesAt} > ${now.getTime()}`))
-    .orderBy(asc(challenges.submissionClosesAt))
-    .all();
+    .where(and(isNotNull(challenges.publishedAt), lte(challenges.submissionOpensAt, now), gt(challenges.submissionClosesAt, now)))
+    .orderBy(asc(challenges.submissionClosesAt));
 }
 
 /** Inside an idea's transaction: the challenge must be published and taking ideas at `now`. */
-export function assertOpenForIdeas(tx: Tx, challengeId: number, now: Date) {
-  const challenge = tx.select().from(challenges).where(eq(challenges.id, challengeId)).get();
-  if (!challenge) throw new ChallengeError("notFound");
-  if (challengePhase(challenge, now) !== "submission") throw new ChallengeError("notOpenForIdeas");
+export async function checkOpenForIdeas(tx: Tx, challengeId: number, now: Date) {
+  const [challenge] = await tx.select().from(challenges).where(eq(challenges.id, challengeId)).limit(1);
+  if (!challenge) return refused("notFound");
+  if (challengePhase(challenge, now) !== "submission") return refused("notOpenForIdeas");
+  return ok();
 }
 
 /** How many ideas of this challenge the person has voted for. */
-export function votesUsed(tx: Tx, challengeId: number, userId: string) {
-  return (
-    tx
-      .select({ n: count() })
-      .from(votes)
-      .innerJoin(ideas, eq(ideas.id, votes.ideaId))
-      .where(and(eq(votes.userId, userId), eq(ideas.challengeId, challengeId)))
-      .get()?.n ?? 0
-  );
+export async function votesUsed(tx: Db, challengeId: number, userId: string) {
+  const [row] = await tx
+    .select({ n: count() })
+    .from(votes)
+    .innerJoin(ideas, eq(ideas.id, votes.ideaId))
+    .where(and(eq(votes.userId, userId), eq(ideas.challengeId, challengeId)));
+  return row?.n ?? 0;
 }
 
 /**
  * Inside a vote's transaction: a vote on a challenge's idea is taken (or taken back) only while
  * its voting is open, and a new one only within the person's budget.
  */
-export function assertCanVote(tx: Tx, challengeId: number, userId: string, wanted: boolean, now: Date) {
-  const challenge = tx.select().from(challenges).where(eq(challenges.id, challengeId)).get();
-  if (!challenge) throw new ChallengeError("notFound");
-  if (challengePhase(challenge, now) !== "voting") throw new ChallengeError("votingNotOpen");
-  if (wanted && challenge.voteBudget !== null && votesUsed(tx, challengeId, userId) >= challenge.voteBudget) {
-    throw new ChallengeError("budgetSpent");
+export async function checkCanVote(tx: Tx, challengeId: number, userId: string, wanted: boolean, now: Date) {
+  const [challenge] = await tx.select().from(challenges).where(eq(challenges.id, challengeId)).limit(1);
+  if (!challenge) return refused("notFound");
+  if (challengePhase(challenge, now) !== "voting") return refused("votingNotOpen");
+  if (wanted && challenge.voteBudget !== null && (await votesUsed(tx, challengeId, userId)) >= challenge.voteBudget) {
+    return refused("budgetSpent");
   }
+  return ok();
 }
 
 /** What the page shows of a person's budget: null when the challenge has none. */
-export function budgetFor(challenge: { id: number; voteBudget: number | null }, userId: string | null) {
+export async function budgetFor(challenge: { id: number; voteBudget: number | null }, userId: string | null) {
   if (challenge.voteBudget === null) return null;
-  const used = userId ? votesUsed(db, challenge.id, userId) : 0;
+  const used = userId ? await votesUsed(db, challenge.id, userId) : 0;
   return { total: challenge.voteBudget, used, left: Math.max(0, challenge.voteBudget - used) };
 }
 
 /** The announced winners: ranked ones in order, then those selected without a rank. */
-export function listWinners(challengeId: number) {
+export async function listWinners(challengeId: number) {
   return db
     .select({ ideaId: ideas.id, title: ideas.title, voteCount: ideas.voteCount, rank: challengeWinners.rank, authorId: author.id, authorName: author.displayName })
     .from(challengeWinners)
     .innerJoin(ideas, eq(ideas.id, challengeWinners.ideaId))
     .innerJoin(author, eq(author.id, ideas.authorId))
     .where(eq(challengeWinners.challengeId, challengeId))
-    .orderBy(sql`${challengeWinners.rank} is null`, asc(challengeWinners.rank), desc(ideas.voteCount))
-    .all();
+    .orderBy(sql`${challengeWinners.rank} is null`, asc(challengeWinners.rank), desc(ideas.voteCount));
 }
 
 /** Everyone who took part: who submitted an idea to the challenge or voted in it. */
-function participantIds(tx: Tx, challengeId: number) {
-  const submitters = tx.selectDistinct({ id: ideas.authorId }).from(ideas).where(eq(ideas.challengeId, challengeId)).all();
-  const voters = tx
+async function participantIds(tx: Tx, challengeId: number) {
+  const submitters = await tx.selectDistinct({ id: ideas.authorId }).from(ideas).where(eq(ideas.challengeId, challengeId));
+  const voters = await tx
     .selectDistinct({ id: votes.userId })
     .from(votes)
     .innerJoin(ideas, eq(ideas.id, votes.ideaId))
-    .where(eq(ideas.challengeId, challengeId))
-    .all();
+    .where(eq(ideas.challengeId, challengeId));
   return [...new Set([...submitters, ...voters].map((row) => row.id))];
 }
 
@@ -237,99 +214,84 @@ export type Winner = { ideaId: number; rank: number | null };
  * After voting closes, a staff member announces the winners (ranked, or "selected") with a note
  * signed by them. Participants hear about it the first time; later corrections replace the list.
  */
-export function publishResults(input: { challengeId: number; staffId: string; winners: Winner[]; note: RichBody; now?: Date }) {
+export async function publishResults(input: { challengeId: number; staffId: string; winners: Winner[]; note: RichBody; now?: Date }) {
   const now = input.now ?? clockNow();
-  return db.transaction((tx) => {
-    const challenge = tx.select().from(challenges).where(eq(challenges.id, input.challengeId)).get();
-    if (!challenge) throw new ChallengeError("notFound");
+  return transaction(async (tx) => {
+    const [challenge] = await tx.select().from(challenges).where(eq(challenges.id, input.challengeId)).limit(1);
+    if (!challenge) return refused("notFound");
     const phase = challengePhase(challenge, now);
-    if (phase !== "counting" && phase !== "finished") throw new ChallengeError("resultsTooEarly");
-    if (input.winners.length === 0) throw new ChallengeError("noWinners");
+    if (phase !== "counting" && phase !== "finished") return refused("resultsTooEarly");
+    if (input.winners.length === 0) return refused("noWinners");
     const ranks = input.winners.flatMap((winner) => (winner.rank === null ? [] : [winner.rank]));
-    if (new Set(ranks).size !== ranks.length) throw new ChallengeError("placeTaken");
+    if (new Set(ranks).size !== ranks.length) return refused("placeTaken");
     const ideaIds = input.winners.map((winner) => winner.ideaId);
-    const inChallenge = tx
+    const inChallenge = await tx
       .select({ id: ideas.id })
       .from(ideas)
-      .where(and(inArray(ideas.id, ideaIds), eq(ideas.challengeId, input.challengeId)))
-      .all();
+      .where(and(inArray(ideas.id, ideaIds), eq(ideas.challengeId, input.challengeId)));
     // The same idea twice, or one from elsewhere, is not a list of this challenge's winners.
-    if (inChallenge.length !== ideaIds.length) throw new ChallengeError("notInChallenge");
+    if (inChallenge.length !== ideaIds.length) return refused("notInChallenge");
 
-    tx.delete(challengeWinners).where(eq(challengeWinners.challengeId, input.challengeId)).run();
-    tx.insert(challengeWinners)
-      .values(input.winners.map((winner) => ({ challengeId: input.challengeId, ideaId: winner.ideaId, rank: winner.rank })))
-      .run();
+    await tx.delete(challengeWinners).where(eq(challengeWinners.challengeId, input.challengeId));
+    await tx.insert(challengeWinners).values(input.winners.map((winner) => ({ challengeId: input.challengeId, ideaId: winner.ideaId, rank: winner.rank })));
     const firstTime = !challenge.resultsPublishedAt;
-    tx.update(challenges)
+    await tx
+      .update(challenges)
       .set({
         resultsPublishedAt: challenge.resultsPublishedAt ?? now,
         resultsById: input.staffId,
         resultsNoteHtml: input.note.html,
         resultsNoteText: input.note.text,
       })
-      .where(eq(challenges.id, input.challengeId))
-      .run();
-    audit(tx, { actorId: input.staffId, action: "challenge.results", targetType: "challenge", targetId: input.challengeId, details: { winners: input.winners } });
+      .where(eq(challenges.id, input.challengeId));
+    await audit(tx, { actorId: input.staffId, action: "challenge.results", targetType: "challenge", targetId: input.challengeId, details: { winners: input.winners } });
     if (firstTime) {
-      notify(tx, {
+      await notify(tx, {
         kind: "challenge_results",
         actorId: input.staffId,
         challengeId: input.challengeId,
         commentId: null,
-        recipientIds: participantIds(tx, input.challengeId),
+        recipientIds: await participantIds(tx, input.challengeId),
         excerpt: input.note.text,
         now,
       });
     }
+    return ok();
   });
 }
 
 /**
  * Tells the participants of each challenge whose voting has opened, once. The news is signed
- * by the staff member who published the challenge: the person who invited them. Runs from the
- * server's scheduler and when a challenge page is read, so no one waits for the next tick.
+ * by the staff member who published the challenge: the person who invited them. Run by the
+ * server's background jobs (app/jobs), never by a page: reading a page changes nothing.
+ * Returns how many challenges were announced.
  */
-export function announceOpenedVoting(now = clockNow()) {
-  const due = db
+export async function announceOpenedVoting(now = clockNow()) {
+  const due = await db
     .select({ id: challenges.id, votingClosesAt: challenges.votingClosesAt, actorId: sql<string>`coalesce(${challenges.publishedById}, ${challenges.createdById})` })
     .from(challenges)
-    .where(and(isNotNull(challenges.publishedAt), isNull(challenges.votingAnnouncedAt), lte(challenges.votingOpensAt, now)))
-    .all();
+    .where(and(isNotNull(challenges.publishedAt), isNull(challenges.votingAnnouncedAt), lte(challenges.votingOpensAt, now)));
   let announced = 0;
   for (const challenge of due) {
-    db.transaction((tx) => {
-      const claimed = tx
+    await transaction(async (tx) => {
+      // Claimed once, even if two processes look at the same moment.
+      const claimed = await tx
         .update(challenges)
         .set({ votingAnnouncedAt: now })
         .where(and(eq(challenges.id, challenge.id), isNull(challenges.votingAnnouncedAt)))
-        .run().changes;
+        .returning({ id: challenges.id });
       // Voting that closed before anyone could be told is not announced after the fact.
-      if (!claimed || challenge.votingClosesAt.getTime() <= now.getTime()) return;
-      notify(tx, {
+      if (claimed.length === 0 || challenge.votingClosesAt.getTime() <= now.getTime()) return;
+      await notify(tx, {
         kind: "challenge_voting",
         actorId: challenge.actorId,
         challengeId: challenge.id,
         commentId: null,
-        recipientIds: participantIds(tx, challenge.id),
+        recipientIds: await participantIds(tx, challenge.id),
         now,
       });
       announced += 1;
     });
   }
   return announced;
-}
-
-/** Checks the challenges every so often in the server process (see entry.server.tsx). */
-export function startChallengeScheduler(intervalMs = 15_000) {
-  const state = globalThis as { __tertuliaChallenges?: NodeJS.Timeout };
-  if (state.__tertuliaChallenges) return;
-  state.__tertuliaChallenges = setInterval(() => {
-    try {
-      announceOpenedVoting();
-    } catch (error) {
-      console.error("Announcing challenge voting failed:", error);
-    }
-  }, intervalMs);
-  state.__tertuliaChallenges.unref();
 }

@@ -1,38 +1,43 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { comments, ideaEvents, ideas, users, type CommentKind, type Role } from "#db/schema";
-import { follow, followerIds } from "~/domain/follows.server";
-import { EMPTY_RICH_BODY, type RichBody } from "~/lib/rich-body.server";
+import { addFollower, followerIds } from "~/domain/follows.server";
 import { notify } from "~/domain/notifications.server";
-import { recordFirstResponse } from "~/domain/workflow.server";
-import { db, type Tx } from "~/lib/db.server";
 import { isStaff } from "~/domain/roles";
+import { recordFirstResponse } from "~/domain/workflow.server";
+import { now as clockNow } from "~/lib/clock.server";
+import { db, transaction, type Tx } from "~/lib/db.server";
+import { ok, refused } from "~/lib/result";
+import { EMPTY_RICH_BODY, type RichBody } from "~/lib/rich-body.server";
 
 /** Replies deeper than this sit at this depth, marked "in reply to NAME". */
 export const MAX_SHOWN_DEPTH = 4;
 
-export class CommentRefusedError extends Error {
-  constructor(readonly reason: "notFound" | "forbidden" | "badParent" | "notStaffComment") {
-    super(reason);
-  }
-}
-
 type Author = { id: string; role: Role };
 
-export function postComment(input: { ideaId: number; author: Author; parentId: number | null; kind: CommentKind; body: RichBody; now?: Date }) {
-  const now = input.now ?? new Date();
+/**
+ * A comment on an idea, or a reply to one: public, or (staff only) an internal note. A public
+ * comment counts in the idea's row, makes its author follow the idea, and tells the person
+ * replied to; a staff member's also counts as the team's first response and tells followers.
+ */
+export async function postComment(input: { ideaId: number; author: Author; parentId: number | null; kind: CommentKind; body: RichBody; now?: Date }) {
+  const now = input.now ?? clockNow();
   const staff = isStaff(input.author);
-  if (input.kind === "internal" && !staff) throw new CommentRefusedError("forbidden");
-  return db.transaction((tx) => {
-    const idea = tx.select({ id: ideas.id, authorId: ideas.authorId }).from(ideas).where(eq(ideas.id, input.ideaId)).get();
-    if (!idea) throw new CommentRefusedError("notFound");
-    const parent = input.parentId
-      ? tx.select().from(comments).where(and(eq(comments.id, input.parentId), eq(comments.ideaId, input.ideaId))).get()
-      : null;
+  if (input.kind === "internal" && !staff) return refused("forbidden");
+  return transaction(async (tx) => {
+    const [idea] = await tx.select({ id: ideas.id, authorId: ideas.authorId }).from(ideas).where(eq(ideas.id, input.ideaId)).limit(1);
+    if (!idea) return refused("notFound");
+    const [parent] = input.parentId
+      ? await tx
+          .select()
+          .from(comments)
+          .where(and(eq(comments.id, input.parentId), eq(comments.ideaId, input.ideaId)))
+          .limit(1)
+      : [];
     // Internal notes answer internal notes; public comments answer public ones.
-    if (input.parentId && (!parent || parent.deletedAt || parent.kind !== input.kind)) throw new CommentRefusedError("badParent");
+    if (input.parentId && (!parent || parent.deletedAt || parent.kind !== input.kind)) return refused("badParent");
 
-    const comment = tx
+    const [comment] = await tx
       .insert(comments)
       .values({
         ideaId: input.ideaId,
@@ -45,85 +50,94 @@ export function postComment(input: { ideaId: number; author: Author; parentId: n
         bodyText: input.body.text,
         createdAt: now,
       })
-      .returning()
-      .get();
-    if (input.kind === "internal") return comment;
+      .returning();
+    if (input.kind === "internal") return ok(comment!);
 
-    tx.update(ideas).set({ commentCount: sql`${ideas.commentCount} + 1`, lastActivityAt: now }).where(eq(ideas.id, input.ideaId)).run();
-    follow(tx, input.ideaId, input.author.id);
-    if (staff) recordFirstResponse(tx, input.ideaId, input.author.id, now);
+    await tx.update(ideas).set({ commentCount: sql`${ideas.commentCount} + 1`, lastActivityAt: now }).where(eq(ideas.id, input.ideaId));
+    await addFollower(tx, input.ideaId, input.author.id);
+    if (staff) await recordFirstResponse(tx, input.ideaId, input.author.id, now);
 
     const repliedTo = parent ? parent.authorId : idea.authorId;
-    const base = { actorId: input.author.id, ideaId: input.ideaId, commentId: comment.id, excerpt: input.body.text, now };
-    notify(tx, { ...base, kind: "reply", recipientIds: [repliedTo] });
+    const base = { actorId: input.author.id, ideaId: input.ideaId, commentId: comment!.id, excerpt: input.body.text, now };
+    await notify(tx, { ...base, kind: "reply", recipientIds: [repliedTo] });
     if (staff) {
-      notify(tx, { ...base, kind: "staff_reply", recipientIds: followerIds(tx, input.ideaId).filter((id) => id !== repliedTo) });
+      const followers = await followerIds(tx, input.ideaId);
+      await notify(tx, { ...base, kind: "staff_reply", recipientIds: followers.filter((id) => id !== repliedTo) });
     }
-    return comment;
+    return ok(comment!);
   });
 }
 
-function ownComment(tx: Tx, commentId: number, userId: string) {
-  const comment = tx.select().from(comments).where(eq(comments.id, commentId)).get();
-  if (!comment || comment.deletedAt) throw new CommentRefusedError("notFound");
-  if (comment.authorId !== userId) throw new CommentRefusedError("forbidden");
-  return comment;
+/** Only its author changes a comment, and only while it is there. */
+async function ownComment(tx: Tx, commentId: number, userId: string) {
+  const [comment] = await tx.select().from(comments).where(eq(comments.id, commentId)).limit(1);
+  if (!comment || comment.deletedAt) return refused("notFound");
+  if (comment.authorId !== userId) return refused("forbidden");
+  return ok(comment);
 }
 
-export function editComment(commentId: number, userId: string, body: RichBody) {
-  return db.transaction((tx) => {
-    ownComment(tx, commentId, userId);
-    return tx
+export async function editComment(commentId: number, userId: string, body: RichBody) {
+  return transaction(async (tx) => {
+    const own = await ownComment(tx, commentId, userId);
+    if (!own.ok) return own;
+    const [comment] = await tx
       .update(comments)
-      .set({ bodyJson: body.json, bodyHtml: body.html, bodyText: body.text, editedAt: new Date() })
+      .set({ bodyJson: body.json, bodyHtml: body.html, bodyText: body.text, editedAt: clockNow() })
       .where(eq(comments.id, commentId))
-      .returning()
-      .get();
+      .returning();
+    return ok(comment!);
   });
 }
 
 /** Soft delete: the text goes, the place in the thread stays while it has replies. */
-export function deleteComment(commentId: number, userId: string) {
-  return db.transaction((tx) => {
-    const comment = ownComment(tx, commentId, userId);
-    tx.update(comments).set({ deletedAt: new Date(), bodyJson: EMPTY_RICH_BODY.json, bodyHtml: EMPTY_RICH_BODY.html, bodyText: EMPTY_RICH_BODY.text }).where(eq(comments.id, commentId)).run();
+export async function deleteComment(commentId: number, userId: string) {
+  return transaction(async (tx) => {
+    const own = await ownComment(tx, commentId, userId);
+    if (!own.ok) return own;
+    const comment = own.value;
+    await tx
+      .update(comments)
+      .set({ deletedAt: clockNow(), bodyJson: EMPTY_RICH_BODY.json, bodyHtml: EMPTY_RICH_BODY.html, bodyText: EMPTY_RICH_BODY.text })
+      .where(eq(comments.id, commentId));
     if (comment.kind === "public") {
-      tx.update(ideas).set({ commentCount: sql`${ideas.commentCount} - 1` }).where(eq(ideas.id, comment.ideaId)).run();
-      tx.update(ideas).set({ officialCommentId: null }).where(and(eq(ideas.id, comment.ideaId), eq(ideas.officialCommentId, commentId))).run();
+      await tx.update(ideas).set({ commentCount: sql`${ideas.commentCount} - 1` }).where(eq(ideas.id, comment.ideaId));
+      await tx.update(ideas).set({ officialCommentId: null }).where(and(eq(ideas.id, comment.ideaId), eq(ideas.officialCommentId, commentId)));
     }
-    return comment;
+    return ok(comment);
   });
 }
 
 /** Staff pin a public staff comment as the official response; the timeline keeps each choice. */
-export function setOfficialResponse(input: { ideaId: number; commentId: number; staffId: string; now?: Date }) {
-  const now = input.now ?? new Date();
-  return db.transaction((tx) => {
-    const comment = tx
+export async function setOfficialResponse(input: { ideaId: number; commentId: number; staffId: string; now?: Date }) {
+  const now = input.now ?? clockNow();
+  return transaction(async (tx) => {
+    const [comment] = await tx
       .select({ id: comments.id, kind: comments.kind, deletedAt: comments.deletedAt, authorRole: users.role, text: comments.bodyText })
       .from(comments)
       .innerJoin(users, eq(users.id, comments.authorId))
       .where(and(eq(comments.id, input.commentId), eq(comments.ideaId, input.ideaId)))
-      .get();
-    if (!comment || comment.deletedAt || comment.kind !== "public") throw new CommentRefusedError("notFound");
-    if (!isStaff({ role: comment.authorRole })) throw new CommentRefusedError("notStaffComment");
-    tx.update(ideas).set({ officialCommentId: comment.id, lastActivityAt: now }).where(eq(ideas.id, input.ideaId)).run();
-    tx.insert(ideaEvents).values({ ideaId: input.ideaId, actorId: input.staffId, kind: "official_response", commentId: comment.id, createdAt: now }).run();
-    recordFirstResponse(tx, input.ideaId, input.staffId, now);
-    notify(tx, {
+      .limit(1);
+    if (!comment || comment.deletedAt || comment.kind !== "public") return refused("notFound");
+    if (!isStaff({ role: comment.authorRole })) return refused("notStaffComment");
+    await tx.update(ideas).set({ officialCommentId: comment.id, lastActivityAt: now }).where(eq(ideas.id, input.ideaId));
+    await tx.insert(ideaEvents).values({ ideaId: input.ideaId, actorId: input.staffId, kind: "official_response", commentId: comment.id, createdAt: now });
+    await recordFirstResponse(tx, input.ideaId, input.staffId, now);
+    await notify(tx, {
       kind: "official_response",
       actorId: input.staffId,
       ideaId: input.ideaId,
       commentId: comment.id,
       excerpt: comment.text,
-      recipientIds: followerIds(tx, input.ideaId),
+      recipientIds: await followerIds(tx, input.ideaId),
       now,
     });
+    return ok();
   });
 }
 
-export function getCommentForEdit(commentId: number, userId: string) {
-  const comment = db.select().from(comments).where(eq(comments.id, commentId)).get();
+/** The comment its author is editing, or null when it is not theirs or no longer there. */
+export async function getCommentForEdit(commentId: number, userId: string) {
+  const [comment] = await db.select().from(comments).where(eq(comments.id, commentId)).limit(1);
   return comment && comment.authorId === userId && !comment.deletedAt ? comment : null;
 }
 
@@ -134,9 +148,9 @@ type Viewer = { id: string; role: Role } | null;
  * timeline events) however long the thread. Internal notes are left out in SQL for anyone
  * who is not staff, so they never reach a customer's page or data.
  */
-export function getThread(ideaId: number, viewer: Viewer) {
+export async function getThread(ideaId: number, viewer: Viewer) {
   const staff = isStaff(viewer);
-  const rows = db
+  const rows = await db
     .select({
       id: comments.id,
       parentId: comments.parentId,
@@ -156,11 +170,10 @@ export function getThread(ideaId: number, viewer: Viewer) {
     .from(comments)
     .innerJoin(users, eq(users.id, comments.authorId))
     .where(and(eq(comments.ideaId, ideaId), staff ? undefined : eq(comments.kind, "public")))
-    .orderBy(asc(comments.createdAt), asc(comments.id))
-    .all();
+    .orderBy(asc(comments.createdAt), asc(comments.id));
 
   const related = alias(ideas, "related");
-  const events = db
+  const events = await db
     .select({
       id: ideaEvents.id,
       kind: ideaEvents.kind,
@@ -180,8 +193,7 @@ export function getThread(ideaId: number, viewer: Viewer) {
     .innerJoin(users, eq(users.id, ideaEvents.actorId))
     .leftJoin(related, eq(related.id, ideaEvents.relatedIdeaId))
     .where(eq(ideaEvents.ideaId, ideaId))
-    .orderBy(asc(ideaEvents.createdAt), asc(ideaEvents.id))
-    .all();
+    .orderBy(asc(ideaEvents.createdAt), asc(ideaEvents.id));
 
   const children = new Map<number | null, typeof rows>();
   for (const row of rows) {

@@ -1,20 +1,33 @@
 import { and, eq } from "drizzle-orm";
 import { follows } from "#db/schema";
-import { db, type Tx } from "~/lib/db.server";
+import { db, transaction, type Tx } from "~/lib/db.server";
 
-/** Follows an idea (idempotent): authors, voters and commenters call this automatically. */
-export function follow(tx: Tx, ideaId: number, userId: string) {
-  tx.insert(follows).values({ ideaId, userId }).onConflictDoNothing().run();
+/** Inside the caller's transaction: authors, voters and commenters follow what they took part in (idempotent). */
+export async function addFollower(tx: Tx, ideaId: number, userId: string) {
+  await tx.insert(follows).values({ ideaId, userId }).onConflictDoNothing();
 }
 
-export function unfollow(ideaId: number, userId: string) {
-  db.delete(follows).where(and(eq(follows.ideaId, ideaId), eq(follows.userId, userId))).run();
+/** A person chooses to follow an idea. */
+export async function follow(ideaId: number, userId: string) {
+  await transaction((tx) => addFollower(tx, ideaId, userId));
 }
 
-export function isFollowing(ideaId: number, userId: string) {
-  return !!db.select({ ideaId: follows.ideaId }).from(follows).where(and(eq(follows.ideaId, ideaId), eq(follows.userId, userId))).get();
+export async function unfollow(ideaId: number, userId: string) {
+  await transaction(async (tx) => {
+    await tx.delete(follows).where(and(eq(follows.ideaId, ideaId), eq(follows.userId, userId)));
+  });
 }
 
-export function followerIds(tx: Tx, ideaId: number) {
-  return tx.select({ userId: follows.userId }).from(follows).where(eq(follows.ideaId, ideaId)).all().map((row) => row.userId);
+export async function isFollowing(ideaId: number, userId: string) {
+  const [row] = await db
+    .select({ ideaId: follows.ideaId })
+    .from(follows)
+    .where(and(eq(follows.ideaId, ideaId), eq(follows.userId, userId)))
+    .limit(1);
+  return Boolean(row);
+}
+
+export async function followerIds(tx: Tx, ideaId: number) {
+  const rows = await tx.select({ userId: follows.userId }).from(follows).where(eq(follows.ideaId, ideaId));
+  return rows.map((row) => row.userId);
 }

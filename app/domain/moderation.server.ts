@@ -2,22 +2,19 @@ import { and, asc, eq, isNotNull, isNull } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { comments, ideas, reports, users } from "#db/schema";
 import { audit } from "~/domain/audit.server";
-import { db } from "~/lib/db.server";
-
-export class ModerationError extends Error {
-  constructor(readonly reason: "notFound" | "alreadyReported" | "selfBlock" | "blockStaff") {
-    super(reason);
-  }
-}
+import { isStaff } from "~/domain/roles";
+import { now as clockNow } from "~/lib/clock.server";
+import { db, transaction } from "~/lib/db.server";
+import { ok, refused } from "~/lib/result";
 
 /** Anyone logged in reports an idea, or a comment on it, with a reason. One open report per person and item. */
-export function reportContent(input: { reporterId: string; ideaId: number; commentId: number | null; reason: string; now?: Date }) {
-  return db.transaction((tx) => {
-    const exists = input.commentId
-      ? tx.select({ id: comments.id }).from(comments).where(and(eq(comments.id, input.commentId), eq(comments.ideaId, input.ideaId))).get()
-      : tx.select({ id: ideas.id }).from(ideas).where(eq(ideas.id, input.ideaId)).get();
-    if (!exists) throw new ModerationError("notFound");
-    const same = tx
+export async function reportContent(input: { reporterId: string; ideaId: number; commentId: number | null; reason: string; now?: Date }) {
+  return transaction(async (tx) => {
+    const [reported] = input.commentId
+      ? await tx.select({ id: comments.id }).from(comments).where(and(eq(comments.id, input.commentId), eq(comments.ideaId, input.ideaId))).limit(1)
+      : await tx.select({ id: ideas.id }).from(ideas).where(eq(ideas.id, input.ideaId)).limit(1);
+    if (!reported) return refused("notFound");
+    const [same] = await tx
       .select({ id: reports.id })
       .from(reports)
       .where(
@@ -28,13 +25,13 @@ export function reportContent(input: { reporterId: string; ideaId: number; comme
           eq(reports.status, "open"),
         ),
       )
-      .get();
-    if (same) throw new ModerationError("alreadyReported");
-    return tx
+      .limit(1);
+    if (same) return refused("alreadyReported");
+    const [report] = await tx
       .insert(reports)
-      .values({ reporterId: input.reporterId, ideaId: input.ideaId, commentId: input.commentId, reason: input.reason, createdAt: input.now ?? new Date() })
-      .returning()
-      .get();
+      .values({ reporterId: input.reporterId, ideaId: input.ideaId, commentId: input.commentId, reason: input.reason, createdAt: input.now ?? clockNow() })
+      .returning();
+    return ok(report!);
   });
 }
 
@@ -43,7 +40,7 @@ const ideaAuthor = alias(users, "idea_author");
 const commentAuthor = alias(users, "comment_author");
 
 /** The open reports, oldest first, with what was reported and by whom. */
-export function listOpenReports() {
+export async function listOpenReports() {
   return db
     .select({
       id: reports.id,
@@ -70,50 +67,57 @@ export function listOpenReports() {
     .leftJoin(commentAuthor, eq(commentAuthor.id, comments.authorId))
     .where(eq(reports.status, "open"))
     .orderBy(asc(reports.createdAt))
-    .limit(100)
-    .all();
+    .limit(100);
 }
 
 /** Hides the reported item with a reason and closes every open report about it. */
-export function hideReported(input: { reportId: number; staffId: string; reason: string; now?: Date }) {
-  const now = input.now ?? new Date();
-  return db.transaction((tx) => {
-    const report = tx.select().from(reports).where(eq(reports.id, input.reportId)).get();
-    if (!report) throw new ModerationError("notFound");
+export async function hideReported(input: { reportId: number; staffId: string; reason: string; now?: Date }) {
+  const now = input.now ?? clockNow();
+  return transaction(async (tx) => {
+    const [report] = await tx.select().from(reports).where(eq(reports.id, input.reportId)).limit(1);
+    if (!report) return refused("notFound");
+    const resolved = { status: "hidden" as const, resolvedById: input.staffId, resolvedAt: now };
     if (report.commentId) {
-      tx.update(comments).set({ hiddenAt: now, hiddenReason: input.reason }).where(eq(comments.id, report.commentId)).run();
-      tx.update(reports).set({ status: "hidden", resolvedById: input.staffId, resolvedAt: now }).where(and(eq(reports.commentId, report.commentId), eq(reports.status, "open"))).run();
-      audit(tx, { actorId: input.staffId, action: "comment.hide", targetType: "comment", targetId: report.commentId, details: { reason: input.reason }, now });
+      await tx.update(comments).set({ hiddenAt: now, hiddenReason: input.reason }).where(eq(comments.id, report.commentId));
+      await tx.update(reports).set(resolved).where(and(eq(reports.commentId, report.commentId), eq(reports.status, "open")));
+      await audit(tx, { actorId: input.staffId, action: "comment.hide", targetType: "comment", targetId: report.commentId, details: { reason: input.reason }, now });
     } else {
-      tx.update(ideas).set({ hiddenAt: now, hiddenReason: input.reason }).where(eq(ideas.id, report.ideaId)).run();
-      tx.update(reports)
-        .set({ status: "hidden", resolvedById: input.staffId, resolvedAt: now })
-        .where(and(eq(reports.ideaId, report.ideaId), isNull(reports.commentId), eq(reports.status, "open")))
-        .run();
-      audit(tx, { actorId: input.staffId, action: "idea.hide", targetType: "idea", targetId: report.ideaId, details: { reason: input.reason }, now });
+      await tx.update(ideas).set({ hiddenAt: now, hiddenReason: input.reason }).where(eq(ideas.id, report.ideaId));
+      await tx.update(reports).set(resolved).where(and(eq(reports.ideaId, report.ideaId), isNull(reports.commentId), eq(reports.status, "open")));
+      await audit(tx, { actorId: input.staffId, action: "idea.hide", targetType: "idea", targetId: report.ideaId, details: { reason: input.reason }, now });
     }
+    return ok();
   });
 }
 
-export function dismissReport(input: { reportId: number; staffId: string; now?: Date }) {
-  const now = input.now ?? new Date();
-  db.transaction((tx) => {
-    const changed = tx.update(reports).set({ status: "dismissed", resolvedById: input.staffId, resolvedAt: now }).where(and(eq(reports.id, input.reportId), eq(reports.status, "open"))).run().changes;
-    if (!changed) throw new ModerationError("notFound");
-    audit(tx, { actorId: input.staffId, action: "report.dismiss", targetType: "report", targetId: input.reportId, now });
+export async function dismissReport(input: { reportId: number; staffId: string; now?: Date }) {
+  const now = input.now ?? clockNow();
+  return transaction(async (tx) => {
+    const dismissed = await tx
+      .update(reports)
+      .set({ status: "dismissed", resolvedById: input.staffId, resolvedAt: now })
+      .where(and(eq(reports.id, input.reportId), eq(reports.status, "open")))
+      .returning({ id: reports.id });
+    if (dismissed.length === 0) return refused("notFound");
+    await audit(tx, { actorId: input.staffId, action: "report.dismiss", targetType: "report", targetId: input.reportId, now });
+    return ok();
   });
 }
 
-/** Admins block a person: they keep reading, but can no longer post, vote or comment. */
-export function setBlocked(input: { personId: string; adminId: string; reason: string | null; now?: Date }) {
-  const now = input.now ?? new Date();
-  if (input.personId === input.adminId) throw new ModerationError("selfBlock");
-  db.transaction((tx) => {
-    const person = tx.select({ role: users.role }).from(users).where(eq(users.id, input.personId)).get();
-    if (!person) throw new ModerationError("notFound");
-    if (person.role !== "customer" && input.reason) throw new ModerationError("blockStaff");
-    tx.update(users).set({ blockedAt: input.reason ? now : null, blockedReason: input.reason }).where(eq(users.id, input.personId)).run();
-    audit(tx, {
+/**
+ * An admin blocks a person (a reason) or unblocks them (null): blocked people keep reading but
+ * can no longer post, vote or comment. Nobody blocks themselves; staff are not blocked (change
+ * their role first).
+ */
+export async function setBlocked(input: { personId: string; adminId: string; reason: string | null; now?: Date }) {
+  const now = input.now ?? clockNow();
+  if (input.personId === input.adminId) return refused("selfBlock");
+  return transaction(async (tx) => {
+    const [person] = await tx.select({ role: users.role }).from(users).where(eq(users.id, input.personId)).limit(1);
+    if (!person) return refused("notFound");
+    if (isStaff(person) && input.reason) return refused("blockStaff");
+    await tx.update(users).set({ blockedAt: input.reason ? now : null, blockedReason: input.reason }).where(eq(users.id, input.personId));
+    await audit(tx, {
       actorId: input.adminId,
       action: input.reason ? "person.block" : "person.unblock",
       targetType: "person",
@@ -121,15 +125,14 @@ export function setBlocked(input: { personId: string; adminId: string; reason: s
       details: input.reason ? { reason: input.reason } : {},
       now,
     });
+    return ok();
   });
 }
 
-
-export function listBlocked() {
+export async function listBlocked() {
   return db
     .select({ id: users.id, displayName: users.displayName, reason: users.blockedReason, blockedAt: users.blockedAt })
     .from(users)
     .where(isNotNull(users.blockedAt))
-    .orderBy(users.displayName)
-    .all();
+    .orderBy(users.displayName);
 }

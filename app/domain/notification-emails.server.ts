@@ -1,5 +1,5 @@
 import type { IdeaStatus, Locale, NotificationKind } from "#db/schema";
-import type { OutgoingEmail } from "~/domain/outbox.server";
+import type { OutgoingEmail } from "~/lib/mail/outbox.server";
 import { appUrl } from "~/lib/app-url.server";
 import { signValue } from "~/lib/crypto.server";
 import { escapeHtml } from "~/lib/html";

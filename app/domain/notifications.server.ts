@@ -2,9 +2,10 @@ import { and, count, desc, eq, inArray, isNull, lt } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { challenges, emailPreferences, ideas, notifications, NOTIFICATION_KINDS, site, users, type IdeaStatus, type NotificationKind } from "#db/schema";
 import { composeNotificationEmail } from "~/domain/notification-emails.server";
-import { enqueueEmail } from "~/domain/outbox.server";
+import { now as clockNow } from "~/lib/clock.server";
+import { db, transaction, type Tx } from "~/lib/db.server";
+import { enqueueEmail } from "~/lib/mail/outbox.server";
 import { anchorFor, challengePath, ideaPath } from "~/lib/paths";
-import { db, type Tx } from "~/lib/db.server";
 
 export const NOTIFICATIONS_PAGE_SIZE = 30;
 
@@ -13,7 +14,7 @@ export const NOTIFICATIONS_PAGE_SIZE = 30;
  * recipient (never the actor), and an email to those who want this kind by email, in their
  * language, queued in the same transaction.
  */
-export function notify(
+export async function notify(
   tx: Tx,
   input: {
     kind: NotificationKind;
@@ -27,35 +28,30 @@ export function notify(
 ) {
   const recipientIds = [...new Set(input.recipientIds)].filter((id) => id !== input.actorId);
   if (recipientIds.length === 0) return;
-  const now = input.now ?? new Date();
-  const actor = tx.select({ name: users.displayName, title: users.jobTitle }).from(users).where(eq(users.id, input.actorId)).get();
-  const siteRow = tx.select({ name: site.name, locale: site.defaultLocale }).from(site).get();
-  const subject = notificationSubject(tx, input);
+  const now = input.now ?? clockNow();
+  const [actor] = await tx.select({ name: users.displayName, title: users.jobTitle }).from(users).where(eq(users.id, input.actorId)).limit(1);
+  const [siteRow] = await tx.select({ name: site.name, locale: site.defaultLocale }).from(site).limit(1);
+  const subject = await notificationSubject(tx, input);
   if (!actor || !siteRow || !subject) return;
-  const optedOut = new Set(
-    tx
-      .select({ userId: emailPreferences.userId })
-      .from(emailPreferences)
-      .where(and(inArray(emailPreferences.userId, recipientIds), eq(emailPreferences.kind, input.kind), eq(emailPreferences.enabled, false)))
-      .all()
-      .map((row) => row.userId),
-  );
-  const recipients = tx.select({ id: users.id, email: users.email, locale: users.locale }).from(users).where(inArray(users.id, recipientIds)).all();
+  const optedOutRows = await tx
+    .select({ userId: emailPreferences.userId })
+    .from(emailPreferences)
+    .where(and(inArray(emailPreferences.userId, recipientIds), eq(emailPreferences.kind, input.kind), eq(emailPreferences.enabled, false)));
+  const optedOut = new Set(optedOutRows.map((row) => row.userId));
+  const recipients = await tx.select({ id: users.id, email: users.email, locale: users.locale }).from(users).where(inArray(users.id, recipientIds));
   for (const recipient of recipients) {
-    tx.insert(notifications)
-      .values({
-        recipientId: recipient.id,
-        kind: input.kind,
-        actorId: input.actorId,
-        ideaId: input.ideaId ?? null,
-        challengeId: input.challengeId ?? null,
-        commentId: input.commentId,
-        status: input.status,
-        createdAt: now,
-      })
-      .run();
+    await tx.insert(notifications).values({
+      recipientId: recipient.id,
+      kind: input.kind,
+      actorId: input.actorId,
+      ideaId: input.ideaId ?? null,
+      challengeId: input.challengeId ?? null,
+      commentId: input.commentId,
+      status: input.status,
+      createdAt: now,
+    });
     if (optedOut.has(recipient.id)) continue;
-    enqueueEmail(
+    await enqueueEmail(
       tx,
       composeNotificationEmail({
         kind: input.kind,
@@ -72,19 +68,19 @@ export function notify(
 }
 
 /** The idea or challenge a notification is about: its title and page. */
-function notificationSubject(tx: Tx, input: { ideaId?: number; challengeId?: number }) {
+async function notificationSubject(tx: Tx, input: { ideaId?: number; challengeId?: number }) {
   if (input.ideaId !== undefined) {
-    const idea = tx.select({ id: ideas.id, title: ideas.title }).from(ideas).where(eq(ideas.id, input.ideaId)).get();
+    const [idea] = await tx.select({ id: ideas.id, title: ideas.title }).from(ideas).where(eq(ideas.id, input.ideaId)).limit(1);
     return idea ? { title: idea.title, path: ideaPath(idea) } : null;
   }
-  const challenge = tx.select({ slug: challenges.slug, title: challenges.title }).from(challenges).where(eq(challenges.id, input.challengeId!)).get();
+  const [challenge] = await tx.select({ slug: challenges.slug, title: challenges.title }).from(challenges).where(eq(challenges.id, input.challengeId!)).limit(1);
   return challenge ? { title: challenge.title, path: challengePath(challenge) } : null;
 }
 
 const actor = alias(users, "actor");
 
-export function listNotifications(recipientId: string, before?: number) {
-  const rows = db
+export async function listNotifications(recipientId: string, before?: number) {
+  const rows = await db
     .select({
       id: notifications.id,
       kind: notifications.kind,
@@ -107,38 +103,49 @@ export function listNotifications(recipientId: string, before?: number) {
     .innerJoin(actor, eq(actor.id, notifications.actorId))
     .where(and(eq(notifications.recipientId, recipientId), before ? lt(notifications.id, before) : undefined))
     .orderBy(desc(notifications.id))
-    .limit(NOTIFICATIONS_PAGE_SIZE + 1)
-    .all();
+    .limit(NOTIFICATIONS_PAGE_SIZE + 1);
   const page = rows.slice(0, NOTIFICATIONS_PAGE_SIZE);
   return { notifications: page, nextBefore: rows.length > NOTIFICATIONS_PAGE_SIZE ? page[page.length - 1]!.id : null };
 }
 
-export function unreadCount(recipientId: string) {
-  return db.select({ n: count() }).from(notifications).where(and(eq(notifications.recipientId, recipientId), isNull(notifications.readAt))).get()?.n ?? 0;
+export async function unreadCount(recipientId: string) {
+  const [row] = await db.select({ n: count() }).from(notifications).where(and(eq(notifications.recipientId, recipientId), isNull(notifications.readAt)));
+  return row?.n ?? 0;
 }
 
-export function markRead(recipientId: string, notificationId: number) {
-  db.update(notifications)
-    .set({ readAt: new Date() })
-    .where(and(eq(notifications.id, notificationId), eq(notifications.recipientId, recipientId), isNull(notifications.readAt)))
-    .run();
+export async function markRead(recipientId: string, notificationId: number) {
+  await transaction(async (tx) => {
+    await tx
+      .update(notifications)
+      .set({ readAt: clockNow() })
+      .where(and(eq(notifications.id, notificationId), eq(notifications.recipientId, recipientId), isNull(notifications.readAt)));
+  });
 }
 
-export function markAllRead(recipientId: string) {
-  db.update(notifications).set({ readAt: new Date() }).where(and(eq(notifications.recipientId, recipientId), isNull(notifications.readAt))).run();
+export async function markAllRead(recipientId: string) {
+  await transaction(async (tx) => {
+    await tx.update(notifications).set({ readAt: clockNow() }).where(and(eq(notifications.recipientId, recipientId), isNull(notifications.readAt)));
+  });
 }
 
 /** Which kinds the person wants by email (every kind unless they said no). */
-export function getEmailPreferences(userId: string) {
-  const saved = db.select().from(emailPreferences).where(eq(emailPreferences.userId, userId)).all();
+export async function getEmailPreferences(userId: string) {
+  const saved = await db.select().from(emailPreferences).where(eq(emailPreferences.userId, userId));
   return Object.fromEntries(
     NOTIFICATION_KINDS.map((kind) => [kind, saved.find((row) => row.kind === kind)?.enabled ?? true]),
   ) as Record<NotificationKind, boolean>;
 }
 
-export function setEmailPreference(userId: string, kind: NotificationKind, enabled: boolean) {
-  db.insert(emailPreferences)
-    .values({ userId, kind, enabled })
-    .onConflictDoUpdate({ target: [emailPreferences.userId, emailPreferences.kind], set: { enabled } })
-    .run();
+/** Saves email choices for some kinds (the settings form sends every kind; an unsubscribe link one). */
+export async function setEmailPreferences(userId: string, choices: Partial<Record<NotificationKind, boolean>>) {
+  await transaction(async (tx) => {
+    for (const kind of NOTIFICATION_KINDS) {
+      const enabled = choices[kind];
+      if (enabled === undefined) continue;
+      await tx
+        .insert(emailPreferences)
+        .values({ userId, kind, enabled })
+        .onConflictDoUpdate({ target: [emailPreferences.userId, emailPreferences.kind], set: { enabled } });
+    }
+  });
 }

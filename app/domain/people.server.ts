@@ -1,24 +1,23 @@
 import { hash, verify } from "@node-rs/argon2";
 import { asc, count, eq, inArray } from "drizzle-orm";
 import { users, type Locale, type Role } from "#db/schema";
-import { generateId } from "~/lib/crypto.server";
-import { db, type Tx } from "~/lib/db.server";
 import { audit } from "~/domain/audit.server";
-
-export const PASSWORD_MIN_LENGTH = 10;
+import { isStaff } from "~/domain/roles";
+import { generateId } from "~/lib/crypto.server";
+import { db, transaction, type Tx } from "~/lib/db.server";
+import { ok, refused } from "~/lib/result";
 
 // OWASP's recommended argon2id parameters (19 MiB, 2 iterations, 1 lane).
 const ARGON2_OPTIONS = { memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
 
+/** One account per address, whatever its case or surrounding spaces. */
 export function normalizeEmail(email: string) {
   return email.trim().toLowerCase();
 }
 
-export function hashPassword(password: string) {
+export async function hashPassword(password: string) {
   return hash(password, ARGON2_OPTIONS);
 }
-
-export class EmailTakenError extends Error {}
 
 type NewPerson = {
   /** Only the demo seed chooses ids, to stay deterministic. */
@@ -34,8 +33,8 @@ type NewPerson = {
 };
 
 /**
- * Hashing is slow and asynchronous, SQLite transactions are synchronous: hash first, then
- * insert with `insertPerson` inside whatever transaction the caller holds.
+ * A person's row, password hashed. Hashing is slow: call this before the transaction that
+ * inserts the row (`insertPerson`), so the writer is not held while argon2 runs.
  */
 export async function preparePerson(person: NewPerson) {
   return {
@@ -51,24 +50,26 @@ export async function preparePerson(person: NewPerson) {
   } satisfies typeof users.$inferInsert;
 }
 
-export function insertPerson(tx: Tx, values: Awaited<ReturnType<typeof preparePerson>>) {
-  if (tx.select({ id: users.id }).from(users).where(eq(users.email, values.email)).get()) {
-    throw new EmailTakenError();
-  }
-  return tx.insert(users).values(values).returning().get();
+export async function insertPerson(tx: Tx, values: Awaited<ReturnType<typeof preparePerson>>) {
+  const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.email, values.email)).limit(1);
+  if (taken) return refused("emailTaken");
+  const [person] = await tx.insert(users).values(values).returning();
+  return ok(person!);
 }
 
 export async function createPerson(person: NewPerson) {
   const values = await preparePerson(person);
-  return db.transaction((tx) => insertPerson(tx, values));
+  return transaction((tx) => insertPerson(tx, values));
 }
 
-export function getPerson(id: string) {
-  return db.select().from(users).where(eq(users.id, id)).get() ?? null;
+export async function getPerson(id: string) {
+  const [person] = await db.select().from(users).where(eq(users.id, id)).limit(1);
+  return person ?? null;
 }
 
-export function findPersonByEmail(email: string) {
-  return db.select().from(users).where(eq(users.email, normalizeEmail(email))).get() ?? null;
+export async function findPersonByEmail(email: string) {
+  const [person] = await db.select().from(users).where(eq(users.email, normalizeEmail(email))).limit(1);
+  return person ?? null;
 }
 
 // A real hash of a throw-away password, so that checking an unknown email costs as much
@@ -77,57 +78,71 @@ let decoyHash: Promise<string> | undefined;
 
 /** The person with this email and password, or null; the answer never says which was wrong. */
 export async function verifyCredentials(email: string, password: string) {
-  const person = findPersonByEmail(email);
+  const person = await findPersonByEmail(email);
   decoyHash ??= hashPassword("decoy-password-for-timing");
   const passwordHash = person?.passwordHash ?? (await decoyHash);
   const valid = await verify(passwordHash, password).catch(() => false);
   return person && valid ? person : null;
 }
 
-export function listStaff() {
+export async function listStaff() {
   return db
     .select()
     .from(users)
     .where(inArray(users.role, ["staff", "admin"]))
-    .orderBy(asc(users.displayName))
-    .all();
+    .orderBy(asc(users.displayName));
 }
 
-export function countAdmins(tx: Tx = db) {
-  return tx.select({ n: count() }).from(users).where(eq(users.role, "admin")).get()?.n ?? 0;
+async function countAdmins(tx: Tx) {
+  const [row] = await tx.select({ n: count() }).from(users).where(eq(users.role, "admin"));
+  return row?.n ?? 0;
 }
 
-export class LastAdminError extends Error {}
-
-/** Changes a role; the caller ends the person's sessions. The site always keeps one admin. */
-export function changeRole(personId: string, role: Role, actorId: string) {
-  return db.transaction((tx) => {
-    const person = tx.select().from(users).where(eq(users.id, personId)).get();
-    if (!person) return null;
-    if (person.role === "admin" && role !== "admin" && countAdmins(tx) <= 1) throw new LastAdminError();
-    audit(tx, { actorId, action: "person.role", targetType: "person", targetId: personId, details: { from: person.role, to: role } });
-    return tx.update(users).set({ role }).where(eq(users.id, personId)).returning().get();
+/**
+ * Changes a person's role; the caller ends their sessions. Nobody changes their own role, and
+ * the site always keeps one admin.
+ */
+export async function changeRole(input: { personId: string; role: Role; actorId: string }) {
+  if (input.personId === input.actorId) return refused("ownRole");
+  return transaction(async (tx) => {
+    const [person] = await tx.select().from(users).where(eq(users.id, input.personId)).limit(1);
+    if (!person) return refused("notFound");
+    if (person.role === "admin" && input.role !== "admin" && (await countAdmins(tx)) <= 1) return refused("lastAdmin");
+    await audit(tx, { actorId: input.actorId, action: "person.role", targetType: "person", targetId: input.personId, details: { from: person.role, to: input.role } });
+    const [changed] = await tx.update(users).set({ role: input.role }).where(eq(users.id, input.personId)).returning();
+    return ok(changed!);
   });
 }
 
-export function updateProfile(
+/**
+ * A person's own profile. Titles and bios are for staff, whose replies carry them; customers
+ * may name their company instead. Empty optional fields are stored as nothing.
+ */
+export async function updateProfile(
   personId: string,
   profile: { displayName: string; locale: Locale | null; jobTitle?: string | null; bio?: string | null; company?: string | null },
 ) {
-  return db
-    .update(users)
-    .set({
-      displayName: profile.displayName.trim(),
-      locale: profile.locale,
-      jobTitle: profile.jobTitle?.trim() || null,
-      bio: profile.bio?.trim() || null,
-      company: profile.company?.trim() || null,
-    })
-    .where(eq(users.id, personId))
-    .returning()
-    .get();
+  return transaction(async (tx) => {
+    const [current] = await tx.select({ role: users.role }).from(users).where(eq(users.id, personId)).limit(1);
+    if (!current) return refused("notFound");
+    const staff = isStaff(current);
+    const [person] = await tx
+      .update(users)
+      .set({
+        displayName: profile.displayName.trim(),
+        locale: profile.locale,
+        jobTitle: staff ? profile.jobTitle?.trim() || null : null,
+        bio: staff ? profile.bio?.trim() || null : null,
+        company: staff ? null : profile.company?.trim() || null,
+      })
+      .where(eq(users.id, personId))
+      .returning();
+    return ok(person!);
+  });
 }
 
-export function setLocale(personId: string, locale: Locale) {
-  db.update(users).set({ locale }).where(eq(users.id, personId)).run();
+export async function setLocale(personId: string, locale: Locale) {
+  await transaction(async (tx) => {
+    await tx.update(users).set({ locale }).where(eq(users.id, personId));
+  });
 }

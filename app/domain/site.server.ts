@@ -1,13 +1,13 @@
 import { eq } from "drizzle-orm";
 import { site, type Locale } from "#db/schema";
-import { db } from "~/lib/db.server";
 import { insertPerson, preparePerson } from "~/domain/people.server";
+import { db, transaction } from "~/lib/db.server";
+import { refused } from "~/lib/result";
 
-export function getSite() {
-  return db.select().from(site).where(eq(site.id, 1)).get() ?? null;
+export async function getSite() {
+  const [row] = await db.select().from(site).where(eq(site.id, 1)).limit(1);
+  return row ?? null;
 }
-
-export class SiteAlreadySetUpError extends Error {}
 
 /**
  * First run: creates the site row and its first admin in one transaction. The single-row
@@ -20,11 +20,10 @@ export async function setUpSite(input: {
   admin: { email: string; displayName: string; password: string };
 }) {
   const admin = await preparePerson({ ...input.admin, role: "admin", locale: input.defaultLocale });
-  return db.transaction((tx) => {
-    if (tx.select({ id: site.id }).from(site).get()) throw new SiteAlreadySetUpError();
-    tx.insert(site)
-      .values({ id: 1, name: input.siteName.trim(), defaultLocale: input.defaultLocale, replyPromiseDays: input.replyPromiseDays })
-      .run();
+  return transaction(async (tx) => {
+    const [existing] = await tx.select({ id: site.id }).from(site).limit(1);
+    if (existing) return refused("alreadySetUp");
+    await tx.insert(site).values({ id: 1, name: input.siteName.trim(), defaultLocale: input.defaultLocale, replyPromiseDays: input.replyPromiseDays });
     return insertPerson(tx, admin);
   });
 }

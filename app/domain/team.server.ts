@@ -3,7 +3,7 @@ import { comments, ideas, users } from "#db/schema";
 import { db } from "~/lib/db.server";
 
 /** Staff with their number of public replies: one grouped query. */
-export function listTeam() {
+export async function listTeam() {
   return db
     .select({
       id: users.id,
@@ -14,13 +14,11 @@ export function listTeam() {
     })
     .from(users)
     .where(inArray(users.role, ["staff", "admin"]))
-    .orderBy(users.displayName)
-    .all();
+    .orderBy(users.displayName);
 }
 
 /** A person's latest public replies, with the idea each belongs to. */
-export function latestReplies(authorIds: string[], perPerson = 3) {
-  if (authorIds.length === 0) return {};
+export async function latestReplies(authorIds: string[], perPerson = 3) {
   const ranked = db
     .select({
       id: comments.id,
@@ -35,19 +33,18 @@ export function latestReplies(authorIds: string[], perPerson = 3) {
     .innerJoin(ideas, eq(ideas.id, comments.ideaId))
     .where(and(inArray(comments.authorId, authorIds), eq(comments.kind, "public"), isNull(comments.deletedAt), isNull(comments.hiddenAt), isNull(ideas.hiddenAt)))
     .as("ranked");
-  const rows = db.select().from(ranked).where(lte(ranked.rank, perPerson)).orderBy(desc(ranked.createdAt)).all();
+  const rows = authorIds.length === 0 ? [] : await db.select().from(ranked).where(lte(ranked.rank, perPerson)).orderBy(desc(ranked.createdAt));
   const byAuthor: Record<string, typeof rows> = {};
   for (const row of rows) (byAuthor[row.authorId] ??= []).push(row);
   return byAuthor;
 }
 
 /** A person's ideas, newest first (hidden ones only for their author and staff). */
-export function ideasBy(authorId: string, includeHidden: boolean) {
+export async function ideasBy(authorId: string, includeHidden: boolean) {
   return db
     .select({ id: ideas.id, title: ideas.title, status: ideas.status, voteCount: ideas.voteCount, createdAt: ideas.createdAt })
     .from(ideas)
     .where(and(eq(ideas.authorId, authorId), includeHidden ? undefined : isNull(ideas.hiddenAt)))
     .orderBy(desc(ideas.id))
-    .limit(50)
-    .all();
+    .limit(50);
 }

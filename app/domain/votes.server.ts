@@ -1,59 +1,62 @@
 import { and, eq, sql } from "drizzle-orm";
 import { ideas, votes } from "#db/schema";
-import { assertCanVote, ChallengeError } from "~/domain/challenges.server";
+import { checkCanVote } from "~/domain/challenges.server";
+import { addFollower } from "~/domain/follows.server";
 import { trendingScore } from "~/domain/trending";
 import { now as clockNow } from "~/lib/clock.server";
-import { db } from "~/lib/db.server";
-import { follow } from "~/domain/follows.server";
+import { transaction, type Tx } from "~/lib/db.server";
+import { ok, refused } from "~/lib/result";
 
-export type VoteRefusal = "votingNotOpen" | "budgetSpent";
-export type VoteOutcome = { voted: boolean; voteCount: number } | { refused: VoteRefusal; challengeId: number } | null;
+/**
+ * The one place an idea's vote count and trending score change, inside the caller's
+ * transaction and right after it wrote the vote rows they count: voting, posting (the author's
+ * own vote), merging and unmerging all come here, so the count, the score and the rows agree.
+ */
+export async function changeVoteCount(tx: Tx, ideaId: number, delta: number) {
+  const [idea] = await tx
+    .update(ideas)
+    .set({ voteCount: sql`${ideas.voteCount} + ${delta}` })
+    .where(eq(ideas.id, ideaId))
+    .returning({ voteCount: ideas.voteCount, createdAt: ideas.createdAt });
+  const score = trendingScore(idea!.voteCount, idea!.createdAt);
+  await tx.update(ideas).set({ trendingScore: score }).where(eq(ideas.id, ideaId));
+  return { voteCount: idea!.voteCount, trendingScore: score };
+}
 
 /**
  * Puts the person's vote on an idea in the wanted state (the button says which: "vote" or
- * "take back"), so a double submit cannot undo itself. The count and the trending score in
- * the idea row change in the same transaction as the vote row, so they always agree.
- * A challenge's ideas take votes only while its voting is open and within each person's
- * budget: the budget is counted and spent in one write transaction, so two tabs voting at
- * once cannot overspend it. Returns null when the idea does not exist.
+ * "take back"), so a double submit cannot undo itself. A challenge's ideas take votes only
+ * while its voting is open and within each person's budget: the budget is counted and spent in
+ * one write transaction, so two tabs (or two server processes) voting at once cannot overspend
+ * it. A merged duplicate takes no votes: they belong to the idea it was merged into.
  */
-export function setVote(ideaId: number, userId: string, wanted: boolean, now = clockNow()): VoteOutcome {
-  return db.transaction(
-    (tx): VoteOutcome => {
-      const idea = tx
-        .select({ createdAt: ideas.createdAt, voteCount: ideas.voteCount, mergedIntoId: ideas.mergedIntoId, challengeId: ideas.challengeId })
-        .from(ideas)
-        .where(eq(ideas.id, ideaId))
-        .get();
-      // A merged duplicate takes no votes: they belong to the idea it was merged into.
-      if (!idea || idea.mergedIntoId) return null;
-      const already = !!tx.select({ ideaId: votes.ideaId }).from(votes).where(and(eq(votes.ideaId, ideaId), eq(votes.userId, userId))).get();
-      // Already as wanted (a double submit): nothing to change, nothing to refuse.
-      if (already === wanted) return { voted: wanted, voteCount: idea.voteCount };
-      if (idea.challengeId !== null) {
-        try {
-          assertCanVote(tx, idea.challengeId, userId, wanted, now);
-        } catch (error) {
-          if (error instanceof ChallengeError && (error.reason === "votingNotOpen" || error.reason === "budgetSpent")) {
-            return { refused: error.reason as VoteRefusal, challengeId: idea.challengeId };
-          }
-          throw error;
-        }
-      }
-      if (wanted) tx.insert(votes).values({ ideaId, userId }).run();
-      else tx.delete(votes).where(and(eq(votes.ideaId, ideaId), eq(votes.userId, userId))).run();
+export async function setVote(ideaId: number, userId: string, wanted: boolean, now = clockNow()) {
+  return transaction(async (tx) => {
+    const [idea] = await tx
+      .select({ voteCount: ideas.voteCount, mergedIntoId: ideas.mergedIntoId, challengeId: ideas.challengeId })
+      .from(ideas)
+      .where(eq(ideas.id, ideaId))
+      .limit(1);
+    if (!idea || idea.mergedIntoId) return refused("notFound");
+    const [existing] = await tx
+      .select({ ideaId: votes.ideaId })
+      .from(votes)
+      .where(and(eq(votes.ideaId, ideaId), eq(votes.userId, userId)))
+      .limit(1);
+    // Already as wanted (a double submit): nothing to change, nothing to refuse.
+    if (Boolean(existing) === wanted) return ok({ voted: wanted, voteCount: idea.voteCount });
+    if (idea.challengeId !== null) {
+      const allowed = await checkCanVote(tx, idea.challengeId, userId, wanted, now);
+      if (!allowed.ok) return allowed;
+    }
+    if (wanted) {
+      await tx.insert(votes).values({ ideaId, userId });
       // Voting for an idea means wanting to hear about it; taking the vote back does not unfollow.
-      if (wanted) follow(tx, ideaId, userId);
-      const { voteCount } = tx
-        .update(ideas)
-        .set({ voteCount: sql`${ideas.voteCount} + ${wanted ? 1 : -1}` })
-        .where(eq(ideas.id, ideaId))
-        .returning({ voteCount: ideas.voteCount })
-        .get()!;
-      tx.update(ideas).set({ trendingScore: trendingScore(voteCount, idea.createdAt) }).where(eq(ideas.id, ideaId)).run();
-      return { voted: wanted, voteCount };
-    },
-    // Take the write lock before reading the budget, so no other connection spends it meanwhile.
-    { behavior: "immediate" },
-  );
+      await addFollower(tx, ideaId, userId);
+    } else {
+      await tx.delete(votes).where(and(eq(votes.ideaId, ideaId), eq(votes.userId, userId)));
+    }
+    const { voteCount } = await changeVoteCount(tx, ideaId, wanted ? 1 : -1);
+    return ok({ voted: wanted, voteCount });
+  });
 }

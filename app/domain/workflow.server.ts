@@ -1,45 +1,46 @@
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
-import { follows, ideaEvents, ideaMerges, ideas, users, votes } from "#db/schema";
+import { and, desc, eq, inArray, isNull } from "drizzle-orm";
+import { categories, follows, ideaEvents, ideaMerges, ideas, users, votes } from "#db/schema";
 import { audit } from "~/domain/audit.server";
-import { needsNote, type SettableStatus } from "~/domain/idea-lifecycle";
 import { followerIds } from "~/domain/follows.server";
-import type { RichBody } from "~/lib/rich-body.server";
+import { needsNote, type SettableStatus } from "~/domain/idea-lifecycle";
 import { notify } from "~/domain/notifications.server";
-import { trendingScore } from "~/domain/trending";
-import { db, type Tx } from "~/lib/db.server";
 import { isStaff } from "~/domain/roles";
-
-
-export class WorkflowError extends Error {
-  constructor(readonly reason: "notFound" | "noteRequired" | "sameStatus" | "merged" | "selfMerge" | "notMerged" | "notStaff") {
-    super(reason);
-  }
-}
+import { changeVoteCount } from "~/domain/votes.server";
+import { now as clockNow } from "~/lib/clock.server";
+import { transaction, type Tx } from "~/lib/db.server";
+import { ok, refused } from "~/lib/result";
+import type { RichBody } from "~/lib/rich-body.server";
 
 /** Records the first public word from the team on an idea (a reply, an official response, a status note), and who. */
-export function recordFirstResponse(tx: Tx, ideaId: number, staffId: string, now: Date) {
-  tx.update(ideas).set({ firstResponseAt: now, firstResponderId: staffId }).where(and(eq(ideas.id, ideaId), isNull(ideas.firstResponseAt))).run();
+export async function recordFirstResponse(tx: Tx, ideaId: number, staffId: string, now: Date) {
+  await tx
+    .update(ideas)
+    .set({ firstResponseAt: now, firstResponderId: staffId })
+    .where(and(eq(ideas.id, ideaId), isNull(ideas.firstResponseAt)));
 }
 
-function voterIds(tx: Tx, ideaId: number) {
-  return tx.select({ userId: votes.userId }).from(votes).where(eq(votes.ideaId, ideaId)).all().map((row) => row.userId);
+async function voterIds(tx: Tx, ideaId: number) {
+  const rows = await tx.select({ userId: votes.userId }).from(votes).where(eq(votes.ideaId, ideaId));
+  return rows.map((row) => row.userId);
 }
 
 /**
  * A staff member moves an idea to a new status, with a public note signed by them (required
- * for Declined and Adopted). The change joins the timeline, notifies followers — and on
- * adoption the author and every voter too — and, with a note, counts as the first reply.
+ * for Declined and Adopted, see idea-lifecycle.ts). The change joins the timeline, notifies
+ * followers — and on adoption the author and every voter too — and, with a note, counts as the
+ * first reply. A merged duplicate keeps its status until it is unmerged.
  */
-export function changeStatus(input: { ideaId: number; staffId: string; to: SettableStatus; note: RichBody | null; now?: Date }, outer?: Tx) {
-  const now = input.now ?? new Date();
-  const run = (tx: Tx) => {
-    const idea = tx.select({ status: ideas.status, mergedIntoId: ideas.mergedIntoId }).from(ideas).where(eq(ideas.id, input.ideaId)).get();
-    if (!idea) throw new WorkflowError("notFound");
-    if (idea.mergedIntoId) throw new WorkflowError("merged");
-    if (idea.status === input.to) throw new WorkflowError("sameStatus");
-    if (needsNote(input.to) && !input.note) throw new WorkflowError("noteRequired");
+export async function changeStatus(input: { ideaId: number; staffId: string; to: SettableStatus; note: RichBody | null; now?: Date }) {
+  const now = input.now ?? clockNow();
+  return transaction(async (tx) => {
+    const [idea] = await tx.select({ status: ideas.status, mergedIntoId: ideas.mergedIntoId }).from(ideas).where(eq(ideas.id, input.ideaId)).limit(1);
+    if (!idea) return refused("notFound");
+    if (idea.mergedIntoId) return refused("merged");
+    if (idea.status === input.to) return refused("sameStatus");
+    if (needsNote(input.to) && !input.note) return refused("noteRequired");
     const adopted = input.to === "adopted";
-    tx.update(ideas)
+    await tx
+      .update(ideas)
       .set({
         status: input.to,
         statusChangedAt: now,
@@ -47,63 +48,95 @@ export function changeStatus(input: { ideaId: number; staffId: string; to: Setta
         adoptedAt: adopted ? now : null,
         adoptedById: adopted ? input.staffId : null,
       })
-      .where(eq(ideas.id, input.ideaId))
-      .run();
-    tx.insert(ideaEvents)
-      .values({
-        ideaId: input.ideaId,
-        actorId: input.staffId,
-        kind: "status_change",
-        fromStatus: idea.status,
-        toStatus: input.to,
-        noteHtml: input.note?.html ?? null,
-        noteText: input.note?.text ?? null,
-        createdAt: now,
-      })
-      .run();
-    if (input.note) recordFirstResponse(tx, input.ideaId, input.staffId, now);
-    audit(tx, { actorId: input.staffId, action: "idea.status", targetType: "idea", targetId: input.ideaId, details: { from: idea.status, to: input.to }, now });
-    const followers = followerIds(tx, input.ideaId);
-    notify(tx, {
+      .where(eq(ideas.id, input.ideaId));
+    await tx.insert(ideaEvents).values({
+      ideaId: input.ideaId,
+      actorId: input.staffId,
+      kind: "status_change",
+      fromStatus: idea.status,
+      toStatus: input.to,
+      noteHtml: input.note?.html ?? null,
+      noteText: input.note?.text ?? null,
+      createdAt: now,
+    });
+    if (input.note) await recordFirstResponse(tx, input.ideaId, input.staffId, now);
+    await audit(tx, { actorId: input.staffId, action: "idea.status", targetType: "idea", targetId: input.ideaId, details: { from: idea.status, to: input.to }, now });
+    const followers = await followerIds(tx, input.ideaId);
+    await notify(tx, {
       kind: adopted ? "adopted" : "status_change",
       actorId: input.staffId,
       ideaId: input.ideaId,
       commentId: null,
       status: input.to,
       excerpt: input.note?.text ?? "",
-      recipientIds: adopted ? [...followers, ...voterIds(tx, input.ideaId)] : followers,
+      recipientIds: adopted ? [...followers, ...(await voterIds(tx, input.ideaId))] : followers,
       now,
     });
-  };
-  return outer ? run(outer) : db.transaction(run);
+    return ok();
+  });
 }
 
-export function assignIdea(ideaId: number, assigneeId: string | null, actorId: string, outer?: Tx) {
-  const run = (tx: Tx) => {
-    if (assigneeId) {
-      const assignee = tx.select({ role: users.role }).from(users).where(eq(users.id, assigneeId)).get();
-      if (!isStaff(assignee)) throw new WorkflowError("notStaff");
+/** Assigns an idea to a staff member (or to nobody). */
+export async function assignIdea(input: { ideaId: number; assigneeId: string | null; actorId: string }) {
+  return transaction(async (tx) => {
+    if (input.assigneeId) {
+      const [assignee] = await tx.select({ role: users.role }).from(users).where(eq(users.id, input.assigneeId)).limit(1);
+      if (!isStaff(assignee)) return refused("notStaff");
     }
-    const changed = tx.update(ideas).set({ assigneeId }).where(eq(ideas.id, ideaId)).run().changes;
-    if (!changed) throw new WorkflowError("notFound");
-    audit(tx, { actorId, action: "idea.assign", targetType: "idea", targetId: ideaId, details: { assigneeId } });
-  };
-  return outer ? run(outer) : db.transaction(run);
+    const changed = await tx.update(ideas).set({ assigneeId: input.assigneeId }).where(eq(ideas.id, input.ideaId)).returning({ id: ideas.id });
+    if (changed.length === 0) return refused("notFound");
+    await audit(tx, { actorId: input.actorId, action: "idea.assign", targetType: "idea", targetId: input.ideaId, details: { assigneeId: input.assigneeId } });
+    return ok();
+  });
 }
 
-export function setIdeaCategory(ideaId: number, categoryId: number | null, actorId: string, outer?: Tx) {
-  const run = (tx: Tx) => {
-    const changed = tx.update(ideas).set({ categoryId }).where(eq(ideas.id, ideaId)).run().changes;
-    if (!changed) throw new WorkflowError("notFound");
-    audit(tx, { actorId, action: "idea.category", targetType: "idea", targetId: ideaId, details: { categoryId } });
-  };
-  return outer ? run(outer) : db.transaction(run);
+/** Files an idea under a category (or none); staff choose among the categories still active. */
+export async function setIdeaCategory(input: { ideaId: number; categoryId: number | null; actorId: string }) {
+  return transaction(async (tx) => {
+    if (input.categoryId !== null) {
+      const [category] = await tx
+        .select({ id: categories.id })
+        .from(categories)
+        .where(and(eq(categories.id, input.categoryId), isNull(categories.archivedAt)))
+        .limit(1);
+      if (!category) return refused("categoryUnavailable");
+    }
+    const changed = await tx.update(ideas).set({ categoryId: input.categoryId }).where(eq(ideas.id, input.ideaId)).returning({ id: ideas.id });
+    if (changed.length === 0) return refused("notFound");
+    await audit(tx, { actorId: input.actorId, action: "idea.category", targetType: "idea", targetId: input.ideaId, details: { categoryId: input.categoryId } });
+    return ok();
+  });
 }
 
-function recount(tx: Tx, ideaId: number) {
-  const idea = tx.select({ createdAt: ideas.createdAt }).from(ideas).where(eq(ideas.id, ideaId)).get()!;
-  const voteCount = tx.select({ n: sql<number>`count(*)` }).from(votes).where(eq(votes.ideaId, ideaId)).get()!.n;
-  tx.update(ideas).set({ voteCount, trendingScore: trendingScore(voteCount, idea.createdAt) }).where(eq(ideas.id, ideaId)).run();
+/**
+ * The triage inbox's bulk change: the same assignee, category and status (each optional) for
+ * many ideas at once, all or nothing. Each change is the single-idea function above, nested in
+ * one transaction; the first refusal rolls everything back and is returned.
+ */
+export async function triageIdeas(input: {
+  ideaIds: number[];
+  actorId: string;
+  /** A staff member's id, null for nobody, undefined for no change. */
+  assigneeId?: string | null;
+  categoryId?: number | null;
+  status?: SettableStatus;
+}) {
+  return transaction(async (tx) => {
+    const found = await tx.select({ id: ideas.id }).from(ideas).where(inArray(ideas.id, input.ideaIds));
+    if (found.length !== input.ideaIds.length) return refused("notFound");
+    for (const ideaId of input.ideaIds) {
+      const changes = [
+        input.assigneeId !== undefined ? () => assignIdea({ ideaId, assigneeId: input.assigneeId!, actorId: input.actorId }) : null,
+        input.categoryId !== undefined ? () => setIdeaCategory({ ideaId, categoryId: input.categoryId!, actorId: input.actorId }) : null,
+        input.status ? () => changeStatus({ ideaId, staffId: input.actorId, to: input.status!, note: null }) : null,
+      ];
+      for (const change of changes) {
+        const result = change ? await change() : ok();
+        if (!result.ok) return result;
+      }
+    }
+    return ok();
+  });
 }
 
 /**
@@ -111,31 +144,31 @@ function recount(tx: Tx, ideaId: number) {
  * target (someone who was on both counts once); it becomes "Duplicate" with a link; its own
  * comments stay where they were. What moved is recorded, so `unmergeIdea` can put it back.
  */
-export function mergeIdeas(input: { sourceId: number; targetId: number; staffId: string; now?: Date }) {
-  const now = input.now ?? new Date();
-  if (input.sourceId === input.targetId) throw new WorkflowError("selfMerge");
-  return db.transaction((tx) => {
-    const source = tx.select({ status: ideas.status, mergedIntoId: ideas.mergedIntoId }).from(ideas).where(eq(ideas.id, input.sourceId)).get();
-    const target = tx.select({ mergedIntoId: ideas.mergedIntoId }).from(ideas).where(eq(ideas.id, input.targetId)).get();
-    if (!source || !target) throw new WorkflowError("notFound");
-    if (source.mergedIntoId || target.mergedIntoId) throw new WorkflowError("merged");
+export async function mergeIdeas(input: { sourceId: number; targetId: number; staffId: string; now?: Date }) {
+  const now = input.now ?? clockNow();
+  if (input.sourceId === input.targetId) return refused("selfMerge");
+  return transaction(async (tx) => {
+    const [source] = await tx.select({ status: ideas.status, mergedIntoId: ideas.mergedIntoId }).from(ideas).where(eq(ideas.id, input.sourceId)).limit(1);
+    const [target] = await tx.select({ mergedIntoId: ideas.mergedIntoId }).from(ideas).where(eq(ideas.id, input.targetId)).limit(1);
+    if (!source || !target) return refused("notFound");
+    if (source.mergedIntoId || target.mergedIntoId) return refused("merged");
 
-    const sourceVoters = voterIds(tx, input.sourceId);
-    const targetVoters = new Set(voterIds(tx, input.targetId));
+    const sourceVoters = await voterIds(tx, input.sourceId);
+    const targetVoters = new Set(await voterIds(tx, input.targetId));
     const movedVoters = sourceVoters.filter((id) => !targetVoters.has(id));
-    const sourceFollowers = followerIds(tx, input.sourceId);
-    const targetFollowers = new Set(followerIds(tx, input.targetId));
+    const sourceFollowers = await followerIds(tx, input.sourceId);
+    const targetFollowers = new Set(await followerIds(tx, input.targetId));
     const movedFollowers = sourceFollowers.filter((id) => !targetFollowers.has(id));
 
-    for (const userId of movedVoters) tx.insert(votes).values({ ideaId: input.targetId, userId }).run();
-    for (const userId of movedFollowers) tx.insert(follows).values({ ideaId: input.targetId, userId }).run();
-    recount(tx, input.targetId);
+    if (movedVoters.length) await tx.insert(votes).values(movedVoters.map((userId) => ({ ideaId: input.targetId, userId })));
+    if (movedFollowers.length) await tx.insert(follows).values(movedFollowers.map((userId) => ({ ideaId: input.targetId, userId })));
+    await changeVoteCount(tx, input.targetId, movedVoters.length);
 
-    tx.update(ideas)
+    await tx
+      .update(ideas)
       .set({ status: "duplicate", mergedIntoId: input.targetId, statusChangedAt: now, adoptedAt: null, adoptedById: null })
-      .where(eq(ideas.id, input.sourceId))
-      .run();
-    const merge = tx
+      .where(eq(ideas.id, input.sourceId));
+    const [merge] = await tx
       .insert(ideaMerges)
       .values({
         sourceId: input.sourceId,
@@ -146,41 +179,47 @@ export function mergeIdeas(input: { sourceId: number; targetId: number; staffId:
         movedFollowerIds: JSON.stringify(movedFollowers),
         createdAt: now,
       })
-      .returning()
-      .get();
-    tx.insert(ideaEvents).values([
+      .returning();
+    await tx.insert(ideaEvents).values([
       { ideaId: input.sourceId, actorId: input.staffId, kind: "merged_into", fromStatus: source.status, toStatus: "duplicate", relatedIdeaId: input.targetId, createdAt: now },
       { ideaId: input.targetId, actorId: input.staffId, kind: "merged_from", relatedIdeaId: input.sourceId, createdAt: now },
-    ]).run();
-    audit(tx, { actorId: input.staffId, action: "idea.merge", targetType: "idea", targetId: input.sourceId, details: { into: input.targetId }, now });
+    ]);
+    await audit(tx, { actorId: input.staffId, action: "idea.merge", targetType: "idea", targetId: input.sourceId, details: { into: input.targetId }, now });
     const everyone = [...new Set([...sourceFollowers, ...targetFollowers])];
-    notify(tx, { kind: "merged", actorId: input.staffId, ideaId: input.sourceId, commentId: null, recipientIds: everyone, now });
-    return merge;
+    await notify(tx, { kind: "merged", actorId: input.staffId, ideaId: input.sourceId, commentId: null, recipientIds: everyone, now });
+    return ok(merge!);
   });
 }
 
 /** Undoes a merge: the moved votes and follows leave the target; the idea gets its status back. */
-export function unmergeIdea(input: { sourceId: number; staffId: string; now?: Date }) {
-  const now = input.now ?? new Date();
-  return db.transaction((tx) => {
-    const merge = tx
+export async function unmergeIdea(input: { sourceId: number; staffId: string; now?: Date }) {
+  const now = input.now ?? clockNow();
+  return transaction(async (tx) => {
+    const [merge] = await tx
       .select()
       .from(ideaMerges)
       .where(and(eq(ideaMerges.sourceId, input.sourceId), isNull(ideaMerges.undoneAt)))
-      .orderBy(sql`${ideaMerges.id} desc`)
-      .get();
-    if (!merge) throw new WorkflowError("notMerged");
+      .orderBy(desc(ideaMerges.id))
+      .limit(1);
+    if (!merge) return refused("notMerged");
     const movedVoters = JSON.parse(merge.movedVoterIds) as string[];
     const movedFollowers = JSON.parse(merge.movedFollowerIds) as string[];
-    if (movedVoters.length) tx.delete(votes).where(and(eq(votes.ideaId, merge.targetId), inArray(votes.userId, movedVoters))).run();
-    if (movedFollowers.length) tx.delete(follows).where(and(eq(follows.ideaId, merge.targetId), inArray(follows.userId, movedFollowers))).run();
-    recount(tx, merge.targetId);
-    tx.update(ideas).set({ status: merge.previousStatus, mergedIntoId: null, statusChangedAt: now }).where(eq(ideas.id, merge.sourceId)).run();
-    tx.update(ideaMerges).set({ undoneAt: now }).where(eq(ideaMerges.id, merge.id)).run();
-    tx.insert(ideaEvents).values([
+    // A moved voter may have taken their vote back since: count only the votes that leave.
+    const removed = movedVoters.length
+      ? await tx
+          .delete(votes)
+          .where(and(eq(votes.ideaId, merge.targetId), inArray(votes.userId, movedVoters)))
+          .returning({ userId: votes.userId })
+      : [];
+    if (movedFollowers.length) await tx.delete(follows).where(and(eq(follows.ideaId, merge.targetId), inArray(follows.userId, movedFollowers)));
+    await changeVoteCount(tx, merge.targetId, -removed.length);
+    await tx.update(ideas).set({ status: merge.previousStatus, mergedIntoId: null, statusChangedAt: now }).where(eq(ideas.id, merge.sourceId));
+    await tx.update(ideaMerges).set({ undoneAt: now }).where(eq(ideaMerges.id, merge.id));
+    await tx.insert(ideaEvents).values([
       { ideaId: merge.sourceId, actorId: input.staffId, kind: "unmerged", fromStatus: "duplicate", toStatus: merge.previousStatus, relatedIdeaId: merge.targetId, createdAt: now },
       { ideaId: merge.targetId, actorId: input.staffId, kind: "unmerged", relatedIdeaId: merge.sourceId, createdAt: now },
-    ]).run();
-    audit(tx, { actorId: input.staffId, action: "idea.unmerge", targetType: "idea", targetId: merge.sourceId, details: { from: merge.targetId }, now });
+    ]);
+    await audit(tx, { actorId: input.staffId, action: "idea.unmerge", targetType: "idea", targetId: merge.sourceId, details: { from: merge.targetId }, now });
+    return ok();
   });
 }

@@ -1,6 +1,8 @@
 // Any URL no other route claims: a 404 in the reader's language (root ErrorBoundary).
+import { notFound } from "~/web/responses.server";
+
 export function loader() {
-  throw new Response("Not Found", { status: 404 });
+  throw notFound();
 }
 
 export default function NotFound() {

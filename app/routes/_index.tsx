@@ -5,23 +5,33 @@ import { IDEA_STATUSES } from "#db/schema";
 import { EmptyState } from "~/components/empty-state";
 import { categoryOptions, SelectField } from "~/components/forms";
 import { IdeaRow } from "~/components/idea-row";
+import { z } from "zod";
 import { listCategories } from "~/domain/categories.server";
-import { IDEA_SORTS, listQuerySchema } from "~/domain/ideas.schema";
+import { IDEA_SORTS } from "~/domain/idea-list";
 import { listIdeas } from "~/domain/ideas.server";
-import { getOptionalUser } from "~/lib/auth.server";
 import { pageTitle } from "~/lib/meta";
+import { getOptionalUser } from "~/web/session.server";
+
+/** The list's query string; anything unknown falls back to the default. */
+const listQuerySchema = z.object({
+  sort: z.enum(IDEA_SORTS).catch("trending"),
+  status: z.enum(IDEA_STATUSES).optional().catch(undefined),
+  category: z.coerce.number().int().positive().optional().catch(undefined),
+  q: z.string().trim().max(200).optional().catch(undefined),
+  after: z.string().max(100).optional().catch(undefined),
+});
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getOptionalUser(request);
   const query = listQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const page = listIdeas(query, user?.id ?? null);
+  const [page, categories] = await Promise.all([listIdeas(query, user?.id ?? null), listCategories()]);
   const filtered = Boolean(query.q || query.status || query.category);
   return {
     query,
     ideas: page.ideas,
     nextCursor: page.nextCursor,
     filtered,
-    categories: listCategories().map(({ id, name }) => ({ id, name })),
+    categories: categories.map(({ id, name }) => ({ id, name })),
   };
 }
 

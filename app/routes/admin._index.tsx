@@ -2,13 +2,13 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getSite } from "~/domain/site.server";
-import { requireUser } from "~/lib/auth.server";
 import { pageTitle } from "~/lib/meta";
+import { requireUser } from "~/web/guards.server";
 import { hasRole } from "~/domain/roles";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, { role: "staff" });
-  const site = getSite()!;
+  const site = (await getSite())!;
   return { isAdmin: hasRole(user, "admin"), replyPromiseDays: site.replyPromiseDays, displayName: user.displayName };
 }
 

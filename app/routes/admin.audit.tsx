@@ -3,14 +3,14 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { EmptyState } from "~/components/empty-state";
 import { listAudit } from "~/domain/audit.server";
-import { requireUser } from "~/lib/auth.server";
 import { useFormatters } from "~/lib/format";
 import { pageTitle } from "~/lib/meta";
+import { requireUser } from "~/web/guards.server";
+import { numberParam } from "~/web/params";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, { role: "admin" });
-  const before = Number(new URL(request.url).searchParams.get("before")) || undefined;
-  return listAudit(before);
+  return listAudit(numberParam(request, "before"));
 }
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "audit.title");

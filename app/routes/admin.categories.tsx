@@ -6,19 +6,26 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { FieldErrors, FormErrors, TextField } from "~/components/forms";
 import { CategoryTag } from "~/components/idea-badges";
-import { categorySchema } from "~/domain/categories.schema";
-import { CategoryNameTakenError, createCategory, listCategories, setCategoryArchived, updateCategory } from "~/domain/categories.server";
-import { requireUser } from "~/lib/auth.server";
+import { createCategory, listCategories, setCategoryArchived, updateCategory } from "~/domain/categories.server";
 import { pageTitle } from "~/lib/meta";
+import { requireUser } from "~/web/guards.server";
+import { formIdField, idField } from "~/web/params";
+import { badRequest, refusalResponse } from "~/web/responses.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, { role: "staff" });
-  return { categories: listCategories({ includeArchived: true }) };
+  return { categories: await listCategories({ includeArchived: true }) };
 }
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "admin.categories.title");
 
-const archiveSchema = z.object({ id: z.coerce.number().int().positive(), archived: z.enum(["true", "false"]) });
+const categorySchema = z.object({
+  name: z.string({ error: "errors.field.required" }).trim().min(2, "errors.field.tooShort:2").max(40, "errors.field.tooLong:40"),
+  description: z.string().trim().max(200, "errors.field.tooLong:200").default(""),
+  colour: z.string({ error: "errors.field.required" }).regex(/^#[0-9a-fA-F]{6}$/, "errors.category.colour").transform((value) => value.toLowerCase()),
+});
+
+const archiveSchema = z.object({ id: idField, archived: z.enum(["true", "false"]) });
 
 export async function action({ request }: ActionFunctionArgs) {
   await requireUser(request, { role: "staff" });
@@ -28,27 +35,20 @@ export async function action({ request }: ActionFunctionArgs) {
 
   if (intent === "archive") {
     const parsed = archiveSchema.safeParse(Object.fromEntries(formData));
-    if (!parsed.success) throw new Response("Bad Request", { status: 400 });
-    if (!setCategoryArchived(parsed.data.id, parsed.data.archived === "true")) throw new Response("Not Found", { status: 404 });
+    if (!parsed.success) throw badRequest();
+    const archived = await setCategoryArchived(parsed.data.id, parsed.data.archived === "true");
+    if (!archived.ok) throw refusalResponse(archived.reason);
     return { formId, result: null };
   }
 
   const submission = parseWithZod(formData, { schema: categorySchema });
   if (submission.status !== "success") return data({ formId, result: submission.reply() }, { status: 400 });
-  try {
-    if (intent === "create") {
-      createCategory(submission.value);
-      return { formId, result: submission.reply({ resetForm: true }) };
-    }
-    const id = Number(formData.get("id"));
-    if (!Number.isSafeInteger(id) || !updateCategory(id, submission.value)) throw new Response("Not Found", { status: 404 });
-    return { formId, result: submission.reply() };
-  } catch (error) {
-    if (error instanceof CategoryNameTakenError) {
-      return data({ formId, result: submission.reply({ fieldErrors: { name: ["errors.category.nameTaken"] } }) }, { status: 400 });
-    }
-    throw error;
+  const saved = intent === "create" ? await createCategory(submission.value) : await updateCategory(formIdField(formData, "id"), submission.value);
+  if (!saved.ok) {
+    if (saved.reason === "nameTaken") return data({ formId, result: submission.reply({ fieldErrors: { name: ["errors.category.nameTaken"] } }) }, { status: 400 });
+    throw refusalResponse(saved.reason);
   }
+  return { formId, result: submission.reply({ resetForm: intent === "create" }) };
 }
 
 export default function AdminCategoriesPage() {

@@ -6,39 +6,27 @@ import { ChallengeDeadline, ChallengePhaseBadge } from "~/components/challenge-p
 import { FormErrors } from "~/components/forms";
 import { RichTextField } from "~/components/rich-text-field";
 import { challengePhase } from "~/domain/challenge-phases";
-import { parseChallengeForm } from "~/domain/challenge-form.server";
-import { RESULT_PLACE_PREFIX } from "~/domain/challenges.schema";
-import {
-  ChallengeError,
-  getChallengeById,
-  listWinners,
-  publishResults,
-  setChallengePublished,
-  updateChallenge,
-  type Winner,
-} from "~/domain/challenges.server";
+import { getChallengeById, listWinners, publishResults, setChallengePublished, updateChallenge, type Winner } from "~/domain/challenges.server";
 import { listChallengeIdeas } from "~/domain/ideas.server";
-import { challengePath } from "~/lib/paths";
-import { requireUser } from "~/lib/auth.server";
 import { now as clockNow } from "~/lib/clock.server";
 import { useFormatters } from "~/lib/format";
 import { pageTitle } from "~/lib/meta";
+import { challengePath } from "~/lib/paths";
 import { richBodyFrom } from "~/lib/rich-body.server";
 import { timeZoneFromRequest, toLocalDateTime } from "~/lib/time-zone";
+import { RESULT_PLACE_PREFIX } from "~/web/challenge-form";
+import { parseChallengeForm } from "~/web/challenge-form.server";
+import { requireUser } from "~/web/guards.server";
+import { idFrom } from "~/web/params";
+import { badRequest, notFound, refusalResponse } from "~/web/responses.server";
 
 /** How many places can be ranked; more winners are "selected" without a rank. */
 const RANKED_PLACES = 10;
 
-function challengeIdFrom(param: string | undefined) {
-  const id = Number(param);
-  if (!Number.isSafeInteger(id) || id <= 0) throw new Response("Not Found", { status: 404 });
-  return id;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request, { role: "staff" });
-  const challenge = getChallengeById(challengeIdFrom(params.id));
-  if (!challenge) throw new Response("Not Found", { status: 404 });
+  const challenge = await getChallengeById(idFrom(params.id));
+  if (!challenge) throw notFound();
   const now = clockNow();
   const phase = challengePhase(challenge, now);
   const timeZone = timeZoneFromRequest(request);
@@ -61,12 +49,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       voteBudget: challenge.voteBudget ? String(challenge.voteBudget) : "",
     },
     // The results form: the leading ideas by votes, with any places already given.
-    candidates: canAnnounce ? listChallengeIdeas({ challengeId: challenge.id, order: "votes", seed: 0, viewerId: null, page: 1 }).ideas : [],
-    winners: canAnnounce ? listWinners(challenge.id) : [],
+    candidates: canAnnounce ? (await listChallengeIdeas({ challengeId: challenge.id, order: "votes", seed: 0, viewerId: null, page: 1 })).ideas : [],
+    winners: canAnnounce ? await listWinners(challenge.id) : [],
   };
 }
 
-function windowsOf(challenge: NonNullable<ReturnType<typeof getChallengeById>>) {
+function windowsOf(challenge: NonNullable<Awaited<ReturnType<typeof getChallengeById>>>) {
   return {
     publishedAt: challenge.publishedAt,
     resultsPublishedAt: challenge.resultsPublishedAt,
@@ -93,27 +81,19 @@ function winnersFrom(formData: FormData): Winner[] {
   return winners;
 }
 
-const RESULT_ERRORS: Partial<Record<ChallengeError["reason"], string>> = {
-  resultsTooEarly: "errors.challenge.resultsTooEarly",
-  noWinners: "errors.challenge.noWinners",
-  placeTaken: "errors.challenge.placeTaken",
-  notInChallenge: "errors.challenge.notInChallenge",
-};
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request, { role: "staff" });
-  const id = challengeIdFrom(params.id);
-  const challenge = getChallengeById(id);
-  if (!challenge) throw new Response("Not Found", { status: 404 });
+  const id = idFrom(params.id);
+  const challenge = await getChallengeById(id);
+  if (!challenge) throw notFound();
   const formData = await request.formData();
   const intent = formData.get("intent");
 
   if (intent === "publish" || intent === "unpublish") {
-    try {
-      setChallengePublished({ id, published: intent === "publish", staffId: user.id });
-    } catch (error) {
-      if (error instanceof ChallengeError && error.reason === "hasIdeas") return data({ form: "publish" as const, error: "errors.challenge.hasIdeas" }, { status: 409 });
-      throw error;
+    const published = await setChallengePublished({ id, published: intent === "publish", staffId: user.id });
+    if (!published.ok) {
+      if (published.reason === "hasIdeas") return data({ form: "publish" as const, error: "errors.challenge.hasIdeas" }, { status: 409 });
+      throw refusalResponse(published.reason);
     }
     return { form: "publish" as const, error: null };
   }
@@ -123,26 +103,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const note = richBodyFrom(String(formData.get("note") ?? ""));
     const typed = { note: String(formData.get("note") ?? ""), places: Object.fromEntries(winners.map((winner) => [winner.ideaId, winner.rank === null ? "selected" : String(winner.rank)])) };
     if (!note.ok) return data({ form: "results" as const, error: null, noteError: note.reason, typed }, { status: 400 });
-    try {
-      publishResults({ challengeId: id, staffId: user.id, winners, note: note.value });
-    } catch (error) {
-      const message = error instanceof ChallengeError ? RESULT_ERRORS[error.reason] : undefined;
-      if (message) return data({ form: "results" as const, error: message, noteError: null, typed }, { status: 400 });
-      throw error;
+    const announced = await publishResults({ challengeId: id, staffId: user.id, winners, note: note.value });
+    if (!announced.ok) {
+      if (announced.reason === "notFound") throw notFound();
+      return data({ form: "results" as const, error: `errors.challenge.${announced.reason}`, noteError: null, typed }, { status: 400 });
     }
     throw redirect(`${challengePath(challenge)}#results`);
   }
 
-  if (intent !== "save") throw new Response("Bad Request", { status: 400 });
+  if (intent !== "save") throw badRequest();
   const parsed = parseChallengeForm(formData, timeZoneFromRequest(request));
   if (!parsed.value) return data({ form: "challenge" as const, result: parsed.reply }, { status: 400 });
-  try {
-    updateChallenge(id, { ...parsed.value, staffId: user.id });
-  } catch (error) {
-    if (error instanceof ChallengeError && error.reason === "slugTaken") {
+  const updated = await updateChallenge(id, { ...parsed.value, staffId: user.id });
+  if (!updated.ok) {
+    if (updated.reason === "slugTaken") {
       return data({ form: "challenge" as const, result: parsed.submission.reply({ fieldErrors: { slug: ["errors.challenge.slugTaken"] } }) }, { status: 400 });
     }
-    throw error;
+    throw refusalResponse(updated.reason);
   }
   return { form: "challenge" as const, result: parsed.submission.reply(), saved: true };
 }

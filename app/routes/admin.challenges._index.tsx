@@ -4,15 +4,15 @@ import { useTranslation } from "react-i18next";
 import { ChallengeDeadline, ChallengePhaseBadge } from "~/components/challenge-phase";
 import { challengePhase } from "~/domain/challenge-phases";
 import { listAllChallenges } from "~/domain/challenges.server";
-import { requireUser } from "~/lib/auth.server";
 import { now as clockNow } from "~/lib/clock.server";
 import { useFormatters } from "~/lib/format";
 import { pageTitle } from "~/lib/meta";
+import { requireUser } from "~/web/guards.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, { role: "staff" });
   const now = clockNow();
-  return { now: now.getTime(), challenges: listAllChallenges().map((challenge) => ({ ...challenge, phase: challengePhase(challenge, now) })) };
+  return { now: now.getTime(), challenges: (await listAllChallenges()).map((challenge) => ({ ...challenge, phase: challengePhase(challenge, now) })) };
 }
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "admin.challenges.title");

@@ -2,12 +2,12 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ChallengeForm } from "~/components/challenge-form";
-import { parseChallengeForm } from "~/domain/challenge-form.server";
-import { ChallengeError, createChallenge } from "~/domain/challenges.server";
-import { requireUser } from "~/lib/auth.server";
+import { createChallenge } from "~/domain/challenges.server";
 import { now as clockNow } from "~/lib/clock.server";
 import { pageTitle } from "~/lib/meta";
 import { timeZoneFromRequest, toLocalDateTime } from "~/lib/time-zone";
+import { parseChallengeForm } from "~/web/challenge-form.server";
+import { requireUser } from "~/web/guards.server";
 
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
@@ -39,15 +39,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request, { role: "staff" });
   const parsed = parseChallengeForm(await request.formData(), timeZoneFromRequest(request));
   if (!parsed.value) return data(parsed.reply, { status: 400 });
-  try {
-    const challenge = createChallenge({ ...parsed.value, staffId: user.id });
-    throw redirect(`/admin/challenges/${challenge.id}?created=1`);
-  } catch (error) {
-    if (error instanceof ChallengeError && error.reason === "slugTaken") {
-      return data(parsed.submission.reply({ fieldErrors: { slug: ["errors.challenge.slugTaken"] } }), { status: 400 });
-    }
-    throw error;
-  }
+  const created = await createChallenge({ ...parsed.value, staffId: user.id });
+  if (!created.ok) return data(parsed.submission.reply({ fieldErrors: { slug: ["errors.challenge.slugTaken"] } }), { status: 400 });
+  throw redirect(`/admin/challenges/${created.value.id}?created=1`);
 }
 
 export default function NewChallengePage() {

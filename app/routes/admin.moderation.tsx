@@ -3,25 +3,28 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { EmptyState } from "~/components/empty-state";
-import { dismissReport, hideReported, listBlocked, listOpenReports, ModerationError, setBlocked } from "~/domain/moderation.server";
-import { ideaPath } from "~/lib/paths";
-import { requireUser } from "~/lib/auth.server";
+import { dismissReport, hideReported, listBlocked, listOpenReports, setBlocked } from "~/domain/moderation.server";
 import { hasRole } from "~/domain/roles";
 import { useFormatters } from "~/lib/format";
 import { pageTitle } from "~/lib/meta";
+import { ideaPath } from "~/lib/paths";
+import { requireUser } from "~/web/guards.server";
+import { idField } from "~/web/params";
+import { forbidden } from "~/web/responses.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, { role: "staff" });
   const isAdmin = hasRole(user, "admin");
-  return { isAdmin, reports: listOpenReports(), blocked: isAdmin ? listBlocked() : [] };
+  const [reports, blocked] = await Promise.all([listOpenReports(), isAdmin ? listBlocked() : []]);
+  return { isAdmin, reports, blocked };
 }
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "moderation.title");
 
 const reasonField = z.string().trim().min(3, "errors.field.tooShort:3").max(300, "errors.field.tooLong:300");
 const schema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("hide"), reportId: z.coerce.number().int().positive(), reason: reasonField }),
-  z.object({ intent: z.literal("dismiss"), reportId: z.coerce.number().int().positive() }),
+  z.object({ intent: z.literal("hide"), reportId: idField, reason: reasonField }),
+  z.object({ intent: z.literal("dismiss"), reportId: idField }),
   z.object({ intent: z.literal("block"), personId: z.string().min(1), reason: reasonField }),
   z.object({ intent: z.literal("unblock"), personId: z.string().min(1) }),
 ]);
@@ -35,15 +38,14 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const input = parsed.data;
   // Blocking people is for admins only, whatever the page shows.
-  if ((input.intent === "block" || input.intent === "unblock") && !hasRole(user, "admin")) throw new Response("Forbidden", { status: 403 });
-  try {
-    if (input.intent === "hide") hideReported({ reportId: input.reportId, staffId: user.id, reason: input.reason });
-    else if (input.intent === "dismiss") dismissReport({ reportId: input.reportId, staffId: user.id });
-    else setBlocked({ personId: input.personId, adminId: user.id, reason: input.intent === "block" ? input.reason : null });
-  } catch (error) {
-    if (error instanceof ModerationError) return data({ error: `errors.moderation.${error.reason}` }, { status: 400 });
-    throw error;
-  }
+  if ((input.intent === "block" || input.intent === "unblock") && !hasRole(user, "admin")) throw forbidden();
+  const done =
+    input.intent === "hide"
+      ? await hideReported({ reportId: input.reportId, staffId: user.id, reason: input.reason })
+      : input.intent === "dismiss"
+        ? await dismissReport({ reportId: input.reportId, staffId: user.id })
+        : await setBlocked({ personId: input.personId, adminId: user.id, reason: input.intent === "block" ? input.reason : null });
+  if (!done.ok) return data({ error: `errors.moderation.${done.reason}` }, { status: 400 });
   return { done: input.intent };
 }
 

@@ -7,19 +7,22 @@ import { z } from "zod";
 import { Avatar } from "~/components/avatar";
 import { FormErrors, TextField } from "~/components/forms";
 import { inviteStaff, listPendingInvitations, revokeInvitation } from "~/domain/invitations.server";
-import { inviteSchema } from "~/domain/people.schema";
-import { changeRole, findPersonByEmail, LastAdminError, listStaff } from "~/domain/people.server";
-import { isStaff } from "~/domain/roles";
-import { endAllSessions, requireUser } from "~/lib/auth.server";
+import { changeRole, listStaff } from "~/domain/people.server";
 import { useFormatters } from "~/lib/format";
 import { pageTitle } from "~/lib/meta";
+import { inviteSchema } from "~/web/account-forms";
+import { requireUser } from "~/web/guards.server";
+import { idField } from "~/web/params";
+import { badRequest, refusalResponse } from "~/web/responses.server";
+import { endAllSessions } from "~/web/session.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, { role: "admin" });
+  const [staff, invitations] = await Promise.all([listStaff(), listPendingInvitations()]);
   return {
     me: user.id,
-    staff: listStaff().map(({ id, displayName, email, role, jobTitle }) => ({ id, displayName, email, role, jobTitle })),
-    invitations: listPendingInvitations(),
+    staff: staff.map(({ id, displayName, email, role, jobTitle }) => ({ id, displayName, email, role, jobTitle })),
+    invitations,
   };
 }
 
@@ -30,7 +33,7 @@ const roleChangeSchema = z.object({
   personId: z.string().min(1),
   role: z.enum(["customer", "staff", "admin"]),
 });
-const revokeSchema = z.object({ intent: z.literal("revoke"), invitationId: z.coerce.number().int() });
+const revokeSchema = z.object({ intent: z.literal("revoke"), invitationId: idField });
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireUser(request, { role: "admin" });
@@ -38,34 +41,30 @@ export async function action({ request }: ActionFunctionArgs) {
   const intent = formData.get("intent");
 
   if (intent === "invite") {
-    const submission = parseWithZod(formData, {
-      schema: inviteSchema.refine((value) => !isStaff(findPersonByEmail(value.email)), {
-        path: ["email"],
-        message: "errors.team.alreadyStaff",
-      }),
-    });
+    const submission = parseWithZod(formData, { schema: inviteSchema });
     if (submission.status !== "success") return data({ intent, result: submission.reply(), link: null }, { status: 400 });
-    const { token } = inviteStaff({ email: submission.value.email, invitedById: admin.id });
+    const invited = await inviteStaff({ email: submission.value.email, invitedById: admin.id });
+    if (!invited.ok) return data({ intent, result: submission.reply({ fieldErrors: { email: ["errors.team.alreadyStaff"] } }), link: null }, { status: 400 });
+    const { token } = invited.value;
     // The link is shown once, now: only its hash is kept.
     const link = `${new URL(request.url).origin}/invitations/${token}`;
     return { intent, result: submission.reply({ resetForm: true }), link, email: submission.value.email };
   }
 
   if (intent === "revoke") {
-    const { invitationId } = revokeSchema.parse(Object.fromEntries(formData));
-    revokeInvitation(invitationId, admin.id);
+    const parsed = revokeSchema.safeParse(Object.fromEntries(formData));
+    if (!parsed.success) throw badRequest();
+    await revokeInvitation(parsed.data.invitationId, admin.id);
     return { intent, result: null, link: null };
   }
 
   const parsed = roleChangeSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) throw new Response("Bad Request", { status: 400 });
+  if (!parsed.success) throw badRequest();
   const { personId, role } = parsed.data;
-  if (personId === admin.id) return data({ intent, result: null, link: null, error: "errors.team.ownRole" }, { status: 400 });
-  try {
-    if (!changeRole(personId, role, admin.id)) throw new Response("Not Found", { status: 404 });
-  } catch (error) {
-    if (error instanceof LastAdminError) return data({ intent, result: null, link: null, error: "errors.team.lastAdmin" }, { status: 400 });
-    throw error;
+  const changed = await changeRole({ personId, role, actorId: admin.id });
+  if (!changed.ok) {
+    if (changed.reason === "notFound") throw refusalResponse(changed.reason);
+    return data({ intent, result: null, link: null, error: `errors.team.${changed.reason}` }, { status: 400 });
   }
   // New rights, new sessions: the person logs in again under their new role.
   await endAllSessions(personId);

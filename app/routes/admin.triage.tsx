@@ -7,38 +7,45 @@ import { EmptyState } from "~/components/empty-state";
 import { categoryOptions, SelectField } from "~/components/forms";
 import { StatusBadge } from "~/components/idea-badges";
 import { useDuration } from "~/components/reply-promise";
-import { ideasExist, listWaiting } from "~/domain/boards.server";
-import { getActiveCategory, listCategories } from "~/domain/categories.server";
+import { listWaiting } from "~/domain/boards.server";
+import { listCategories } from "~/domain/categories.server";
+import { BULK_STATUSES, needsNote, SETTABLE_STATUSES } from "~/domain/idea-lifecycle";
 import { listStaff } from "~/domain/people.server";
 import { getSite } from "~/domain/site.server";
-import { BULK_STATUSES, needsNote, SETTABLE_STATUSES } from "~/domain/idea-lifecycle";
-import { ideaPath } from "~/lib/paths";
-import { assignIdea, changeStatus, setIdeaCategory, WorkflowError } from "~/domain/workflow.server";
-import { requireUser } from "~/lib/auth.server";
+import { triageIdeas } from "~/domain/workflow.server";
+import { now as clockNow } from "~/lib/clock.server";
 import { clsx } from "~/lib/clsx";
-import { db } from "~/lib/db.server";
 import { pageTitle } from "~/lib/meta";
+import { ideaPath } from "~/lib/paths";
+import { requireUser } from "~/web/guards.server";
+import { idField, numberParam } from "~/web/params";
+import { notFound } from "~/web/responses.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, { role: "staff" });
-  const search = new URL(request.url).searchParams;
-  const assignee = search.get("assignee") ?? "";
-  const categoryId = Number(search.get("category")) || undefined;
+  const assignee = new URL(request.url).searchParams.get("assignee") ?? "";
+  const categoryId = numberParam(request, "category");
+  const [ideas, site, staff, categories] = await Promise.all([
+    listWaiting({ categoryId, assigneeId: assignee === "me" ? user.id : assignee || undefined }),
+    getSite(),
+    listStaff(),
+    listCategories(),
+  ]);
   return {
     me: user.id,
     filters: { assignee, category: categoryId ?? null },
-    ideas: listWaiting({ categoryId, assigneeId: assignee === "me" ? user.id : assignee || undefined }),
-    promiseDays: getSite()!.replyPromiseDays,
-    now: Date.now(),
-    staff: listStaff().map(({ id, displayName }) => ({ id, displayName })),
-    categories: listCategories().map(({ id, name }) => ({ id, name })),
+    ideas,
+    promiseDays: site!.replyPromiseDays,
+    now: clockNow().getTime(),
+    staff: staff.map(({ id, displayName }) => ({ id, displayName })),
+    categories: categories.map(({ id, name }) => ({ id, name })),
   };
 }
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "triage.title");
 
 const bulkSchema = z.object({
-  ids: z.array(z.coerce.number().int().positive()).min(1, "errors.triage.noneSelected"),
+  ids: z.array(idField).min(1, "errors.triage.noneSelected"),
   assigneeId: z.string().optional(),
   categoryId: z.string().optional(),
   status: z.union([z.literal(""), z.enum(SETTABLE_STATUSES)]).optional(),
@@ -56,20 +63,18 @@ export async function action({ request }: ActionFunctionArgs) {
   });
   if (!parsed.success) return data({ error: "errors.triage.noneSelected" }, { status: 400 });
   const { ids, assigneeId, categoryId, status } = parsed.data;
-  if (!ideasExist(ids)) throw new Response("Not Found", { status: 404 });
-  if (categoryId && categoryId !== "none" && !getActiveCategory(Number(categoryId))) return data({ error: "errors.idea.categoryUnavailable" }, { status: 400 });
   if (status && needsNote(status)) return data({ error: "errors.triage.noteNeeded" }, { status: 400 });
-  try {
-    db.transaction((tx) => {
-      for (const id of ids) {
-        if (assigneeId) assignIdea(id, assigneeId === "none" ? null : assigneeId, user.id, tx);
-        if (categoryId) setIdeaCategory(id, categoryId === "none" ? null : Number(categoryId), user.id, tx);
-        if (status) changeStatus({ ideaId: id, staffId: user.id, to: status, note: null }, tx);
-      }
-    });
-  } catch (error) {
-    if (error instanceof WorkflowError) return data({ error: `errors.workflow.${error.reason}` }, { status: 400 });
-    throw error;
+  const applied = await triageIdeas({
+    ideaIds: ids,
+    actorId: user.id,
+    assigneeId: assigneeId ? (assigneeId === "none" ? null : assigneeId) : undefined,
+    categoryId: categoryId ? (categoryId === "none" ? null : Number(categoryId)) : undefined,
+    status: status || undefined,
+  });
+  if (!applied.ok) {
+    if (applied.reason === "notFound") throw notFound();
+    const message = applied.reason === "categoryUnavailable" ? "errors.idea.categoryUnavailable" : `errors.workflow.${applied.reason}`;
+    return data({ error: message }, { status: 400 });
   }
   return { done: ids.length };
 }

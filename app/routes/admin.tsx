@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireUser } from "~/lib/auth.server";
+import { requireUser } from "~/web/guards.server";
 import { clsx } from "~/lib/clsx";
 import { hasRole } from "~/domain/roles";
 

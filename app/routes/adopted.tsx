@@ -6,10 +6,11 @@ import { listAdopted } from "~/domain/boards.server";
 import { ideaPath } from "~/lib/paths";
 import { useFormatters } from "~/lib/format";
 import { pageTitle } from "~/lib/meta";
+import { numberParam } from "~/web/params";
 
-export function loader({ request }: LoaderFunctionArgs) {
-  const before = Number(new URL(request.url).searchParams.get("before")) || undefined;
-  return listAdopted(before);
+export async function loader({ request }: LoaderFunctionArgs) {
+  const before = numberParam(request, "before");
+  return listAdopted(before === undefined ? undefined : new Date(before));
 }
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "adopted.title");

@@ -7,14 +7,15 @@ import { SignedBy } from "~/components/discussion";
 import { IdeaRow } from "~/components/idea-row";
 import { RichText } from "~/components/rich-text";
 import { challengePhase } from "~/domain/challenge-phases";
-import { announceOpenedVoting, budgetFor, getChallenge, listWinners } from "~/domain/challenges.server";
+import { budgetFor, getChallenge, listWinners } from "~/domain/challenges.server";
 import { listChallengeIdeas } from "~/domain/ideas.server";
-import { ideaPath } from "~/lib/paths";
-import { getOptionalUser } from "~/lib/auth.server";
-import { hasRole } from "~/domain/roles";
+import { isStaff } from "~/domain/roles";
 import { now as clockNow } from "~/lib/clock.server";
 import { useFormatters } from "~/lib/format";
 import { pageTitle } from "~/lib/meta";
+import { ideaPath } from "~/lib/paths";
+import { notFound } from "~/web/responses.server";
+import { getOptionalUser } from "~/web/session.server";
 
 const SHUFFLE_COOKIE = "tertulia_shuffle";
 
@@ -32,19 +33,22 @@ function shuffleSeed(request: Request, userId: string | null): { seed: number; s
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await getOptionalUser(request);
-  const staff = hasRole(user, "staff");
-  const challenge = getChallenge(params.slug ?? "", { includeDrafts: staff });
-  if (!challenge) throw new Response("Not Found", { status: 404 });
+  const staff = isStaff(user);
+  const challenge = await getChallenge(params.slug ?? "", { includeDrafts: staff });
+  if (!challenge) throw notFound();
   const now = clockNow();
-  announceOpenedVoting(now);
   const phase = challengePhase(challenge, now);
   const search = new URL(request.url).searchParams;
   const page = Math.max(1, Math.min(1000, Number.parseInt(search.get("page") ?? "1", 10) || 1));
 
   const { seed, setCookie } = shuffleSeed(request, user?.id ?? null);
   const stillOpen = phase === "draft" || phase === "upcoming" || phase === "submission";
-  const { ideas, hasMore } = listChallengeIdeas({ challengeId: challenge.id, order: stillOpen ? "shuffled" : "votes", seed, viewerId: user?.id ?? null, page });
   const finished = phase === "finished";
+  const [{ ideas, hasMore }, budget, winners] = await Promise.all([
+    listChallengeIdeas({ challengeId: challenge.id, order: stillOpen ? "shuffled" : "votes", seed, viewerId: user?.id ?? null, page }),
+    phase === "voting" ? budgetFor(challenge, user?.id ?? null) : null,
+    finished ? listWinners(challenge.id) : [],
+  ]);
   const refused = search.get("refused");
 
   return data(
@@ -71,10 +75,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       hasMore,
       signedIn: Boolean(user),
       isStaff: staff,
-      budget: phase === "voting" ? budgetFor(challenge, user?.id ?? null) : null,
+      budget,
       refused: refused === "budgetSpent" || refused === "votingNotOpen" ? refused : null,
       results: finished
-        ? { by: challenge.resultsBy, noteHtml: challenge.resultsNoteHtml, winners: listWinners(challenge.id) }
+        ? { by: challenge.resultsBy, noteHtml: challenge.resultsNoteHtml, winners }
         : null,
     },
     { headers: setCookie ? { "Set-Cookie": setCookie } : undefined },

@@ -4,16 +4,15 @@ import { useTranslation } from "react-i18next";
 import { ChallengeDeadline, ChallengePhaseBadge } from "~/components/challenge-phase";
 import { EmptyState } from "~/components/empty-state";
 import { CHALLENGE_GROUPS, challengeGroup } from "~/domain/challenge-phases";
-import { announceOpenedVoting, listPublishedChallenges } from "~/domain/challenges.server";
+import { listPublishedChallenges } from "~/domain/challenges.server";
 import { challengePath } from "~/lib/paths";
 import { now as clockNow } from "~/lib/clock.server";
 import { useFormatters } from "~/lib/format";
 import { pageTitle } from "~/lib/meta";
 
-export function loader(_: LoaderFunctionArgs) {
+export async function loader(_: LoaderFunctionArgs) {
   const now = clockNow();
-  announceOpenedVoting(now);
-  const challenges = listPublishedChallenges(now);
+  const challenges = await listPublishedChallenges(now);
   const groups = CHALLENGE_GROUPS.map((group) => ({
     group,
     challenges: challenges.filter((challenge) => challengeGroup(challenge.phase) === group),

@@ -3,27 +3,25 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { IdeaForm } from "~/components/idea-form";
 import { listCategories } from "~/domain/categories.server";
-import { parseIdeaForm } from "~/domain/idea-form.server";
-import { ideaIdFrom } from "~/domain/idea-params.server";
-import { getIdea, getIdeaAuthorId, updateIdea } from "~/domain/ideas.server";
-import { ideaPath } from "~/lib/paths";
-import { requireUser } from "~/lib/auth.server";
+import { getIdeaForEdit, updateIdea } from "~/domain/ideas.server";
 import { pageTitle } from "~/lib/meta";
+import { ideaPath } from "~/lib/paths";
+import { requireUser } from "~/web/guards.server";
+import { parseIdeaForm } from "~/web/idea-form.server";
+import { ideaIdFrom } from "~/web/params";
+import { refusalResponse } from "~/web/responses.server";
 
-/** Only the author edits their idea. */
-async function requireAuthor(request: Request, param: string | undefined) {
+/** The idea, for its author only (the domain refuses anyone else). */
+async function ideaToEdit(request: Request, param: string | undefined) {
   const user = await requireUser(request, { participate: true });
-  const ideaId = ideaIdFrom(param);
-  const authorId = getIdeaAuthorId(ideaId);
-  if (!authorId) throw new Response("Not Found", { status: 404 });
-  if (authorId !== user.id) throw new Response("Forbidden", { status: 403 });
-  return { user, ideaId };
+  const idea = await getIdeaForEdit(ideaIdFrom(param), user.id);
+  if (!idea.ok) throw refusalResponse(idea.reason);
+  return { user, idea: idea.value };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, ideaId } = await requireAuthor(request, params.id);
-  const idea = getIdea(ideaId, user.id)!;
-  const categories = listCategories().map(({ id, name }) => ({ id, name }));
+  const { idea } = await ideaToEdit(request, params.id);
+  const categories = (await listCategories()).map(({ id, name }) => ({ id, name }));
   // An idea filed under a category archived since keeps it.
   if (idea.category && !categories.some((category) => category.id === idea.category!.id)) {
     categories.push({ id: idea.category.id, name: idea.category.name });
@@ -38,12 +36,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "ideaForm.editTitle");
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, ideaId } = await requireAuthor(request, params.id);
-  const current = getIdea(ideaId, user.id)!;
-  const parsed = parseIdeaForm(await request.formData(), { keepCategoryId: current.category?.id ?? null });
+  const { user, idea: current } = await ideaToEdit(request, params.id);
+  const parsed = await parseIdeaForm(await request.formData(), { keepCategoryId: current.category?.id ?? null });
   if (!parsed.value) return data(parsed.reply, { status: 400 });
-  const idea = updateIdea(ideaId, parsed.value);
-  throw redirect(ideaPath(idea));
+  const { title, body, categoryId } = parsed.value;
+  const updated = await updateIdea({ ideaId: current.id, editorId: user.id, title, body, categoryId });
+  if (!updated.ok) throw refusalResponse(updated.reason);
+  throw redirect(ideaPath(updated.value));
 }
 
 export default function EditIdeaPage() {

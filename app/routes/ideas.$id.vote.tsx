@@ -1,9 +1,12 @@
 import { data, redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
-import { getChallengeById } from "~/domain/challenges.server";
-import { challengePath } from "~/lib/paths";
+import { getIdea } from "~/domain/ideas.server";
 import { setVote } from "~/domain/votes.server";
-import { requireUser, safeRedirect } from "~/lib/auth.server";
+import { challengePath } from "~/lib/paths";
+import { requireUser } from "~/web/guards.server";
+import { ideaIdFrom } from "~/web/params";
+import { safeRedirect } from "~/web/redirects";
+import { badRequest, refusalResponse } from "~/web/responses.server";
 
 const voteSchema = z.object({
   wanted: z.enum(["true", "false"]).transform((value) => value === "true"),
@@ -19,17 +22,18 @@ const voteSchema = z.object({
  */
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request, { participate: true });
-  const ideaId = Number.parseInt(params.id ?? "", 10);
+  const ideaId = ideaIdFrom(params.id);
   const parsed = voteSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success || !Number.isSafeInteger(ideaId)) throw new Response("Bad Request", { status: 400 });
-  const result = setVote(ideaId, user.id, parsed.data.wanted);
-  if (!result) throw new Response("Not Found", { status: 404 });
-  if ("refused" in result) {
-    if (parsed.data.enhanced) return data({ refused: result.refused }, { status: 409 });
-    const challenge = getChallengeById(result.challengeId);
-    throw redirect(`${challenge ? challengePath(challenge) : `/ideas/${ideaId}`}?${new URLSearchParams({ refused: result.refused })}`);
+  if (!parsed.success) throw badRequest();
+  const result = await setVote(ideaId, user.id, parsed.data.wanted);
+  if (!result.ok) {
+    if (result.reason === "notFound") throw refusalResponse(result.reason);
+    if (parsed.data.enhanced) return data({ refused: result.reason }, { status: 409 });
+    const idea = await getIdea(ideaId, null);
+    const page = idea?.challenge ? challengePath(idea.challenge) : `/ideas/${ideaId}`;
+    throw redirect(`${page}?${new URLSearchParams({ refused: result.reason })}`);
   }
-  if (parsed.data.enhanced) return result;
+  if (parsed.data.enhanced) return result.value;
   throw redirect(safeRedirect(parsed.data.redirectTo, `/ideas/${ideaId}`));
 }
 

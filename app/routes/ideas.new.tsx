@@ -3,22 +3,23 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { IdeaForm } from "~/components/idea-form";
 import { listCategories } from "~/domain/categories.server";
-import { ChallengeError, challengesOpenForIdeas } from "~/domain/challenges.server";
-import { parseIdeaForm } from "~/domain/idea-form.server";
+import { challengesOpenForIdeas } from "~/domain/challenges.server";
 import { createIdea } from "~/domain/ideas.server";
-import { ideaPath } from "~/lib/paths";
-import { requireUser } from "~/lib/auth.server";
 import { formatZonedDateTime } from "~/lib/format";
 import { pageTitle } from "~/lib/meta";
+import { ideaPath } from "~/lib/paths";
 import { useTimeZone } from "~/lib/use-time-zone";
+import { requireUser } from "~/web/guards.server";
+import { parseIdeaForm } from "~/web/idea-form.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, { participate: true });
   // /ideas/new?challenge=slug answers a challenge, while it is taking ideas.
   const slug = new URL(request.url).searchParams.get("challenge");
-  const challenge = slug ? (challengesOpenForIdeas().find((open) => open.slug === slug) ?? null) : null;
+  const [categories, open] = await Promise.all([listCategories(), slug ? challengesOpenForIdeas() : []]);
+  const challenge = open.find((candidate) => candidate.slug === slug) ?? null;
   return {
-    categories: listCategories().map(({ id, name }) => ({ id, name })),
+    categories: categories.map(({ id, name }) => ({ id, name })),
     challenge,
     challengeClosed: Boolean(slug && !challenge),
   };
@@ -28,16 +29,12 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "ideaForm.
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request, { participate: true });
-  const parsed = parseIdeaForm(await request.formData());
+  const parsed = await parseIdeaForm(await request.formData());
   if (!parsed.value) return data(parsed.reply, { status: 400 });
-  try {
-    const idea = createIdea({ authorId: user.id, ...parsed.value });
-    throw redirect(ideaPath(idea));
-  } catch (error) {
-    if (!(error instanceof ChallengeError)) throw error;
-    // The window closed while the idea was being written: say so and keep every word.
-    return data(parsed.submission.reply({ formErrors: ["errors.challenge.notOpenForIdeas"] }), { status: 409 });
-  }
+  const created = await createIdea({ authorId: user.id, ...parsed.value });
+  // The challenge closed (or vanished) while the idea was being written: say so and keep every word.
+  if (!created.ok) return data(parsed.submission.reply({ formErrors: ["errors.challenge.notOpenForIdeas"] }), { status: 409 });
+  throw redirect(ideaPath(created.value));
 }
 
 export default function NewIdeaPage() {

@@ -5,19 +5,14 @@ import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } 
 import { useTranslation } from "react-i18next";
 import { FormErrors, TextField } from "~/components/forms";
 import { EmptyState } from "~/components/empty-state";
-import {
-  acceptInvitationAsMember,
-  acceptInvitationAsNewcomer,
-  findUsableInvitation,
-  InvitationUnusableError,
-} from "~/domain/invitations.server";
-import { acceptInvitationSchema } from "~/domain/people.schema";
-import { EmailTakenError, findPersonByEmail } from "~/domain/people.server";
-import { endAllSessions, getOptionalUser, startSession } from "~/lib/auth.server";
+import { acceptInvitationAsMember, acceptInvitationAsNewcomer, findUsableInvitation } from "~/domain/invitations.server";
+import { findPersonByEmail } from "~/domain/people.server";
 import { pageTitle } from "~/lib/meta";
+import { acceptInvitationSchema } from "~/web/account-forms";
+import { endAllSessions, getOptionalUser, startSession } from "~/web/session.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const invitation = findUsableInvitation(params.token ?? "");
+  const invitation = await findUsableInvitation(params.token ?? "");
   if (!invitation) return { state: "unusable" as const };
   const user = await getOptionalUser(request);
   if (user) {
@@ -26,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     return { state: "member" as const, email: invitation.email, displayName: user.displayName };
   }
   // Someone who already has an account logs in first, then accepts.
-  if (findPersonByEmail(invitation.email)) return { state: "login" as const, email: invitation.email };
+  if (await findPersonByEmail(invitation.email)) return { state: "login" as const, email: invitation.email };
   return { state: "newcomer" as const, email: invitation.email };
 }
 
@@ -35,27 +30,23 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "invitatio
 export async function action({ request, params }: ActionFunctionArgs) {
   const token = params.token ?? "";
   const user = await getOptionalUser(request);
-  try {
-    if (user) {
-      if (findUsableInvitation(token)?.email !== user.email) throw new InvitationUnusableError();
-      acceptInvitationAsMember(token, user.id);
-      // A role change ends every session; start a fresh one under the new role.
-      await endAllSessions(user.id);
-      throw redirect("/admin", { headers: { "Set-Cookie": await startSession(user.id) } });
-    }
-    const submission = parseWithZod(await request.formData(), { schema: acceptInvitationSchema });
-    if (submission.status !== "success") return submission.reply({ hideFields: ["password"] });
-    try {
-      const person = await acceptInvitationAsNewcomer(token, submission.value);
-      throw redirect("/admin", { headers: { "Set-Cookie": await startSession(person.id) } });
-    } catch (error) {
-      if (error instanceof EmailTakenError) return submission.reply({ formErrors: ["errors.invitation.accountExists"], hideFields: ["password"] });
-      throw error;
-    }
-  } catch (error) {
-    if (error instanceof InvitationUnusableError) throw redirect(new URL(request.url).pathname);
-    throw error;
+  // An invitation that cannot be used (any more, or by this account): the page says so.
+  const unusable = () => redirect(new URL(request.url).pathname);
+  if (user) {
+    const accepted = await acceptInvitationAsMember(token, user);
+    if (!accepted.ok) throw unusable();
+    // A role change ends every session; start a fresh one under the new role.
+    await endAllSessions(user.id);
+    throw redirect("/admin", { headers: { "Set-Cookie": await startSession(user.id) } });
   }
+  const submission = parseWithZod(await request.formData(), { schema: acceptInvitationSchema });
+  if (submission.status !== "success") return submission.reply({ hideFields: ["password"] });
+  const person = await acceptInvitationAsNewcomer(token, submission.value);
+  if (!person.ok) {
+    if (person.reason === "emailTaken") return submission.reply({ formErrors: ["errors.invitation.accountExists"], hideFields: ["password"] });
+    throw unusable();
+  }
+  throw redirect("/admin", { headers: { "Set-Cookie": await startSession(person.value.id) } });
 }
 
 export default function InvitationPage() {

@@ -5,9 +5,10 @@ import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remi
 import { useTranslation } from "react-i18next";
 import { FormErrors, TextField } from "~/components/forms";
 import { verifyCredentials } from "~/domain/people.server";
-import { loginSchema } from "~/domain/people.schema";
-import { getOptionalUser, safeRedirect, startSession } from "~/lib/auth.server";
 import { pageTitle } from "~/lib/meta";
+import { loginSchema } from "~/web/account-forms";
+import { safeRedirect } from "~/web/redirects";
+import { getOptionalUser, startSession } from "~/web/session.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getOptionalUser(request)) {

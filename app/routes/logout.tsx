@@ -1,5 +1,5 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
-import { endSession } from "~/lib/auth.server";
+import { endSession } from "~/web/session.server";
 
 export async function action({ request }: ActionFunctionArgs) {
   throw redirect("/", { headers: { "Set-Cookie": await endSession(request) } });

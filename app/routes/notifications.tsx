@@ -5,31 +5,32 @@ import { z } from "zod";
 import { Avatar } from "~/components/avatar";
 import { EmptyState } from "~/components/empty-state";
 import { listNotifications, markAllRead, markRead } from "~/domain/notifications.server";
-import { anchorFor, challengePath, ideaPath } from "~/lib/paths";
-import { requireUser } from "~/lib/auth.server";
 import { clsx } from "~/lib/clsx";
 import { useFormatters } from "~/lib/format";
 import { pageTitle } from "~/lib/meta";
+import { anchorFor, challengePath, ideaPath } from "~/lib/paths";
+import { requireUser } from "~/web/guards.server";
+import { idField, numberParam } from "~/web/params";
+import { badRequest } from "~/web/responses.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const before = Number(new URL(request.url).searchParams.get("before")) || undefined;
-  return listNotifications(user.id, before);
+  return listNotifications(user.id, numberParam(request, "before"));
 }
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "notifications.title");
 
 const actionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("read"), id: z.coerce.number().int().positive() }),
+  z.object({ intent: z.literal("read"), id: idField }),
   z.object({ intent: z.literal("read-all") }),
 ]);
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const parsed = actionSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) throw new Response("Bad Request", { status: 400 });
-  if (parsed.data.intent === "read") markRead(user.id, parsed.data.id);
-  else markAllRead(user.id);
+  if (!parsed.success) throw badRequest();
+  if (parsed.data.intent === "read") await markRead(user.id, parsed.data.id);
+  else await markAllRead(user.id);
   return { ok: true };
 }
 

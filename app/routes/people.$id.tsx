@@ -2,25 +2,30 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Avatar } from "~/components/avatar";
+import { Link } from "@remix-run/react";
+import { StatusBadge } from "~/components/idea-badges";
 import { getPerson } from "~/domain/people.server";
 import { isStaff } from "~/domain/roles";
 import { ideasBy, latestReplies } from "~/domain/team.server";
-import { getOptionalUser } from "~/lib/auth.server";
-import { ideaPath } from "~/lib/paths";
-import { StatusBadge } from "~/components/idea-badges";
-import { Link } from "@remix-run/react";
 import { useFormatters } from "~/lib/format";
 import { pageTitle } from "~/lib/meta";
+import { ideaPath } from "~/lib/paths";
+import { notFound } from "~/web/responses.server";
+import { getOptionalUser } from "~/web/session.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const person = getPerson(params.id ?? "");
-  if (!person) throw new Response("Not Found", { status: 404 });
+  const person = await getPerson(params.id ?? "");
+  if (!person) throw notFound();
   const viewer = await getOptionalUser(request);
   // Only public fields: never the email or the password hash.
   const staff = isStaff(person);
+  const [ideas, replies] = await Promise.all([
+    ideasBy(person.id, viewer?.id === person.id || isStaff(viewer)),
+    staff ? latestReplies([person.id], 10).then((byAuthor) => byAuthor[person.id] ?? []) : [],
+  ]);
   return {
-    ideas: ideasBy(person.id, viewer?.id === person.id || isStaff(viewer)),
-    replies: staff ? (latestReplies([person.id], 10)[person.id] ?? []) : [],
+    ideas,
+    replies,
     person: {
       id: person.id,
       displayName: person.displayName,

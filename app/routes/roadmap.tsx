@@ -9,10 +9,12 @@ import { ROADMAP_COLUMNS } from "~/domain/idea-lifecycle";
 import { ideaPath } from "~/lib/paths";
 import { useFormatters } from "~/lib/format";
 import { pageTitle } from "~/lib/meta";
+import { numberParam } from "~/web/params";
 
-export function loader({ request }: LoaderFunctionArgs) {
-  const category = Number(new URL(request.url).searchParams.get("category")) || undefined;
-  return { category: category ?? null, columns: getRoadmap(category), categories: listCategories().map(({ id, name }) => ({ id, name })) };
+export async function loader({ request }: LoaderFunctionArgs) {
+  const category = numberParam(request, "category");
+  const [columns, categories] = await Promise.all([getRoadmap(category), listCategories()]);
+  return { category: category ?? null, columns, categories: categories.map(({ id, name }) => ({ id, name })) };
 }
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "roadmap.title");

@@ -1,8 +1,9 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { setLocale } from "~/domain/people.server";
-import { getOptionalUser, safeRedirect } from "~/lib/auth.server";
 import { isLocale } from "~/lib/i18n";
 import { localeCookie } from "~/lib/i18n.server";
+import { safeRedirect } from "~/web/redirects";
+import { getOptionalUser } from "~/web/session.server";
 
 /** The footer's language switcher: a plain form, so it works without JavaScript. */
 export async function action({ request }: ActionFunctionArgs) {
@@ -11,7 +12,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const back = safeRedirect(String(formData.get("redirectTo") ?? ""), "/");
   if (!isLocale(locale)) throw redirect(back);
   const user = await getOptionalUser(request);
-  if (user) setLocale(user.id, locale);
+  if (user) await setLocale(user.id, locale);
   throw redirect(back, { headers: { "Set-Cookie": await localeCookie.serialize(locale) } });
 }
 

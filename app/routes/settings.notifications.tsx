@@ -2,13 +2,13 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { NOTIFICATION_KINDS } from "#db/schema";
-import { getEmailPreferences, setEmailPreference } from "~/domain/notifications.server";
-import { requireUser } from "~/lib/auth.server";
+import { getEmailPreferences, setEmailPreferences } from "~/domain/notifications.server";
 import { pageTitle } from "~/lib/meta";
+import { requireUser } from "~/web/guards.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return { preferences: getEmailPreferences(user.id) };
+  return { preferences: await getEmailPreferences(user.id) };
 }
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "settings.notifications.title");
@@ -17,7 +17,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const formData = await request.formData();
   // An unticked checkbox sends nothing: every kind not sent is "no email".
-  for (const kind of NOTIFICATION_KINDS) setEmailPreference(user.id, kind, formData.get(kind) === "on");
+  await setEmailPreferences(user.id, Object.fromEntries(NOTIFICATION_KINDS.map((kind) => [kind, formData.get(kind) === "on"])));
   return { saved: true };
 }
 

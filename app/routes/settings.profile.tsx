@@ -4,16 +4,17 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FieldErrors, FormErrors, TextField } from "~/components/forms";
-import { profileSchema } from "~/domain/people.schema";
 import { getPerson, updateProfile } from "~/domain/people.server";
 import { isStaff } from "~/domain/roles";
-import { requireUser } from "~/lib/auth.server";
 import { supportedLocales } from "~/lib/i18n";
 import { pageTitle } from "~/lib/meta";
+import { profileSchema } from "~/web/account-forms";
+import { requireUser } from "~/web/guards.server";
+import { refusalResponse } from "~/web/responses.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const person = getPerson(user.id)!;
+  const person = (await getPerson(user.id))!;
   return {
     staff: isStaff(person),
     profile: {
@@ -32,16 +33,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const submission = parseWithZod(await request.formData(), { schema: profileSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  const { locale, jobTitle, bio, company, displayName } = submission.value;
-  const staff = isStaff(user);
-  updateProfile(user.id, {
-    displayName,
-    locale: locale === "auto" ? null : locale,
-    // Titles and bios are for staff, whose replies carry them; customers may name a company.
-    jobTitle: staff ? jobTitle : null,
-    bio: staff ? bio : null,
-    company: staff ? null : company,
-  });
+  const { locale, ...profile } = submission.value;
+  const updated = await updateProfile(user.id, { ...profile, locale: locale === "auto" ? null : locale });
+  if (!updated.ok) throw refusalResponse(updated.reason);
   return submission.reply({ resetForm: false });
 }
 

@@ -4,33 +4,30 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FieldErrors, FormErrors, TextField } from "~/components/forms";
-import { setupSchema } from "~/domain/people.schema";
-import { getSite, setUpSite, SiteAlreadySetUpError } from "~/domain/site.server";
-import { startSession } from "~/lib/auth.server";
+import { getSite, setUpSite } from "~/domain/site.server";
+import { supportedLocales } from "~/lib/i18n";
 import { detectLocale } from "~/lib/i18n.server";
 import { pageTitle } from "~/lib/meta";
-import { supportedLocales } from "~/lib/i18n";
+import { setupSchema } from "~/web/account-forms";
+import { startSession } from "~/web/session.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   // Once the site exists, the first-run page is closed for good.
-  if (getSite()) throw redirect("/");
+  if (await getSite()) throw redirect("/");
   return { locale: await detectLocale(request, null, "en") };
 }
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "setup.title");
 
 export async function action({ request }: ActionFunctionArgs) {
-  if (getSite()) throw redirect("/");
+  if (await getSite()) throw redirect("/");
   const submission = parseWithZod(await request.formData(), { schema: setupSchema });
   if (submission.status !== "success") return submission.reply({ hideFields: ["password"] });
-  try {
-    const { email, displayName, password, ...siteFields } = submission.value;
-    const admin = await setUpSite({ ...siteFields, admin: { email, displayName, password } });
-    throw redirect("/admin", { headers: { "Set-Cookie": await startSession(admin.id) } });
-  } catch (error) {
-    if (error instanceof SiteAlreadySetUpError) throw redirect("/");
-    throw error;
-  }
+  const { email, displayName, password, ...siteFields } = submission.value;
+  const admin = await setUpSite({ ...siteFields, admin: { email, displayName, password } });
+  // Set up meanwhile by someone else (the email is free on a fresh site): the page is closed.
+  if (!admin.ok) throw redirect("/");
+  throw redirect("/admin", { headers: { "Set-Cookie": await startSession(admin.value.id) } });
 }
 
 export default function SetupPage() {

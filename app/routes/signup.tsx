@@ -4,10 +4,12 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, TextField } from "~/components/forms";
-import { createPerson, EmailTakenError } from "~/domain/people.server";
-import { signupSchema } from "~/domain/people.schema";
-import { getOptionalUser, safeRedirect, startSession } from "~/lib/auth.server";
+import { createPerson } from "~/domain/people.server";
+import { isLocale } from "~/lib/i18n";
 import { pageTitle } from "~/lib/meta";
+import { signupSchema } from "~/web/account-forms";
+import { safeRedirect } from "~/web/redirects";
+import { getOptionalUser, startSession } from "~/web/session.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getOptionalUser(request)) throw redirect("/");
@@ -21,16 +23,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: signupSchema });
   if (submission.status !== "success") return submission.reply({ hideFields: ["password"] });
   const locale = formData.get("locale");
-  try {
-    const person = await createPerson({ ...submission.value, locale: locale === "es" || locale === "en" ? locale : null });
-    const redirectTo = safeRedirect(String(formData.get("redirectTo") ?? ""), "/");
-    throw redirect(redirectTo, { headers: { "Set-Cookie": await startSession(person.id) } });
-  } catch (error) {
-    if (error instanceof EmailTakenError) {
-      return submission.reply({ fieldErrors: { email: ["errors.account.emailTaken"] }, hideFields: ["password"] });
-    }
-    throw error;
-  }
+  const person = await createPerson({ ...submission.value, locale: isLocale(locale) ? locale : null });
+  if (!person.ok) return submission.reply({ fieldErrors: { email: ["errors.account.emailTaken"] }, hideFields: ["password"] });
+  const redirectTo = safeRedirect(String(formData.get("redirectTo") ?? ""), "/");
+  throw redirect(redirectTo, { headers: { "Set-Cookie": await startSession(person.value.id) } });
 }
 
 export default function SignupPage() {

@@ -8,9 +8,9 @@ import { latestReplies, listTeam } from "~/domain/team.server";
 import { useFormatters } from "~/lib/format";
 import { pageTitle } from "~/lib/meta";
 
-export function loader() {
-  const staff = listTeam();
-  return { staff, replies: latestReplies(staff.map((person) => person.id)) };
+export async function loader() {
+  const staff = await listTeam();
+  return { staff, replies: await latestReplies(staff.map((person) => person.id)) };
 }
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "team.title");

@@ -2,22 +2,23 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { NOTIFICATION_KINDS, type NotificationKind } from "#db/schema";
-import { setEmailPreference } from "~/domain/notifications.server";
+import { setEmailPreferences } from "~/domain/notifications.server";
+import { getPerson } from "~/domain/people.server";
 import { readSignedValue } from "~/lib/crypto.server";
 import { pageTitle } from "~/lib/meta";
-import { getPerson } from "~/domain/people.server";
+import { badRequest } from "~/web/responses.server";
 
 /** Who and which kind a signed unsubscribe token names, or null. No log-in needed. */
-function readToken(token: string | null) {
+async function readToken(token: string | null) {
   const value = token ? readSignedValue(token) : null;
   const [userId, kind] = value?.split(":") ?? [];
-  if (!userId || !NOTIFICATION_KINDS.includes(kind as NotificationKind) || !getPerson(userId)) return null;
+  if (!userId || !NOTIFICATION_KINDS.includes(kind as NotificationKind) || !(await getPerson(userId))) return null;
   return { userId, kind: kind as NotificationKind };
 }
 
-export function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request }: LoaderFunctionArgs) {
   const token = new URL(request.url).searchParams.get("token");
-  const target = readToken(token);
+  const target = await readToken(token);
   return { token: target ? token : null, kind: target?.kind ?? null };
 }
 
@@ -27,9 +28,9 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "unsubscri
 export async function action({ request }: ActionFunctionArgs) {
   const url = new URL(request.url);
   const formData = await request.formData();
-  const target = readToken(url.searchParams.get("token") ?? String(formData.get("token") ?? ""));
-  if (!target) throw new Response("Bad Request", { status: 400 });
-  setEmailPreference(target.userId, target.kind, false);
+  const target = await readToken(url.searchParams.get("token") ?? String(formData.get("token") ?? ""));
+  if (!target) throw badRequest();
+  await setEmailPreferences(target.userId, { [target.kind]: false });
   return { done: true, kind: target.kind };
 }
 

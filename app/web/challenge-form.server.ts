@@ -1,9 +1,9 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ChallengeInput } from "~/domain/challenges.server";
-import { challengeSchema } from "~/domain/challenges.schema";
 import { slugify } from "~/lib/paths";
 import { richBodyFrom } from "~/lib/rich-body.server";
 import { isValidTimeZone, parseLocalDateTime } from "~/lib/time-zone";
+import { challengeSchema } from "~/web/challenge-form";
 
 const TIMES = ["submissionOpensAt", "submissionClosesAt", "votingOpensAt", "votingClosesAt"] as const;
 

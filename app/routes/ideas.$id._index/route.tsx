@@ -1,43 +1,59 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import type { Role } from "#db/schema";
 import { Avatar } from "~/components/avatar";
 import { CommentForm, CommentItem, SignedBy, TimelineEventItem } from "~/components/discussion";
+import { EmptyState } from "~/components/empty-state";
 import { ChallengeTag, CategoryTag, StatusBadge } from "~/components/idea-badges";
 import { IdeaVote } from "~/components/idea-row";
-import { getCommentForEdit, getThread } from "~/domain/comments.server";
-import { handleDiscussionAction } from "~/domain/discussion-actions.server";
-import { isFollowing } from "~/domain/follows.server";
-import { ideaIdFrom, redirectToCanonical } from "~/domain/idea-params.server";
-import { deleteIdea, getIdea, getIdeaAuthorId, IdeaAnsweredError } from "~/domain/ideas.server";
-import { ideaPath } from "~/lib/paths";
-import { getOptionalUser, requireUser } from "~/lib/auth.server";
-import { isStaff } from "~/domain/roles";
-import { EmptyState } from "~/components/empty-state";
 import { ReplyPromise } from "~/components/reply-promise";
 import { RichText } from "~/components/rich-text";
 import { ReportForm, StaffPanel } from "~/components/staff-panel";
+import { getCommentForEdit, getThread } from "~/domain/comments.server";
+import { isFollowing } from "~/domain/follows.server";
+import { deleteIdea, getIdea } from "~/domain/ideas.server";
 import { listStaff } from "~/domain/people.server";
+import { isStaff } from "~/domain/roles";
 import { getSite } from "~/domain/site.server";
-import { handleWorkflowAction, WORKFLOW_INTENTS } from "~/domain/workflow-actions.server";
+import { now as clockNow } from "~/lib/clock.server";
 import { useFormatters } from "~/lib/format";
 import { pageTitle } from "~/lib/meta";
+import { ideaPath } from "~/lib/paths";
+import { requireUser } from "~/web/guards.server";
+import { ideaIdFrom, numberParam } from "~/web/params";
+import { badRequest, notFound, refusalResponse } from "~/web/responses.server";
+import { getOptionalUser } from "~/web/session.server";
+import { handleDiscussionAction } from "./discussion-actions.server";
+import { handleWorkflowAction } from "./workflow-actions.server";
+
+/** A wrong or missing slug redirects to the idea's canonical URL, keeping the query and hash. */
+function redirectToCanonical(request: Request, idea: { id: number; title: string }) {
+  const url = new URL(request.url);
+  const canonical = ideaPath(idea);
+  if (url.pathname !== canonical) throw redirect(canonical + url.search, 301);
+}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await getOptionalUser(request);
-  const idea = getIdea(ideaIdFrom(params.id), user?.id ?? null);
-  if (!idea) throw new Response("Not Found", { status: 404 });
+  const idea = await getIdea(ideaIdFrom(params.id), user?.id ?? null);
+  if (!idea) throw notFound();
   redirectToCanonical(request, idea);
   const { bodyJson: _json, bodyText: _text, ...shown } = idea;
   const search = new URL(request.url).searchParams;
   const viewer = user ? { id: user.id, role: user.role } : null;
-  const editId = Number(search.get("edit"));
-  const editing = user && editId ? getCommentForEdit(editId, user.id) : null;
+  const editId = numberParam(request, "edit");
+  const editing = user && editId ? await getCommentForEdit(editId, user.id) : null;
   const isAuthor = user?.id === idea.author.id;
   const staff = isStaff(user);
   // Hidden by moderation: its author and staff still see it; others see a placeholder.
   if (idea.hidden && !staff && !isAuthor) return { concealed: true as const, path: ideaPath(idea) };
-  const thread = getThread(idea.id, viewer);
+  const [thread, staffList, site, following] = await Promise.all([
+    getThread(idea.id, viewer),
+    staff ? listStaff() : [],
+    getSite(),
+    user ? isFollowing(idea.id, user.id) : false,
+  ]);
   const official = thread.find((item) => item.type === "comment" && item.id === idea.officialCommentId);
   const report = search.get("report");
   return {
@@ -46,14 +62,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     path: ideaPath(idea),
     viewer,
     isStaff: staff,
-    staffList: staff ? listStaff().map(({ id, displayName }) => ({ id, displayName })) : [],
-    replyPromiseDays: getSite()!.replyPromiseDays,
-    now: Date.now(),
+    staffList: staffList.map(({ id, displayName }) => ({ id, displayName })),
+    replyPromiseDays: site!.replyPromiseDays,
+    now: clockNow().getTime(),
     reporting: user && report ? (report === "idea" ? "idea" : Number(report.replace("comment-", "")) || null) : null,
     thread,
     official: official?.type === "comment" ? official : null,
-    following: user ? isFollowing(idea.id, user.id) : false,
-    replyingTo: Number(search.get("reply")) || null,
+    following,
+    replyingTo: numberParam(request, "reply") ?? null,
     editing: editing ? { id: editing.id, bodyJson: editing.bodyJson } : null,
     canEdit: isAuthor,
     canDelete: isAuthor && !idea.answered,
@@ -65,24 +81,38 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
     ? pageTitle(matches, "moderation.hiddenIdeaTitle")
     : [...pageTitle(matches, "ideaPage.title", { title: data.idea.title }), { name: "description", content: data.idea.excerpt.slice(0, 160) }];
 
-const PARTICIPATING = new Set(["comment", "edit-comment", "report"]);
+/** Who may ask for each of the page's actions; the domain then checks what depends on the data. */
+const INTENTS: Record<string, { role?: Role; participate?: boolean; handle: "discussion" | "workflow" | "delete" }> = {
+  comment: { participate: true, handle: "discussion" },
+  "edit-comment": { participate: true, handle: "discussion" },
+  "delete-comment": { handle: "discussion" },
+  official: { role: "staff", handle: "discussion" },
+  follow: { handle: "discussion" },
+  unfollow: { handle: "discussion" },
+  report: { participate: true, handle: "workflow" },
+  status: { role: "staff", handle: "workflow" },
+  merge: { role: "staff", handle: "workflow" },
+  unmerge: { role: "staff", handle: "workflow" },
+  assign: { role: "staff", handle: "workflow" },
+  delete: { handle: "delete" },
+};
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const ideaId = ideaIdFrom(params.id);
   const formData = await request.formData();
   const intent = String(formData.get("intent") ?? "");
-  const user = await requireUser(request, { participate: PARTICIPATING.has(intent) });
-  const idea = getIdea(ideaId, null);
-  if (!idea) throw new Response("Not Found", { status: 404 });
-  if (WORKFLOW_INTENTS.has(intent)) return handleWorkflowAction(intent, formData, ideaId, user, ideaPath(idea));
-  if (intent !== "delete") return handleDiscussionAction(intent, formData, ideaId, user, ideaPath(idea));
+  const gate = Object.hasOwn(INTENTS, intent) ? INTENTS[intent] : undefined;
+  const user = await requireUser(request, { role: gate?.role, participate: gate?.participate });
+  if (!gate) throw badRequest();
+  const idea = await getIdea(ideaId, null);
+  if (!idea) throw notFound();
+  if (gate.handle === "workflow") return handleWorkflowAction(intent, formData, ideaId, user, ideaPath(idea));
+  if (gate.handle === "discussion") return handleDiscussionAction(intent, formData, ideaId, user, ideaPath(idea));
 
-  if (getIdeaAuthorId(ideaId) !== user.id) throw new Response("Forbidden", { status: 403 });
-  try {
-    deleteIdea(ideaId);
-  } catch (error) {
-    if (error instanceof IdeaAnsweredError) return { formId: "idea", result: null, error: "errors.idea.answeredCannotDelete" };
-    throw error;
+  const deleted = await deleteIdea({ ideaId, userId: user.id });
+  if (!deleted.ok) {
+    if (deleted.reason === "answered") return { formId: "idea", result: null, error: "errors.idea.answeredCannotDelete" };
+    throw refusalResponse(deleted.reason);
   }
   throw redirect("/?deleted=1");
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { TITLE_MAX, TITLE_MIN } from "~/domain/ideas.schema";
+import { TITLE_MAX, TITLE_MIN } from "~/web/idea-form";
 
 const SLUG_MAX = 60;
 export const VOTE_BUDGET_MAX = 50;
@@ -25,7 +25,7 @@ export const challengeSchema = z
       .max(SLUG_MAX, `errors.field.tooLong:${SLUG_MAX}`)
       .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "errors.challenge.slug")
       .optional(),
-    // The editor's JSON or plain text; checked by parseRichText on the server.
+    // The editor's JSON or plain text; checked by richBodyFrom on the server.
     brief: z.string({ error: "errors.field.required" }),
     submissionOpensAt: localDateTime,
     submissionClosesAt: localDateTime,

@@ -1,20 +1,20 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { getActiveCategory } from "~/domain/categories.server";
-import { ideaSchema } from "~/domain/ideas.schema";
 import { richBodyFrom } from "~/lib/rich-body.server";
+import { ideaSchema } from "~/web/idea-form";
 
 /**
  * Checks a submitted idea form: the fields against the schema, the body against the editor's
  * schema and length limit, the category against the active ones. On error, the conform reply
  * carries translated-key field errors and everything that was typed.
  */
-export function parseIdeaForm(formData: FormData, options: { keepCategoryId?: number | null } = {}) {
+export async function parseIdeaForm(formData: FormData, options: { keepCategoryId?: number | null } = {}) {
   const submission = parseWithZod(formData, { schema: ideaSchema });
   if (submission.status !== "success") return { reply: submission.reply() } as const;
   const body = richBodyFrom(submission.value.body);
   const categoryId = submission.value.categoryId;
   // An idea may keep a category archived since it was filed; new choices must be active.
-  const category = categoryId ? (categoryId === options.keepCategoryId ? { id: categoryId } : getActiveCategory(categoryId)) : null;
+  const category = categoryId ? (categoryId === options.keepCategoryId ? { id: categoryId } : await getActiveCategory(categoryId)) : null;
   const fieldErrors: Record<string, string[]> = {};
   if (!body.ok) fieldErrors.body = [body.reason];
   if (categoryId && !category) fieldErrors.categoryId = ["errors.idea.categoryUnavailable"];

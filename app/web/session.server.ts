@@ -1,12 +1,9 @@
-import { DrizzleSQLiteAdapter } from "@lucia-auth/adapter-drizzle";
-import { data, redirect } from "@remix-run/node";
 import { Lucia, TimeSpan } from "lucia";
-import { sessions, users, type Locale, type Role } from "#db/schema";
+import type { Locale, Role } from "#db/schema";
 import { generateToken, hashToken } from "~/lib/crypto.server";
-import { db } from "~/lib/db.server";
-import { hasRole } from "~/domain/roles";
+import { sessionAdapter } from "~/lib/session-adapter.server";
 
-export const lucia = new Lucia(new DrizzleSQLiteAdapter(db, sessions, users), {
+export const lucia = new Lucia(sessionAdapter, {
   // Lucia extends a session that is past half its life (`session.fresh`): sliding renewal.
   sessionExpiresIn: new TimeSpan(30, "d"),
   sessionCookie: {
@@ -87,47 +84,4 @@ export function getSession(request: Request) {
 
 export async function getOptionalUser(request: Request) {
   return (await getSession(request)).user;
-}
-
-/** Where to come back after logging in: the page the visitor was on. */
-export function loginRedirect(request: Request) {
-  const url = new URL(request.url);
-  // A form POST returns to the page that holds the form, not to the action's data URL.
-  const back = request.method === "GET" ? url.pathname + url.search : (safeRedirect(request.headers.get("Referer")) ?? url.pathname);
-  return `/login?${new URLSearchParams({ redirectTo: back })}`;
-}
-
-/**
- * The one gate for loaders and actions. A visitor is sent to log in and returns here;
- * a signed-in person without the role gets 403; with `participate`, so does a blocked person,
- * and the error page tells them why.
- */
-export async function requireUser(request: Request, options: { role?: Role; participate?: boolean } = {}) {
-  const user = await getOptionalUser(request);
-  if (!user) throw redirect(loginRedirect(request));
-  if (options.role && !hasRole(user, options.role)) {
-    throw new Response("Forbidden", { status: 403, statusText: "Forbidden" });
-  }
-  if (options.participate && user.blockedReason !== null) {
-    throw data({ blockedReason: user.blockedReason }, { status: 403, statusText: "Forbidden" });
-  }
-  return user;
-}
-
-/** Only same-site paths: never redirect a person off the site after logging in. */
-export function safeRedirect(target: string | null | undefined, fallback: string): string;
-export function safeRedirect(target: string | null | undefined): string | null;
-export function safeRedirect(target: string | null | undefined, fallback: string | null = null) {
-  if (!target) return fallback;
-  let path = target;
-  if (/^https?:\/\//i.test(target)) {
-    try {
-      const url = new URL(target);
-      path = url.pathname + url.search;
-    } catch {
-      return fallback;
-    }
-  }
-  if (!path.startsWith("/") || path.startsWith("//") || path.startsWith("/\\")) return fallback;
-  return path;
 }
