@@ -92,6 +92,9 @@ export default defineConfig({
       DATABASE_PATH: path.join(runDirectory, "tertulia.db"),
       // Milliseconds the server's clock runs ahead (app/lib/clock.server.ts); moveClock in tests/e2e/support.ts writes it.
       CLOCK_OFFSET_FILE: path.join(runDirectory, "clock-offset"),
+      // Background jobs (app/jobs) every half second, so news follows a moved clock quickly.
+      JOBS_INTERVAL_MS: "500",
+      MAIL_DIRECTORY: path.join(runDirectory, "mail"),
     },
   },
 });

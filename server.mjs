@@ -81,6 +81,10 @@ const build = viteDevServer
 
 app.all("*", createRequestHandler({ build, mode: production ? "production" : "development" }));
 
+// Email delivery and challenge announcements run in this process (app/jobs), not in any request.
+const serverBuild = typeof build === "function" ? await build() : build;
+serverBuild.entry.module.startBackgroundJobs();
+
 app.listen(port, () => {
   console.log(`Tertulia is listening on http://localhost:${port}`);
 });

@@ -4,16 +4,13 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
-import { startChallengeScheduler } from "~/domain/challenges.server";
-import { startOutboxWorker } from "~/domain/outbox.server";
 import { isLocale } from "~/lib/i18n";
 import { i18nForRendering } from "~/lib/i18n.server";
 
-export const streamTimeout = 5_000;
+// server.mjs starts the background jobs once per process, through the server build's entry.
+export { startBackgroundJobs } from "~/jobs/background-jobs.server";
 
-// The server process delivers queued emails and announces opened challenge votes in the background.
-startOutboxWorker();
-startChallengeScheduler();
+export const streamTimeout = 5_000;
 
 export default function handleRequest(
   request: Request,

@@ -8,7 +8,9 @@ const databasePath = path.resolve(process.env.BENCH_DATABASE_PATH ?? "data/bench
 process.env.DATABASE_PATH = databasePath;
 const fresh = !fs.existsSync(databasePath);
 
-const { sqlite } = await import("~/lib/db.server");
+const { sqlite: connections } = await import("~/lib/db.server");
+// Data is loaded straight into the file (one process, nothing else writing); queries run through the app.
+const sqlite = connections.writer;
 const { budgetFor, listPublishedChallenges } = await import("~/domain/challenges.server");
 const { listChallengeIdeas } = await import("~/domain/ideas.server");
 const { setVote } = await import("~/domain/votes.server");
@@ -57,17 +59,17 @@ if (fresh) {
 const viewer = "p123";
 const big = { id: 1, voteBudget: 20 };
 console.log("\nChallenge queries (30 ideas per page, with author, category and the viewer's vote):");
-measure("/challenges (301 challenges, idea counts)", () => listPublishedChallenges());
-measure("big challenge, ranked by votes, page 1", () => listChallengeIdeas({ challengeId: 1, order: "votes", seed: 42, viewerId: viewer, page: 1 }));
-measure("big challenge, shuffled, page 1", () => listChallengeIdeas({ challengeId: 1, order: "shuffled", seed: 42, viewerId: viewer, page: 1 }));
-measure("big challenge, shuffled, page 300", () => listChallengeIdeas({ challengeId: 1, order: "shuffled", seed: 42, viewerId: viewer, page: 300 }));
-measure("votes left in the budget", () => budgetFor(big, viewer));
-measure("vote and take it back (two write transactions)", () => {
-  setVote(5000, viewer, true);
-  setVote(5000, viewer, false);
+await measure("/challenges (301 challenges, idea counts)", () => listPublishedChallenges());
+await measure("big challenge, ranked by votes, page 1", () => listChallengeIdeas({ challengeId: 1, order: "votes", seed: 42, viewerId: viewer, page: 1 }));
+await measure("big challenge, shuffled, page 1", () => listChallengeIdeas({ challengeId: 1, order: "shuffled", seed: 42, viewerId: viewer, page: 1 }));
+await measure("big challenge, shuffled, page 300", () => listChallengeIdeas({ challengeId: 1, order: "shuffled", seed: 42, viewerId: viewer, page: 300 }));
+await measure("votes left in the budget", () => budgetFor(big, viewer));
+await measure("vote and take it back (two write transactions)", async () => {
+  await setVote(5000, viewer, true);
+  await setVote(5000, viewer, false);
 });
 
 console.log("\nQuery plans:");
-printPlan(sqlite, "ranked by votes", () => listChallengeIdeas({ challengeId: 1, order: "votes", seed: 42, viewerId: viewer, page: 1 }));
-printPlan(sqlite, "shuffled", () => listChallengeIdeas({ challengeId: 1, order: "shuffled", seed: 42, viewerId: viewer, page: 1 }));
-printPlan(sqlite, "votes left in the budget", () => budgetFor(big, viewer));
+await printPlan(connections.reader, "ranked by votes", () => listChallengeIdeas({ challengeId: 1, order: "votes", seed: 42, viewerId: viewer, page: 1 }));
+await printPlan(connections.reader, "shuffled", () => listChallengeIdeas({ challengeId: 1, order: "shuffled", seed: 42, viewerId: viewer, page: 1 }));
+await printPlan(connections.reader, "votes left in the budget", () => budgetFor(big, viewer));

@@ -7,20 +7,20 @@ function median(times: number[]) {
 }
 
 /** Runs `run` once to warm up, then `repeat` times, and prints the median and the worst. */
-export function measure(label: string, run: () => unknown, repeat = 30) {
-  run();
+export async function measure(label: string, run: () => unknown, repeat = 30) {
+  await run();
   const times: number[] = [];
   for (let i = 0; i < repeat; i++) {
     const started = performance.now();
-    run();
+    await run();
     times.push(performance.now() - started);
   }
   console.log(`${label.padEnd(52)} median ${median(times).toFixed(2)} ms   max ${Math.max(...times).toFixed(2)} ms`);
 }
 
-/** Prints SQLite's plan for the first statement that `run` executes. */
-export function printPlan(sqlite: Database.Database, label: string, run: () => unknown) {
-  const { source, params } = capture(sqlite, run);
+/** Prints SQLite's plan for the first statement that `run` executes on this connection (the app's reader). */
+export async function printPlan(sqlite: Database.Database, label: string, run: () => unknown) {
+  const { source, params } = await capture(sqlite, run);
   console.log(`\n${label}`);
   for (const step of sqlite.prepare(`explain query plan ${source}`).all(...params) as Array<{ detail: string }>) {
     console.log(`  ${step.detail}`);
@@ -28,7 +28,7 @@ export function printPlan(sqlite: Database.Database, label: string, run: () => u
 }
 
 /** The SQL and parameters of the first statement `run` reads rows with. */
-function capture(sqlite: Database.Database, run: () => unknown) {
+async function capture(sqlite: Database.Database, run: () => unknown) {
   let captured: { source: string; params: unknown[] } | null = null;
   const original = sqlite.prepare.bind(sqlite);
   const patched = (source: string) => {
@@ -44,7 +44,7 @@ function capture(sqlite: Database.Database, run: () => unknown) {
   };
   sqlite.prepare = patched as typeof sqlite.prepare;
   try {
-    run();
+    await run();
   } finally {
     sqlite.prepare = original;
   }

@@ -219,8 +219,12 @@ for (const locale of ["en", "es"] as const) {
       await expect(ownVote).toHaveAttribute("aria-pressed", "false");
       await expect(page.getByText(t.budgetLeft(0, 1))).toBeVisible();
 
-      await page.goto("/notifications");
-      await expect(notice(page, t.votingNotice(challenge.title))).toBeVisible();
+      // The "voting is open" news comes from the server's background job (JOBS_INTERVAL_MS in
+      // playwright.config.ts), not from reading a page: look until it has run.
+      await expect(async () => {
+        await page.goto("/notifications");
+        await expect(notice(page, t.votingNotice(challenge.title))).toBeVisible({ timeout: 1_000 });
+      }).toPass();
       await expectNoA11yViolations(page);
 
       // 4. Voting has closed: staff give the places and sign a note; the public page shows the results.

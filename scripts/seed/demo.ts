@@ -1,19 +1,21 @@
 import { eq } from "drizzle-orm";
-import { emailOutbox, users, type IdeaStatus } from "#db/schema";
+import { emailOutbox, users, type IdeaStatus, type Locale } from "#db/schema";
+import { createCategory } from "~/domain/categories.server";
 import { challengePhase } from "~/domain/challenge-phases";
 import { announceOpenedVoting, createChallenge, getChallengeById, publishResults, setChallengePublished } from "~/domain/challenges.server";
-import { changeStatus, mergeIdeas } from "~/domain/workflow.server";
-import { reportContent } from "~/domain/moderation.server";
-import { createCategory } from "~/domain/categories.server";
+import { postComment, setOfficialResponse } from "~/domain/comments.server";
 import { createIdea } from "~/domain/ideas.server";
-import { createPerson } from "~/domain/people.server";
+import { reportContent } from "~/domain/moderation.server";
+import { hashPassword, insertPerson } from "~/domain/people.server";
 import { setUpSite } from "~/domain/site.server";
 import { setVote } from "~/domain/votes.server";
-import { db } from "~/lib/db.server";
+import { changeStatus, mergeIdeas } from "~/domain/workflow.server";
+import { now as clockNow } from "~/lib/clock.server";
+import { transaction } from "~/lib/db.server";
+import type { Result } from "~/lib/result";
 import { richBodyFrom } from "~/lib/rich-body.server";
 import { DEMO_CHALLENGES, type DemoChallenge } from "./challenges-data";
 import { DEMO_CATEGORIES, DEMO_DISCUSSIONS, DEMO_IDEAS } from "./ideas-data";
-import { postComment, setOfficialResponse } from "~/domain/comments.server";
 
 export const DEMO_PASSWORD = "tertulia-demo";
 
@@ -32,35 +34,45 @@ const COMPANIES = ["Panadería Sol", "Northwind Traders", null, "Talleres Ruiz",
  * and a challenge in each phase; the same every time (times are relative to the seeding).
  */
 export async function seedDemo() {
-  const admin = await setUpSite({
-    siteName: "Tertulia Demo",
-    defaultLocale: "es",
-    replyPromiseDays: 3,
-    admin: { email: "admin@demo.example", displayName: "Admin Demo", password: DEMO_PASSWORD },
+  const admin = must(
+    await setUpSite({
+      siteName: "Tertulia Demo",
+      defaultLocale: "es",
+      replyPromiseDays: 3,
+      admin: { email: "admin@demo.example", displayName: "Admin Demo", password: DEMO_PASSWORD },
+    }),
+    "setting up the site",
+  );
+  await transaction(async (tx) => {
+    await tx.update(users).set({ jobTitle: "Community Administrator", bio: "Keeps the portal running and welcoming." }).where(eq(users.id, admin.id));
   });
-  db.update(users).set({ jobTitle: "Community Administrator", bio: "Keeps the portal running and welcoming." }).where(eq(users.id, admin.id)).run();
 
-  for (const [index, staff] of STAFF.entries()) {
-    await createPerson({ id: `staff${index + 1}`, email: `staff${index + 1}@demo.example`, password: DEMO_PASSWORD, role: "staff", ...staff });
-  }
+  // Everyone shares the demo password: hashed once (argon2 is slow on purpose), not 33 times.
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const person = (values: { id: string; displayName: string; role: "staff" | "customer"; locale: Locale | null; jobTitle?: string; bio?: string; company?: string | null }) =>
+    transaction(async (tx) =>
+      must(await insertPerson(tx, { email: `${values.id}@demo.example`, passwordHash, jobTitle: null, bio: null, company: null, ...values }), values.id),
+    );
+  for (const [index, staff] of STAFF.entries()) await person({ id: `staff${index + 1}`, role: "staff", ...staff });
   for (let index = 0; index < 30; index++) {
-    const displayName = `${FIRST_NAMES[index % FIRST_NAMES.length]} ${LAST_NAMES[index % LAST_NAMES.length]}`;
-    await createPerson({
+    await person({
       id: `customer${index + 1}`,
-      email: `customer${index + 1}@demo.example`,
-      displayName,
-      password: DEMO_PASSWORD,
+      displayName: `${FIRST_NAMES[index % FIRST_NAMES.length]} ${LAST_NAMES[index % LAST_NAMES.length]}`,
+      role: "customer",
       company: COMPANIES[index % COMPANIES.length],
       locale: index % 3 === 0 ? "en" : null,
     });
   }
-  const categoryIds = DEMO_CATEGORIES.map((category) => createCategory(category).id);
-  const votes = seedIdeas(categoryIds);
-  const comments = seedDiscussions();
+  const categoryIds: number[] = [];
+  for (const category of DEMO_CATEGORIES) categoryIds.push(must(await createCategory(category), `category ${category.name}`).id);
+  const votes = await seedIdeas(categoryIds);
+  const comments = await seedDiscussions();
   // After the ideas and discussions, which refer to their ideas by id.
-  const challenges = seedChallenges(categoryIds);
+  const challenges = await seedChallenges(categoryIds);
   // The demo's history is in-app only: do not email the made-up people on first start.
-  db.delete(emailOutbox).run();
+  await transaction(async (tx) => {
+    await tx.delete(emailOutbox);
+  });
   return {
     admins: 1,
     staff: STAFF.length,
@@ -73,6 +85,12 @@ export async function seedDemo() {
   };
 }
 
+/** The demo goes through the site's own rules: a refusal here is a mistake in the demo data. */
+function must<T>(result: Result<T, string>, what: string): T {
+  if (!result.ok) throw new Error(`Demo: ${what} was refused (${result.reason})`);
+  return result.value;
+}
+
 /** A small deterministic generator, so the demo is the same on every machine. */
 function sequence(seed: number) {
   let state = seed;
@@ -82,29 +100,32 @@ function sequence(seed: number) {
   };
 }
 
-function seedIdeas(categoryIds: number[]) {
+async function seedIdeas(categoryIds: number[]) {
   const random = sequence(42);
   const day = 24 * 60 * 60 * 1000;
-  const start = Date.now() - 90 * day;
+  const start = clockNow().getTime() - 90 * day;
   let voteTotal = 0;
   const statuses: Array<{ id: number; status: IdeaStatus; spanish: boolean; createdAt: number }> = [];
   for (const [index, [title, text, category, status]] of DEMO_IDEAS.entries()) {
     const authorNumber = (index % 30) + 1;
-    const idea = createIdea({
-      authorId: `customer${authorNumber}`,
-      title,
-      body: richBody(text),
-      categoryId: categoryIds[category]!,
-      now: new Date(start + index * 1.5 * day),
-    });
+    const idea = must(
+      await createIdea({
+        authorId: `customer${authorNumber}`,
+        title,
+        body: richBody(text),
+        categoryId: categoryIds[category]!,
+        now: new Date(start + index * 1.5 * day),
+      }),
+      `idea "${title}"`,
+    );
     statuses.push({ id: idea.id, status, spanish: index < 30, createdAt: start + index * 1.5 * day });
     const voters = Math.floor(random() * random() * 30);
     for (let offset = 1; offset <= voters; offset++) {
-      setVote(idea.id, `customer${((authorNumber - 1 + offset * 7) % 30) + 1}`, true);
+      must(await setVote(idea.id, `customer${((authorNumber - 1 + offset * 7) % 30) + 1}`, true), `a vote for "${title}"`);
     }
     voteTotal += voters + 1;
   }
-  seedStatuses(statuses);
+  await seedStatuses(statuses);
   return voteTotal;
 }
 
@@ -124,27 +145,28 @@ const PATH_TO: Partial<Record<IdeaStatus, IdeaStatus[]>> = {
 };
 
 /** Each idea reaches its status through signed changes by staff, as it would in real life. */
-function seedStatuses(rows: Array<{ id: number; status: IdeaStatus; spanish: boolean; createdAt: number }>) {
+async function seedStatuses(rows: Array<{ id: number; status: IdeaStatus; spanish: boolean; createdAt: number }>) {
   const hour = 60 * 60 * 1000;
   for (const [index, row] of rows.entries()) {
     const steps = PATH_TO[row.status] ?? [];
     for (const [step, to] of steps.entries()) {
       if (to === "open" || to === "duplicate") continue;
       const [es, en] = STATUS_NOTES[to];
-      changeStatus({
+      const changed = await changeStatus({
         ideaId: row.id,
         staffId: `staff${(index % 3) + 1}`,
         to,
         note: step === steps.length - 1 || to === "adopted" || to === "declined" ? richBody(row.spanish ? es : en) : null,
         now: new Date(row.createdAt + (step + 1) * 20 * hour),
       });
+      must(changed, `idea ${row.id} moving to ${to}`);
     }
   }
   // One duplicate, merged into the idea it repeats.
-  mergeIdeas({ sourceId: 56, targetId: 11, staffId: "staff3", now: new Date(rows[55]!.createdAt + 30 * hour) });
+  must(await mergeIdeas({ sourceId: 56, targetId: 11, staffId: "staff3", now: new Date(rows[55]!.createdAt + 30 * hour) }), "the merge");
   // Two reports waiting in the moderation queue.
-  reportContent({ reporterId: "customer4", ideaId: 17, commentId: null, reason: "Esto no es una idea, es publicidad." });
-  reportContent({ reporterId: "customer12", ideaId: 27, commentId: null, reason: "Duplicate of an idea I posted earlier." });
+  must(await reportContent({ reporterId: "customer4", ideaId: 17, commentId: null, reason: "Esto no es una idea, es publicidad." }), "a report");
+  must(await reportContent({ reporterId: "customer12", ideaId: 27, commentId: null, reason: "Duplicate of an idea I posted earlier." }), "a report");
 }
 
 function richBody(text: string) {
@@ -154,28 +176,32 @@ function richBody(text: string) {
 }
 
 /** Threads with customers and named staff: replies, a reply to a reply, notes, official answers. */
-function seedDiscussions() {
+async function seedDiscussions() {
   const hour = 60 * 60 * 1000;
   let total = 0;
   for (const [ideaIndex, thread] of DEMO_DISCUSSIONS.entries()) {
     const ideaId = thread.idea;
     const created: number[] = [];
-    const start = Date.now() - (DEMO_DISCUSSIONS.length - ideaIndex) * 24 * hour;
+    const start = clockNow().getTime() - (DEMO_DISCUSSIONS.length - ideaIndex) * 24 * hour;
     for (const [index, [who, text, replyTo, kind]] of thread.comments.entries()) {
       const role = who.startsWith("staff") ? "staff" : "customer";
-      const comment = postComment({
-        ideaId,
-        author: { id: who, role },
-        parentId: replyTo === null ? null : created[replyTo]!,
-        kind: kind ?? "public",
-        body: richBody(text),
-        now: new Date(start + index * 3 * hour),
-      });
+      const comment = must(
+        await postComment({
+          ideaId,
+          author: { id: who, role },
+          parentId: replyTo === null ? null : created[replyTo]!,
+          kind: kind ?? "public",
+          body: richBody(text),
+          now: new Date(start + index * 3 * hour),
+        }),
+        `a comment on idea ${ideaId}`,
+      );
       created.push(comment.id);
       total += 1;
     }
     if (thread.official !== undefined) {
-      setOfficialResponse({ ideaId, commentId: created[thread.official]!, staffId: thread.comments[thread.official]![0], now: new Date(start + 20 * hour) });
+      const pinned = await setOfficialResponse({ ideaId, commentId: created[thread.official]!, staffId: thread.comments[thread.official]![0], now: new Date(start + 20 * hour) });
+      must(pinned, `the official response on idea ${ideaId}`);
     }
   }
   return total;
@@ -190,16 +216,16 @@ const DEMO_LOGIN = "customer1";
  * published by staff1, ideas within the submission window, the "voting is open" news, votes
  * within each person's budget, and the results signed by a staff member.
  */
-function seedChallenges(categoryIds: number[]) {
+async function seedChallenges(categoryIds: number[]) {
   const random = sequence(7);
-  const seededAt = Date.now();
+  const seededAt = clockNow().getTime();
   const hour = 60 * 60 * 1000;
   const at = (days: number, hours = 0) => new Date(seededAt + days * 24 * hour + hours * hour);
   let ideaTotal = 0;
   let voteTotal = 0;
   for (const demo of DEMO_CHALLENGES) {
     const { days } = demo;
-    const challenge = createChallenge({
+    const created = await createChallenge({
       slug: demo.slug,
       title: demo.title,
       brief: richBody(demo.brief),
@@ -211,48 +237,52 @@ function seedChallenges(categoryIds: number[]) {
       staffId: demo.createdBy,
       now: at(days.created),
     });
-    setChallengePublished({ id: challenge.id, published: true, staffId: "staff1", now: at(days.published) });
+    const challenge = must(created, `challenge "${demo.slug}"`);
+    must(await setChallengePublished({ id: challenge.id, published: true, staffId: "staff1", now: at(days.published) }), `publishing "${demo.slug}"`);
 
     // Ideas arrive through the submission window (up to now, while it is still open).
     const submissionDays = Math.min(days.submissionCloses, 0) - days.submissionOpens;
-    const ideaIds = demo.ideas.map(([authorId, title, text, category], index) => {
+    const ideaIds: number[] = [];
+    for (const [index, [authorId, title, text, category]] of demo.ideas.entries()) {
       const offset = ((index + 0.25 + random() * 0.5) / demo.ideas.length) * submissionDays;
-      return createIdea({
+      const idea = await createIdea({
         authorId,
         title,
         body: richBody(text),
         categoryId: categoryIds[category]!,
         challengeId: challenge.id,
         now: at(days.submissionOpens + offset),
-      }).id;
-    });
+      });
+      ideaIds.push(must(idea, `challenge idea "${title}"`).id);
+    }
     ideaTotal += ideaIds.length;
 
     if (days.votingOpens < 0) {
       // The scheduler would announce it within seconds of voting opening; here an hour later.
-      if (announceOpenedVoting(at(days.votingOpens, 1)) !== 1) throw new Error(`Demo challenge "${demo.slug}": voting was not announced`);
+      if ((await announceOpenedVoting(at(days.votingOpens, 1))) !== 1) throw new Error(`Demo challenge "${demo.slug}": voting was not announced`);
       const votingEnd = at(Math.min(days.votingCloses, 0), -1).getTime();
       const ballots = challengeBallots(demo, random);
       const start = at(days.votingOpens, 2).getTime();
       for (const [index, [idea, userId]] of ballots.entries()) {
-        const result = setVote(ideaIds[idea]!, userId, true, new Date(start + ((index + 1) / (ballots.length + 1)) * (votingEnd - start)));
-        if (!result || "refused" in result) throw new Error(`Demo challenge "${demo.slug}": ${userId}'s vote was refused`);
+        const result = await setVote(ideaIds[idea]!, userId, true, new Date(start + ((index + 1) / (ballots.length + 1)) * (votingEnd - start)));
+        must(result, `${userId}'s vote in "${demo.slug}"`);
       }
       voteTotal += ballots.length;
     }
 
     if (demo.results) {
       const { ranked, selected, note, by, day } = demo.results;
-      publishResults({
+      const announced = await publishResults({
         challengeId: challenge.id,
         staffId: by,
         winners: [...ranked.map((idea, place) => ({ ideaId: ideaIds[idea]!, rank: place + 1 })), ...selected.map((idea) => ({ ideaId: ideaIds[idea]!, rank: null }))],
         note: richBody(note),
         now: at(day),
       });
+      must(announced, `the results of "${demo.slug}"`);
     }
 
-    const phase = challengePhase(getChallengeById(challenge.id)!, seededAt);
+    const phase = challengePhase((await getChallengeById(challenge.id))!, seededAt);
     if (phase !== demo.phase) throw new Error(`Demo challenge "${demo.slug}" is in phase ${phase}, not ${demo.phase}`);
   }
   return { ideas: ideaTotal, votes: voteTotal };

@@ -11,7 +11,7 @@ if (process.argv.includes("--reset")) {
 const { seedDemo, DEMO_PASSWORD } = await import("./seed/demo");
 const { getSite } = await import("~/domain/site.server");
 
-if (getSite()) {
+if (await getSite()) {
   console.error(`${databasePath} already holds a portal. Run \`npm run db:seed-demo -- --reset\` to replace it with the demo.`);
   process.exit(1);
 }

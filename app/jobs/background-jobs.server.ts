@@ -1,0 +1,37 @@
+import { announceOpenedVoting } from "~/domain/challenges.server";
+import { deliverDueEmails } from "~/lib/mail/outbox.server";
+
+/**
+ * The server process's background work: delivering the email outbox and telling challenge
+ * participants that voting opened. Started once per process by server.mjs (through
+ * entry.server.tsx), never by a page. JOBS_INTERVAL_MS shortens both intervals (the browser
+ * tests use it so they need not wait 15 s after moving the clock).
+ */
+const JOBS = [
+  { name: "email delivery", intervalMs: 5_000, run: () => deliverDueEmails() },
+  { name: "challenge voting announcements", intervalMs: 15_000, run: () => announceOpenedVoting() },
+];
+
+export function startBackgroundJobs() {
+  const state = globalThis as { __tertuliaJobs?: NodeJS.Timeout[] };
+  if (state.__tertuliaJobs) return;
+  const override = Number(process.env.JOBS_INTERVAL_MS);
+  state.__tertuliaJobs = JOBS.map((job) => every(Number.isFinite(override) && override > 0 ? override : job.intervalMs, job.name, job.run));
+}
+
+/** Runs `run` every `intervalMs`, never two at once; a failure is logged and the next tick tries again. */
+function every(intervalMs: number, name: string, run: () => Promise<unknown>) {
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    run()
+      .catch((error: unknown) => console.error(`Background job "${name}" failed:`, error))
+      .finally(() => {
+        running = false;
+      });
+  }, intervalMs);
+  // The jobs never keep a process alive on their own (tests, scripts).
+  timer.unref();
+  return timer;
+}
