@@ -1,8 +1,9 @@
 import { defineConfig } from "vitest/config";
 import tsconfigPaths from "vite-tsconfig-paths";
 
-// Unit and integration tests. Each test file gets its own throw-away SQLite database
-// (see tests/support/setup-db.ts); the Remix plugin is not loaded here.
+// Unit and integration tests. A worker loads the app once and runs many test files
+// (`isolate: false`: loading the app is most of a small test file's cost); each file starts
+// from an empty database (tests/support/setup-db.ts). The Remix plugin is not loaded here.
 export default defineConfig({
   plugins: [tsconfigPaths()],
   test: {
@@ -10,6 +11,7 @@ export default defineConfig({
     setupFiles: ["tests/support/setup-db.ts"],
     environment: "node",
     pool: "forks",
+    isolate: false,
     testTimeout: 20_000,
   },
 });

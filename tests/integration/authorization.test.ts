@@ -8,7 +8,7 @@ import * as adminNewChallenge from "~/routes/admin.challenges.new";
 import * as adminModeration from "~/routes/admin.moderation";
 import * as adminTeam from "~/routes/admin.team";
 import * as adminTriage from "~/routes/admin.triage";
-import * as ideaPage from "~/routes/ideas.$id._index";
+import * as ideaPage from "~/routes/ideas.$id._index/route";
 import { getIdea } from "~/domain/ideas.server";
 import { args, call, ensureSite, makePerson, makeRequest, sessionCookieFor } from "#tests/support/fixtures";
 import { makeIdea } from "#tests/support/ideas";
@@ -21,7 +21,7 @@ let someoneId = "";
 beforeAll(async () => {
   await ensureSite();
   someoneId = (await makePerson()).id;
-  ideaId = makeIdea(someoneId, "Guarded idea").id;
+  ideaId = (await makeIdea(someoneId, "Guarded idea")).id;
 });
 
 const staffCases = (): Case[] => [
@@ -79,7 +79,7 @@ describe("staff actions", () => {
     for (const testCase of staffCases()) {
       expect((await attempt(testCase, cookie)).status, testCase.name).toBe(403);
     }
-    expect(getIdea(ideaId, null)).toMatchObject({ status: "open", assigneeId: null });
+    expect(await getIdea(ideaId, null)).toMatchObject({ status: "open", assigneeId: null });
   });
 });
 

@@ -29,7 +29,7 @@ describe("first run", () => {
     expect(reply.error.replyPromiseDays).toEqual(["errors.field.atLeast:1"]);
     expect(reply.initialValue.siteName).toBe("Acme Ideas");
     expect(reply.initialValue.password).toBeUndefined();
-    expect(getSite()).toBeNull();
+    expect(await getSite()).toBeNull();
   });
 
   it("creates the site and its admin, signs the admin in and closes itself", async () => {
@@ -37,12 +37,12 @@ describe("first run", () => {
     expect(response).toBeInstanceOf(Response);
     expect((response as Response).headers.get("Location")).toBe("/admin");
     expect((response as Response).headers.get("Set-Cookie")).toMatch(/^tertulia_session=/);
-    expect(getSite()).toMatchObject({ name: "Acme Ideas", defaultLocale: "es", replyPromiseDays: 5 });
-    expect(findPersonByEmail("ana@acme.example")).toMatchObject({ role: "admin", displayName: "Ana Admin" });
+    expect(await getSite()).toMatchObject({ name: "Acme Ideas", defaultLocale: "es", replyPromiseDays: 5 });
+    expect(await findPersonByEmail("ana@acme.example")).toMatchObject({ role: "admin", displayName: "Ana Admin" });
 
     const again = await call(() => setupAction(args(makeRequest("/setup", { form: { ...validSetup, email: "eve@example.com" } }))));
     expect((again as Response).headers.get("Location")).toBe("/");
-    expect(findPersonByEmail("eve@example.com")).toBeNull();
+    expect(await findPersonByEmail("eve@example.com")).toBeNull();
     const page = await call(() => setupLoader(args(makeRequest("/setup"))));
     expect((page as Response).headers.get("Location")).toBe("/");
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { richBodyFrom, RICH_TEXT_MAX } from "~/lib/rich-body.server";
 import { docToPlainText, isAllowedHref, plainTextToDoc } from "~/lib/rich-text";
+import { plainBody } from "#tests/support/ideas";
 
 const doc = (...content: unknown[]) => JSON.stringify({ type: "doc", content });
 const p = (...content: unknown[]) => ({ type: "paragraph", content });
@@ -199,6 +200,12 @@ describe("richBodyFrom: plain text and limits", () => {
 
   it("round-trips plain text through a document", () => {
     expect(docToPlainText(plainTextToDoc("a\nb\n\nc"))).toBe("a\nb\n\nc");
+  });
+});
+
+describe("the test fixtures' plain bodies", () => {
+  it("are what the sanitiser makes of plain text", () => {
+    for (const text of ["One line", "Quotes \" and <tags> & 'apostrophes'"]) expect(richBodyFrom(text)).toEqual({ ok: true, value: plainBody(text) });
   });
 });
 

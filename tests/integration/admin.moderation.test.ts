@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { action as ideaAction, loader as ideaLoader } from "~/routes/ideas.$id._index";
+import { action as ideaAction, loader as ideaLoader } from "~/routes/ideas.$id._index/route";
 import { action as voteAction } from "~/routes/ideas.$id.vote";
 import { action as newIdeaAction } from "~/routes/ideas.new";
 import { action as moderationAction, loader as moderationLoader } from "~/routes/admin.moderation";
@@ -16,8 +16,8 @@ describe("reports and hiding", () => {
     const author = await makePerson();
     const reporter = await makePerson();
     const staff = await makePerson("staff");
-    const idea = makeIdea(author.id, "Honest idea");
-    const rude = comment(idea.id, author, "RUDE-WORDS-123");
+    const idea = await makeIdea(author.id, "Honest idea");
+    const rude = await comment(idea.id, author, "RUDE-WORDS-123");
     const reporterCookie = await sessionCookieFor(reporter.id);
     const report = (form: Record<string, string>) =>
       call(() => ideaAction(args(makeRequest(`/ideas/${idea.id}`, { cookie: reporterCookie, form: { intent: "report", ...form } }), { id: String(idea.id) })));
@@ -31,12 +31,13 @@ describe("reports and hiding", () => {
     const entry = queue.reports.find((row) => row.commentText === "RUDE-WORDS-123")!;
     await moderationAction(args(makeRequest("/admin/moderation", { cookie: staffCookie, form: { intent: "hide", reportId: String(entry.id), reason: "Insults" } })));
 
-    const seenBy = (viewer: { id: string; role: "customer" | "staff" } | null) => getThread(idea.id, viewer).find((item) => item.type === "comment" && item.id === rude.id);
-    expect(seenBy(null)).toMatchObject({ concealed: true, html: null, author: null });
+    const seenBy = async (viewer: { id: string; role: "customer" | "staff" } | null) =>
+      (await getThread(idea.id, viewer)).find((item) => item.type === "comment" && item.id === rude.id);
+    expect(await seenBy(null)).toMatchObject({ concealed: true, html: null, author: null });
     expect(JSON.stringify(await ideaLoader(args(makeRequest(`/ideas/${idea.id}-honest-idea`), { id: `${idea.id}-honest-idea` })))).not.toContain("RUDE-WORDS-123");
-    expect(seenBy({ id: author.id, role: "customer" })).toMatchObject({ concealed: false, hidden: true, hiddenReason: "Insults" });
-    expect(seenBy({ id: staff.id, role: "staff" })).toMatchObject({ concealed: false, html: "<p>RUDE-WORDS-123</p>" });
-    expect(listAudit().entries[0]).toMatchObject({ action: "comment.hide", details: { reason: "Insults" } });
+    expect(await seenBy({ id: author.id, role: "customer" })).toMatchObject({ concealed: false, hidden: true, hiddenReason: "Insults" });
+    expect(await seenBy({ id: staff.id, role: "staff" })).toMatchObject({ concealed: false, html: "<p>RUDE-WORDS-123</p>" });
+    expect((await listAudit()).entries[0]).toMatchObject({ action: "comment.hide", details: { reason: "Insults" } });
   });
 });
 
@@ -44,7 +45,7 @@ describe("blocking", () => {
   it("stops a person posting, voting and commenting, and says why; unblocking restores them", async () => {
     const admin = await makePerson("admin");
     const troll = await makePerson();
-    const idea = makeIdea(admin.id, "Target");
+    const idea = await makeIdea(admin.id, "Target");
     const adminCookie = await sessionCookieFor(admin.id);
     await moderationAction(args(makeRequest("/admin/moderation", { cookie: adminCookie, form: { intent: "block", personId: troll.id, reason: "Repeated spam" } })));
 
@@ -63,7 +64,7 @@ describe("blocking", () => {
     await moderationAction(args(makeRequest("/admin/moderation", { cookie: adminCookie, form: { intent: "unblock", personId: troll.id } })));
     const allowed = (await call(attempts[1]!)) as Response;
     expect(allowed.headers.get("Location")).toBe(`/ideas/${idea.id}`);
-    expect(listAudit().entries.slice(0, 2).map((entry) => entry.action)).toEqual(["person.unblock", "person.block"]);
+    expect((await listAudit()).entries.slice(0, 2).map((entry) => entry.action)).toEqual(["person.unblock", "person.block"]);
   });
 
   it("does not let an admin block themselves or staff", async () => {

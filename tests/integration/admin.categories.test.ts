@@ -15,7 +15,7 @@ describe("/admin/categories", () => {
     expect(((await call(() => loader(args(makeRequest("/admin/categories", { cookie }))))) as Response).status).toBe(403);
     const form = { intent: "create", formId: "new", name: "Sneaky", colour: "#000000" };
     expect(((await call(() => action(args(makeRequest("/admin/categories", { cookie, form }))))) as Response).status).toBe(403);
-    expect(listCategories().map((category) => category.name)).not.toContain("Sneaky");
+    expect((await listCategories()).map((category) => category.name)).not.toContain("Sneaky");
   });
 
   it("lets staff create, rename, archive and restore", async () => {
@@ -23,19 +23,19 @@ describe("/admin/categories", () => {
     const post = (form: Record<string, string>) => action(args(makeRequest("/admin/categories", { cookie, form }))) as Promise<unknown>;
 
     await post({ intent: "create", formId: "new", name: "Payments", description: "Paying and refunds", colour: "#1E40AF" });
-    const created = listCategories().find((category) => category.name === "Payments")!;
+    const created = (await listCategories()).find((category) => category.name === "Payments")!;
     expect(created).toMatchObject({ description: "Paying and refunds", colour: "#1e40af", archivedAt: null });
 
     await post({ intent: "update", formId: `edit-${created.id}`, id: String(created.id), name: "Pagos", description: "", colour: "#1e40af" });
-    expect(getActiveCategory(created.id)?.name).toBe("Pagos");
+    expect((await getActiveCategory(created.id))?.name).toBe("Pagos");
 
     await post({ intent: "archive", id: String(created.id), archived: "true" });
-    expect(getActiveCategory(created.id)).toBeNull();
-    expect(listCategories().map((category) => category.id)).not.toContain(created.id);
-    expect(listCategories({ includeArchived: true }).map((category) => category.id)).toContain(created.id);
+    expect(await getActiveCategory(created.id)).toBeNull();
+    expect((await listCategories()).map((category) => category.id)).not.toContain(created.id);
+    expect((await listCategories({ includeArchived: true })).map((category) => category.id)).toContain(created.id);
 
     await post({ intent: "archive", id: String(created.id), archived: "false" });
-    expect(getActiveCategory(created.id)?.name).toBe("Pagos");
+    expect((await getActiveCategory(created.id))?.name).toBe("Pagos");
   });
 
   it("refuses a duplicate name (any case) and a bad colour with field errors", async () => {

@@ -1,13 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eq, sql } from "drizzle-orm";
 import { SMTPServer } from "smtp-server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { emailOutbox } from "#db/schema";
+import { db } from "~/lib/db.server";
+import { deliverDueEmails, retryDelayMs } from "~/lib/mail/outbox.server";
 import { comment } from "#tests/support/comments";
-import { args, call, ensureSite, makePerson, makeRequest } from "#tests/support/fixtures";
+import { exec } from "#tests/support/db";
+import { ensureSite, makePerson } from "#tests/support/fixtures";
 import { makeIdea } from "#tests/support/ideas";
-import { deliverDueEmails, retryDelayMs } from "~/domain/outbox.server";
-import { getEmailPreferences } from "~/domain/notifications.server";
-import { unsubscribeToken } from "~/domain/notification-emails.server";
-import { action as unsubscribeAction, loader as unsubscribeLoader } from "~/routes/unsubscribe";
-import { sqlite } from "~/lib/db.server";
 
 type Received = { to: string[]; raw: string };
 
@@ -61,13 +61,13 @@ afterAll(async () => {
   await smtp.close();
 });
 
-describe("email delivery", () => {
+describe("delivering the outbox", () => {
   it("sends a staff reply's email over SMTP, in the recipient's language, with an unsubscribe link", async () => {
     const author = await makePerson("customer", { email: "lucia@example.com" });
-    sqlite.prepare("update users set locale = 'es' where id = ?").run(author.id);
+    await exec(sql`update users set locale = 'es' where id = ${author.id}`);
     const staff = await makePerson("staff", { displayName: "Daniel Okafor" });
-    const idea = makeIdea(author.id, "Entrega los sábados");
-    comment(idea.id, staff, "Lo estamos mirando con el equipo de logística.");
+    const idea = await makeIdea(author.id, "Entrega los sábados");
+    await comment(idea.id, staff, "Lo estamos mirando con el equipo de logística.");
 
     expect(await deliverDueEmails()).toEqual({ sent: 1, failed: 0 });
     const [email] = smtp.received;
@@ -86,46 +86,31 @@ describe("email delivery", () => {
   it("keeps the email while the SMTP server is down and delivers it once it is back", async () => {
     const author = await makePerson("customer", { email: "patient@example.com" });
     const staff = await makePerson("staff");
-    const idea = makeIdea(author.id, "Weekend deliveries");
+    const idea = await makeIdea(author.id, "Weekend deliveries");
     const port = smtp.port;
     await smtp.close();
-    comment(idea.id, staff, "We hear you.");
+    await comment(idea.id, staff, "We hear you.");
 
     const now = new Date();
     expect(await deliverDueEmails(now)).toEqual({ sent: 0, failed: 1 });
-    const pending = sqlite.prepare("select status, attempts, next_attempt_at as nextAt, last_error as error from email_outbox where to_address = ?").get("patient@example.com") as {
-      status: string;
-      attempts: number;
-      nextAt: number;
-      error: string;
-    };
+    const stored = () =>
+      db
+        .select({ status: emailOutbox.status, attempts: emailOutbox.attempts, nextAt: emailOutbox.nextAttemptAt, error: emailOutbox.lastError })
+        .from(emailOutbox)
+        .where(eq(emailOutbox.toAddress, "patient@example.com"));
+    const [pending] = await stored();
     expect(pending).toMatchObject({ status: "pending", attempts: 1 });
-    expect(pending.nextAt).toBe(now.getTime() + retryDelayMs(1));
-    expect(pending.error).toBeTruthy();
+    expect(pending!.nextAt.getTime()).toBe(now.getTime() + retryDelayMs(1));
+    expect(pending!.error).toBeTruthy();
     expect(await deliverDueEmails(now)).toEqual({ sent: 0, failed: 0 });
 
     smtp = await startSmtp(port);
     expect(await deliverDueEmails(new Date(now.getTime() + retryDelayMs(1)))).toEqual({ sent: 1, failed: 0 });
     expect(smtp.received.map((email) => email.to)).toEqual([["patient@example.com"]]);
-    expect(sqlite.prepare("select status, attempts from email_outbox where to_address = ?").get("patient@example.com")).toEqual({ status: "sent", attempts: 2 });
+    expect(await stored()).toEqual([expect.objectContaining({ status: "sent", attempts: 2 })]);
   });
 
   it("backs off exponentially, up to six hours", () => {
     expect([1, 2, 3, 10, 20].map(retryDelayMs)).toEqual([60_000, 120_000, 240_000, 6 * 3600_000, 6 * 3600_000]);
-  });
-});
-
-describe("unsubscribe links", () => {
-  it("work without logging in, for the kind they name, and refuse a forged token", async () => {
-    const person = await makePerson();
-    const token = unsubscribeToken(person.id, "staff_reply");
-    expect(await unsubscribeLoader(args(makeRequest(`/unsubscribe?token=${token}`)))).toEqual({ token, kind: "staff_reply" });
-    await unsubscribeAction(args(makeRequest(`/unsubscribe?token=${token}`, { form: { "List-Unsubscribe": "One-Click" } })));
-    expect(getEmailPreferences(person.id)).toMatchObject({ reply: true, staff_reply: false, official_response: true, adopted: true });
-
-    const forged = `${token.split(".")[0]}.${"A".repeat(43)}`;
-    expect(await unsubscribeLoader(args(makeRequest(`/unsubscribe?token=${forged}`)))).toEqual({ token: null, kind: null });
-    const refused = (await call(() => unsubscribeAction(args(makeRequest(`/unsubscribe?token=${forged}`, { form: {} }))))) as Response;
-    expect(refused.status).toBe(400);
   });
 });

@@ -1,0 +1,142 @@
+import { and, asc, eq, sql } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { emailOutbox, follows, ideas, votes } from "#db/schema";
+import { listAudit } from "~/domain/audit.server";
+import { getRoadmap, listAdopted, listWaiting } from "~/domain/boards.server";
+import { getThread } from "~/domain/comments.server";
+import { isFollowing } from "~/domain/follows.server";
+import { getIdea } from "~/domain/ideas.server";
+import { listNotifications } from "~/domain/notifications.server";
+import { setVote } from "~/domain/votes.server";
+import { assignIdea, changeStatus, mergeIdeas, setIdeaCategory, triageIdeas, unmergeIdea } from "~/domain/workflow.server";
+import { db, transaction } from "~/lib/db.server";
+import { comment } from "#tests/support/comments";
+import { row } from "#tests/support/db";
+import { accepted, ensureSite, makePerson } from "#tests/support/fixtures";
+import { makeIdea, plainBody } from "#tests/support/ideas";
+
+beforeAll(ensureSite);
+
+const votesOf = async (ideaId: number) => (await db.select({ id: votes.userId }).from(votes).where(eq(votes.ideaId, ideaId)).orderBy(asc(votes.userId))).map((vote) => vote.id);
+const countOf = async (ideaId: number) => (await row<{ n: number }>(sql`select vote_count as n from ideas where id = ${ideaId}`))!.n;
+
+describe("status changes", () => {
+  it("need a signed note for Declined and Adopted, join the timeline and count as the first reply", async () => {
+    const author = await makePerson();
+    const staff = await makePerson("staff", { displayName: "Pat Product" });
+    const idea = await makeIdea(author.id, "Status rules");
+    expect(await changeStatus({ ideaId: idea.id, staffId: staff.id, to: "declined", note: null })).toEqual({ ok: false, reason: "noteRequired" });
+    accepted(await changeStatus({ ideaId: idea.id, staffId: staff.id, to: "under_review", note: null }));
+    expect(await changeStatus({ ideaId: idea.id, staffId: staff.id, to: "under_review", note: null })).toEqual({ ok: false, reason: "sameStatus" });
+    expect((await getIdea(idea.id, null))?.answered).toBe(false);
+    accepted(await changeStatus({ ideaId: idea.id, staffId: staff.id, to: "planned", note: plainBody("Scheduled for March.") }));
+    expect(await getIdea(idea.id, null)).toMatchObject({ status: "planned", answered: true, firstResponse: { by: { displayName: "Pat Product" } } });
+    const events = (await getThread(idea.id, null)).filter((item) => item.type === "event");
+    expect(events.map((event) => event.type === "event" && [event.fromStatus, event.toStatus, event.noteHtml])).toEqual([
+      ["open", "under_review", null],
+      ["under_review", "planned", "<p>Scheduled for March.</p>"],
+    ]);
+    expect((await listNotifications(author.id)).notifications.map((n) => [n.kind, n.status])).toEqual([
+      ["status_change", "planned"],
+      ["status_change", "under_review"],
+    ]);
+    expect((await listWaiting({})).map((waiting) => waiting.id)).not.toContain(idea.id);
+  });
+
+  it("adoption tells the author, every voter and every follower who adopted it, and shows on /adopted and the roadmap", async () => {
+    const author = await makePerson();
+    const voter = await makePerson();
+    const unvoted = await makePerson();
+    const staff = await makePerson("staff", { displayName: "Ada Adopter" });
+    const idea = await makeIdea(author.id, "Adopt me");
+    accepted(await setVote(idea.id, voter.id, true));
+    accepted(await setVote(idea.id, unvoted.id, true));
+    accepted(await setVote(idea.id, unvoted.id, false));
+    await transaction(async (tx) => {
+      await tx.delete(follows).where(and(eq(follows.ideaId, idea.id), eq(follows.userId, voter.id)));
+    });
+    accepted(await changeStatus({ ideaId: idea.id, staffId: staff.id, to: "adopted", note: plainBody("Live in every shop since Monday.") }));
+    for (const person of [author, voter, unvoted]) {
+      expect((await listNotifications(person.id)).notifications[0]).toMatchObject({ kind: "adopted", actorName: "Ada Adopter" });
+    }
+    const [adoptedEmail] = await db.select({ subject: emailOutbox.subject }).from(emailOutbox).where(eq(emailOutbox.toAddress, voter.email)).orderBy(sql`${emailOutbox.id} desc`).limit(1);
+    expect(adoptedEmail!.subject).toBe("Adopted: “Adopt me”");
+    expect((await listAdopted()).ideas[0]).toMatchObject({ id: idea.id, proposerName: author.displayName, adopterName: "Ada Adopter" });
+    expect((await getRoadmap()).adopted.map((card) => card.id)).toContain(idea.id);
+  });
+});
+
+describe("merging duplicates", () => {
+  it("moves votes and followers without double counting, and undo puts everything back", async () => {
+    const [a, b, both, staff] = [await makePerson(), await makePerson(), await makePerson(), await makePerson("staff")];
+    const target = await makeIdea(a.id, "Pay with the phone");
+    const source = await makeIdea(b.id, "Mobile payments please");
+    accepted(await setVote(target.id, both.id, true));
+    accepted(await setVote(source.id, both.id, true));
+    await comment(source.id, b, "my comment stays here");
+    const before = { target: await votesOf(target.id), source: await votesOf(source.id) };
+    expect(await countOf(target.id)).toBe(2);
+
+    accepted(await mergeIdeas({ sourceId: source.id, targetId: target.id, staffId: staff.id }));
+    expect(await votesOf(target.id)).toEqual([a.id, b.id, both.id].sort());
+    expect(await countOf(target.id)).toBe(3);
+    expect(await isFollowing(target.id, b.id)).toBe(true);
+    expect(await getIdea(source.id, null)).toMatchObject({ status: "duplicate", mergedInto: { id: target.id, title: "Pay with the phone" } });
+    expect((await getThread(source.id, null)).some((item) => item.type === "comment")).toBe(true);
+    expect(await setVote(source.id, a.id, true)).toEqual({ ok: false, reason: "notFound" });
+    for (const person of [a, b, both]) expect((await listNotifications(person.id)).notifications.map((n) => n.kind)).toContain("merged");
+    expect(await mergeIdeas({ sourceId: source.id, targetId: target.id, staffId: staff.id })).toEqual({ ok: false, reason: "merged" });
+    expect(await changeStatus({ ideaId: source.id, staffId: staff.id, to: "planned", note: null })).toEqual({ ok: false, reason: "merged" });
+
+    accepted(await unmergeIdea({ sourceId: source.id, staffId: staff.id }));
+    expect(await votesOf(target.id)).toEqual(before.target);
+    expect(await votesOf(source.id)).toEqual(before.source);
+    expect(await countOf(target.id)).toBe(2);
+    expect(await isFollowing(target.id, b.id)).toBe(false);
+    expect(await isFollowing(target.id, both.id)).toBe(true);
+    expect(await getIdea(source.id, null)).toMatchObject({ status: "open", mergedInto: null });
+    expect((await listAudit()).entries.slice(0, 2).map((entry) => entry.action)).toEqual(["idea.unmerge", "idea.merge"]);
+    expect(await unmergeIdea({ sourceId: source.id, staffId: staff.id })).toEqual({ ok: false, reason: "notMerged" });
+  });
+
+  it("refuses merging an idea into itself, or into one that does not exist", async () => {
+    const staff = await makePerson("staff");
+    const idea = await makeIdea((await makePerson()).id, "Lonely");
+    expect(await mergeIdeas({ sourceId: idea.id, targetId: idea.id, staffId: staff.id })).toEqual({ ok: false, reason: "selfMerge" });
+    expect(await mergeIdeas({ sourceId: idea.id, targetId: 999_999, staffId: staff.id })).toEqual({ ok: false, reason: "notFound" });
+  });
+});
+
+describe("assignment and categories", () => {
+  it("assigns only staff, and files only under active categories", async () => {
+    const staff = await makePerson("staff");
+    const customer = await makePerson();
+    const idea = await makeIdea(customer.id, "Who looks at this?");
+    expect(await assignIdea({ ideaId: idea.id, assigneeId: customer.id, actorId: staff.id })).toEqual({ ok: false, reason: "notStaff" });
+    accepted(await assignIdea({ ideaId: idea.id, assigneeId: staff.id, actorId: staff.id }));
+    expect((await getIdea(idea.id, null))?.assigneeId).toBe(staff.id);
+    expect(await assignIdea({ ideaId: 999_999, assigneeId: null, actorId: staff.id })).toEqual({ ok: false, reason: "notFound" });
+    expect(await setIdeaCategory({ ideaId: idea.id, categoryId: 999_999, actorId: staff.id })).toEqual({ ok: false, reason: "categoryUnavailable" });
+    accepted(await setIdeaCategory({ ideaId: idea.id, categoryId: null, actorId: staff.id }));
+    const [stored] = await db.select({ categoryId: ideas.categoryId }).from(ideas).where(eq(ideas.id, idea.id));
+    expect(stored).toEqual({ categoryId: null });
+  });
+});
+
+describe("triage in bulk", () => {
+  it("changes every idea, or none when one of them refuses", async () => {
+    const staff = await makePerson("staff");
+    const author = await makePerson();
+    const [first, second] = [await makeIdea(author.id, "Bulk one"), await makeIdea(author.id, "Bulk two")];
+    accepted(await changeStatus({ ideaId: second.id, staffId: staff.id, to: "planned", note: null }));
+    // The second idea is already planned: that refusal undoes the first idea's assignment and status too.
+    expect(await triageIdeas({ ideaIds: [first.id, second.id], actorId: staff.id, assigneeId: staff.id, status: "planned" })).toEqual({ ok: false, reason: "sameStatus" });
+    expect(await getIdea(first.id, null)).toMatchObject({ status: "open", assigneeId: null });
+    accepted(await triageIdeas({ ideaIds: [first.id, second.id], actorId: staff.id, assigneeId: staff.id, status: "in_progress" }));
+    expect((await Promise.all([first.id, second.id].map((id) => getIdea(id, null)))).map((idea) => [idea?.status, idea?.assigneeId])).toEqual([
+      ["in_progress", staff.id],
+      ["in_progress", staff.id],
+    ]);
+    expect(await triageIdeas({ ideaIds: [first.id, 999_999], actorId: staff.id, status: "open" })).toEqual({ ok: false, reason: "notFound" });
+  });
+});
