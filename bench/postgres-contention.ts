@@ -12,6 +12,7 @@ import pg from "pg";
 import * as schema from "#db/schema.pg";
 import { ideas, users, votes } from "#db/schema.pg";
 import { openPostgres, type PgTransaction, type Postgres } from "~/lib/postgres.server";
+import { markSafeHtml } from "~/lib/safe-html";
 
 const adminUrl = process.env.POSTGRES_TEST_URL;
 if (!adminUrl) throw new Error("Run through scripts/test-postgres.mjs, or set POSTGRES_TEST_URL.");
@@ -49,7 +50,7 @@ try {
       await setup.db.insert(users).values(people.map((id) => ({ id, email: `${id}@bench.example`, displayName: id, passwordHash: "x" })));
       const [idea] = await setup.db
         .insert(ideas)
-        .values({ title: "Popular", bodyJson: "{}", bodyHtml: "", bodyText: "", authorId: people[0]!, lastActivityAt: new Date(), createdAt: new Date() })
+        .values({ title: "Popular", bodyJson: "{}", bodyHtml: markSafeHtml(""), bodyText: "", authorId: people[0]!, lastActivityAt: new Date(), createdAt: new Date() })
         .returning({ id: ideas.id });
       let retries = 0;
       const servers: Postgres[] = await Promise.all(

@@ -23,6 +23,8 @@ import {
   uniqueIndex,
   type AnyPgColumn,
 } from "drizzle-orm/pg-core";
+// Type only: html columns hold what the sanitiser rendered (see app/lib/safe-html.ts).
+import type { SafeHtml } from "../app/lib/safe-html";
 import { COMMENT_KINDS, IDEA_STATUSES, LOCALES, NOTIFICATION_KINDS, REPORT_STATUSES, ROLES } from "./schema";
 
 const moment = (name: string) => timestamp(name, { withTimezone: true, mode: "date", precision: 3 });
@@ -125,7 +127,7 @@ export const ideas = pgTable(
     id: identity(),
     title: text("title").notNull(),
     bodyJson: text("body_json").notNull(),
-    bodyHtml: text("body_html").notNull(),
+    bodyHtml: text("body_html").$type<SafeHtml>().notNull(),
     bodyText: text("body_text").notNull(),
     authorId: text("author_id")
       .notNull()
@@ -202,7 +204,7 @@ export const comments = pgTable(
     depth: integer("depth").notNull().default(0),
     kind: text("kind", { enum: COMMENT_KINDS }).notNull().default("public"),
     bodyJson: text("body_json").notNull(),
-    bodyHtml: text("body_html").notNull(),
+    bodyHtml: text("body_html").$type<SafeHtml>().notNull(),
     bodyText: text("body_text").notNull(),
     editedAt: moment("edited_at"),
     deletedAt: moment("deleted_at"),
@@ -232,7 +234,7 @@ export const ideaEvents = pgTable(
     commentId: integer("comment_id").references(() => comments.id, { onDelete: "set null" }),
     fromStatus: text("from_status", { enum: IDEA_STATUSES }),
     toStatus: text("to_status", { enum: IDEA_STATUSES }),
-    noteHtml: text("note_html"),
+    noteHtml: text("note_html").$type<SafeHtml>(),
     noteText: text("note_text"),
     relatedIdeaId: integer("related_idea_id").references(() => ideas.id, { onDelete: "set null" }),
     createdAt: moment("created_at").notNull(),
@@ -299,7 +301,7 @@ export const emailOutbox = pgTable(
     toAddress: text("to_address").notNull(),
     subject: text("subject").notNull(),
     text: text("text").notNull(),
-    html: text("html").notNull(),
+    html: text("html").$type<SafeHtml>().notNull(),
     headers: text("headers").notNull().default("{}"),
     status: text("status", { enum: ["pending", "sent", "failed"] }).notNull().default("pending"),
     attempts: integer("attempts").notNull().default(0),
@@ -374,7 +376,7 @@ export const challenges = pgTable(
     slug: text("slug").notNull(),
     title: text("title").notNull(),
     briefJson: text("brief_json").notNull(),
-    briefHtml: text("brief_html").notNull(),
+    briefHtml: text("brief_html").$type<SafeHtml>().notNull(),
     briefText: text("brief_text").notNull(),
     submissionOpensAt: moment("submission_opens_at").notNull(),
     submissionClosesAt: moment("submission_closes_at").notNull(),
@@ -386,7 +388,7 @@ export const challenges = pgTable(
     votingAnnouncedAt: moment("voting_announced_at"),
     resultsPublishedAt: moment("results_published_at"),
     resultsById: text("results_by_id").references(() => users.id, { onDelete: "set null" }),
-    resultsNoteHtml: text("results_note_html"),
+    resultsNoteHtml: text("results_note_html").$type<SafeHtml>(),
     resultsNoteText: text("results_note_text"),
     createdById: text("created_by_id")
       .notNull()

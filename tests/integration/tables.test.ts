@@ -9,6 +9,7 @@ import { categories, challenges, emailPreferences, follows, ideas, users, votes 
 import { castVote } from "#tests/support/budget-vote";
 import { openDatabase, type Db, type DomainDatabase } from "#tests/support/engine";
 import { tablesOf } from "#tests/support/schema-description";
+import { markSafeHtml } from "~/lib/safe-html";
 
 // The engine switch (db/tables.ts, tests/support/engine.ts): the same domain-style code, typed
 // once against SQLite's tables, runs here on SQLite (`npm run test:unit`) and on PostgreSQL
@@ -37,7 +38,7 @@ afterAll(() => database.close());
 async function createIdea(title: string, fields: Partial<typeof ideas.$inferInsert> = {}) {
   const [idea] = await db
     .insert(ideas)
-    .values({ title, bodyJson: "{}", bodyHtml: "<p></p>", bodyText: "", authorId: "ana", lastActivityAt: createdAt, createdAt, ...fields })
+    .values({ title, bodyJson: "{}", bodyHtml: markSafeHtml("<p></p>"), bodyText: "", authorId: "ana", lastActivityAt: createdAt, createdAt, ...fields })
     .returning();
   return idea!;
 }
@@ -123,7 +124,7 @@ describe(`transaction(fn) on ${engine}`, () => {
         slug: "faster",
         title: "Faster",
         briefJson: "{}",
-        briefHtml: "",
+        briefHtml: markSafeHtml(""),
         briefText: "",
         submissionOpensAt: at("2026-01-01T00:00:00Z"),
         submissionClosesAt: at("2026-02-01T00:00:00Z"),

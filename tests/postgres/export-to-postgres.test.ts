@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getTableName } from "drizzle-orm";
 import pg from "pg";
 import * as sqliteSchema from "#db/schema";
-import { seedDemo } from "#db/seed/demo";
+import { seedDemo } from "#scripts/seed/demo";
 import { createEmptyDatabase } from "#tests/support/postgres-fixtures";
 import { tablesOf } from "#tests/support/schema-description";
 import { exportToPostgres, rowHash, type TableReport } from "../../scripts/export-to-postgres";
@@ -19,14 +19,14 @@ const rows = async <T,>(query: string) => (await client.query(query)).rows as T[
 beforeAll(async () => {
   await seedDemo();
   // A session, so that lucia's expiry (seconds on SQLite, a timestamptz on PostgreSQL) is copied too.
-  sqlite.prepare("insert into sessions (id, user_id, expires_at) values ('session-hash', 'customer1', 1900000000)").run();
+  sqlite.writer.prepare("insert into sessions (id, user_id, expires_at) values ('session-hash', 'customer1', 1900000000)").run();
   reports = await exportToPostgres({ sqlitePath: process.env.DATABASE_PATH!, postgresUrl });
   client = new pg.Client({ connectionString: postgresUrl });
   await client.connect();
 });
 afterAll(() => client.end());
 
-const sqliteCount = (table: string) => (sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
+const sqliteCount = (table: string) => (sqlite.reader.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
 
 describe("db:export-to-postgres", () => {
   it("copies every table, with the same row counts on both sides", async () => {
@@ -44,7 +44,7 @@ describe("db:export-to-postgres", () => {
   });
 
   it("converts types: dates to the millisecond, booleans, lucia's expiry, forward references", async () => {
-    const idea = sqlite.prepare("select id, created_at as createdAt, merged_into_id as mergedInto, official_comment_id as official from ideas where merged_into_id is not null limit 1").get() as {
+    const idea = sqlite.reader.prepare("select id, created_at as createdAt, merged_into_id as mergedInto, official_comment_id as official from ideas where merged_into_id is not null limit 1").get() as {
       id: number;
       createdAt: number;
       mergedInto: number;
@@ -54,9 +54,9 @@ describe("db:export-to-postgres", () => {
     expect(copy!.createdAt.getTime()).toBe(idea.createdAt);
     expect(copy!.mergedInto).toBe(idea.mergedInto);
     const [withOfficial] = await rows<{ n: number }>("select count(*)::int as n from ideas where official_comment_id is not null");
-    expect(withOfficial!.n).toBe((sqlite.prepare("select count(*) as n from ideas where official_comment_id is not null").get() as { n: number }).n);
+    expect(withOfficial!.n).toBe((sqlite.reader.prepare("select count(*) as n from ideas where official_comment_id is not null").get() as { n: number }).n);
     const [replies] = await rows<{ n: number }>("select count(*)::int as n from comments where parent_id is not null");
-    expect(replies!.n).toBe((sqlite.prepare("select count(*) as n from comments where parent_id is not null").get() as { n: number }).n);
+    expect(replies!.n).toBe((sqlite.reader.prepare("select count(*) as n from comments where parent_id is not null").get() as { n: number }).n);
     expect(await rows("select expires_at as \"expiresAt\" from sessions")).toEqual([{ expiresAt: new Date(1_900_000_000_000) }]);
   });
 
@@ -81,7 +81,7 @@ describe("db:export-to-postgres", () => {
       // SQLite's lower() folds ASCII only, so these two names are distinct there; PostgreSQL's
       // unique index on lower(name) refuses the second.
       const name = `Ñandú ${randomBytes(3).toString("hex")}`;
-      sqlite.prepare("insert into categories (name, colour) values (?, '#111111'), (?, '#222222')").run(name, name.replace("Ñ", "ñ"));
+      sqlite.writer.prepare("insert into categories (name, colour) values (?, '#111111'), (?, '#222222')").run(name, name.replace("Ñ", "ñ"));
       await expect(exportToPostgres({ sqlitePath: process.env.DATABASE_PATH!, postgresUrl: empty.url })).rejects.toThrow();
       const target = new pg.Client({ connectionString: empty.url });
       await target.connect();

@@ -7,6 +7,7 @@ import { barrier, castVote } from "#tests/support/budget-vote";
 import { asDomainDatabase, type DomainDatabase, type Tx } from "#tests/support/engine";
 import { createEmptyDatabase, seedChallenge } from "#tests/support/postgres-fixtures";
 import { isRetryable, migratePostgres, openPostgres, POSTGRES_MIGRATIONS, type Postgres } from "~/lib/postgres.server";
+import { markSafeHtml } from "~/lib/safe-html";
 
 // app/lib/postgres.server.ts on a real server: migrations once, transactions SERIALIZABLE with
 // retries, exact under concurrency (docs/decisions/0008-postgresql-transactions.md).
@@ -47,7 +48,7 @@ describe("transaction(fn)", () => {
     ({ ideaIds } = await seedChallenge(database.db, { voters, ideaCount: 5, budget: 3 }));
     const [idea] = await database.db
       .insert(ideas)
-      .values({ title: "Counter", bodyJson: "{}", bodyHtml: "", bodyText: "", authorId: "host", lastActivityAt: new Date(), createdAt: new Date() })
+      .values({ title: "Counter", bodyJson: "{}", bodyHtml: markSafeHtml(""), bodyText: "", authorId: "host", lastActivityAt: new Date(), createdAt: new Date() })
       .returning({ id: ideas.id });
     counterIdea = idea!.id;
   });
@@ -153,7 +154,7 @@ describe("transaction(fn)", () => {
       await database.db.insert(users).values(crowd.map((id) => ({ id, email: `${id}@example.com`, displayName: id, passwordHash: "x" })));
       const [idea] = await database.db
         .insert(ideas)
-        .values({ title: "Popular", bodyJson: "{}", bodyHtml: "", bodyText: "", authorId: "host", lastActivityAt: new Date(), createdAt: new Date() })
+        .values({ title: "Popular", bodyJson: "{}", bodyHtml: markSafeHtml(""), bodyText: "", authorId: "host", lastActivityAt: new Date(), createdAt: new Date() })
         .returning({ id: ideas.id });
       retries = 0;
       const outcomes = await Promise.all(crowd.map((userId, index) => castVote(asDomainDatabase(servers[index % 3]!), idea!.id, userId)));

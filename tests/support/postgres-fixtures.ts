@@ -3,6 +3,7 @@ import pg from "pg";
 import { challenges, ideas, users } from "#db/tables";
 import type { Db } from "./engine";
 import { databaseUrl } from "./postgres-url";
+import { markSafeHtml } from "~/lib/safe-html";
 
 /** A new, empty database on the test server (not cloned from the migrated template); drop it when done. */
 export async function createEmptyDatabase() {
@@ -31,7 +32,7 @@ export async function seedChallenge(db: Db, { voters, ideaCount, budget }: { vot
       slug: `challenge-${randomBytes(4).toString("hex")}`,
       title: "How could check-out be faster?",
       briefJson: "{}",
-      briefHtml: "",
+      briefHtml: markSafeHtml(""),
       briefText: "",
       submissionOpensAt: new Date("2026-01-01T00:00:00Z"),
       submissionClosesAt: new Date("2026-02-01T00:00:00Z"),
@@ -48,7 +49,7 @@ export async function seedChallenge(db: Db, { voters, ideaCount, budget }: { vot
       Array.from({ length: ideaCount }, (_, index) => ({
         title: `Idea ${index + 1}`,
         bodyJson: "{}",
-        bodyHtml: "",
+        bodyHtml: markSafeHtml(""),
         bodyText: "",
         authorId: "host",
         challengeId: challenge!.id,
