@@ -23,9 +23,7 @@ import {
   uniqueIndex,
   type AnyPgColumn,
 } from "drizzle-orm/pg-core";
-// Type only: html columns hold what the sanitiser rendered (see app/lib/safe-html.ts).
-import type { SafeHtml } from "../app/lib/safe-html";
-import { COMMENT_KINDS, IDEA_STATUSES, LOCALES, NOTIFICATION_KINDS, REPORT_STATUSES, ROLES } from "./schema";
+import { COMMENT_KINDS, IDEA_STATUSES, LOCALES, NOTIFICATION_KINDS, REPORT_STATUSES, ROLES, type SafeHtml } from "./schema";
 
 const moment = (name: string) => timestamp(name, { withTimezone: true, mode: "date", precision: 3 });
 const createdAt = () => moment("created_at").notNull().defaultNow();

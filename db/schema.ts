@@ -1,7 +1,14 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from "drizzle-orm/sqlite-core";
-// Type only: html columns hold what the sanitiser rendered (see app/lib/safe-html.ts).
-import type { SafeHtml } from "../app/lib/safe-html";
+
+declare const safeHtml: unique symbol;
+
+/**
+ * What the html columns hold: HTML that may be set as a page's inner HTML, made only by the
+ * rich-text sanitiser's renderer, escapeHtml and the email template (app/lib/safe-html.ts, which
+ * is where the app takes it from). A plain string does not fit where a SafeHtml is wanted.
+ */
+export type SafeHtml = string & { readonly [safeHtml]: true };
 
 export const ROLES = ["customer", "staff", "admin"] as const;
 export type Role = (typeof ROLES)[number];

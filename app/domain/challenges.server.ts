@@ -96,7 +96,7 @@ const challengeColumns = {
   publishedAt: challenges.publishedAt,
   resultsPublishedAt: challenges.resultsPublishedAt,
   // Spelled out: drizzle leaves columns unqualified in single-table queries, which a subquery would misread.
-  ideaCount: sql<number>`(select count(*) from "ideas" where "ideas"."challenge_id" = "challenges"."id" and "ideas"."hidden_at" is null)`,
+  ideaCount: sql<number>`(select count(*) from "ideas" where "ideas"."challenge_id" = "challenges"."id" and "ideas"."hidden_at" is null)`.mapWith(Number),
 };
 
 /** Every challenge, drafts included, newest first: the staff list. */

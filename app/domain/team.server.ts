@@ -10,7 +10,7 @@ export async function listTeam() {
       displayName: users.displayName,
       jobTitle: users.jobTitle,
       bio: users.bio,
-      replyCount: sql<number>`(select count(*) from ${comments} where ${comments.authorId} = ${users.id} and ${comments.kind} = 'public' and ${comments.deletedAt} is null)`,
+      replyCount: sql<number>`(select count(*) from ${comments} where ${comments.authorId} = ${users.id} and ${comments.kind} = 'public' and ${comments.deletedAt} is null)`.mapWith(Number),
     })
     .from(users)
     .where(inArray(users.role, ["staff", "admin"]))

@@ -10,7 +10,7 @@ import { isRefusal } from "~/lib/result";
 /**
  * The database: SQLite in WAL mode, opened twice per process. Pragmas: see
  * docs/decisions/0002-sqlite-durability.md; why two connections and one queue:
- * docs/decisions/0007-async-domain-and-transactions.md.
+ * docs/decisions/0010-async-domain-one-transaction-helper.md.
  *
  * - `db` reads, outside transactions, on a read-only connection: it sees what is committed, and
  *   a write that bypasses `transaction()` fails loudly ("attempt to write a readonly database")
