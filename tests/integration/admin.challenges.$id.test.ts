@@ -3,33 +3,27 @@ import { createIdea } from "~/domain/ideas.server";
 import { setClock } from "~/lib/clock.server";
 import { action as manageAction, loader as manageLoader } from "~/routes/admin.challenges.$id";
 import { loader as challengeLoader } from "~/routes/challenges.$slug";
-import { makeChallenge } from "#tests/support/challenges";
-import { accepted, args, call, ensureSite, makePerson, makeRequest, sessionCookieFor } from "#tests/support/fixtures";
+import { DAY, makeChallenge } from "#tests/support/challenges";
+import { accepted, args, call, ensureSite, makePerson, makeRequest, signedIn, type DataResult } from "#tests/support/fixtures";
 import { plainBody } from "#tests/support/ideas";
 
-type DataResult<T> = { data: T; init: { status: number } | null };
-
-const DAY = 24 * 3600_000;
 const START = new Date("2032-05-04T08:00:00.000Z");
-let staffCookie = "";
-let staffId = "";
+let staff: Awaited<ReturnType<typeof signedIn>>;
 
 beforeAll(async () => {
   await ensureSite();
-  const staff = await makePerson("staff");
-  staffId = staff.id;
-  staffCookie = await sessionCookieFor(staff.id);
+  staff = await signedIn("staff");
 });
 afterEach(() => setClock(null));
 
 describe("announcing the results", () => {
   it("is refused before voting closes, then signed, listed and shown on the page", async () => {
-    const challenge = await makeChallenge(staffId, START, { voteBudget: null });
+    const challenge = await makeChallenge(staff.person.id, START, { voteBudget: null });
     setClock(new Date(START.getTime() + DAY));
     const idea = accepted(await createIdea({ authorId: (await makePerson()).id, title: "Winning answer", body: plainBody("It wins."), categoryId: null, challengeId: challenge.id }));
     const form = { intent: "results", note: "Thank you all!", [`place-${idea.id}`]: "1" };
     const path = `/admin/challenges/${challenge.id}`;
-    const post = () => manageAction(args(makeRequest(path, { cookie: staffCookie, form }), { id: String(challenge.id) }));
+    const post = () => manageAction(args(makeRequest(path, { cookie: staff.cookie, form }), { id: String(challenge.id) }));
 
     setClock(new Date(START.getTime() + 10 * DAY));
     const early = (await post()) as unknown as DataResult<{ error: string }>;
@@ -37,7 +31,7 @@ describe("announcing the results", () => {
     expect(early.data.error).toBe("errors.challenge.resultsTooEarly");
 
     setClock(new Date(START.getTime() + 15 * DAY));
-    const manage = await manageLoader(args(makeRequest(path, { cookie: staffCookie }), { id: String(challenge.id) }));
+    const manage = await manageLoader(args(makeRequest(path, { cookie: staff.cookie }), { id: String(challenge.id) }));
     expect(manage.candidates.map((candidate) => candidate.id)).toEqual([idea.id]);
     const done = (await call(post)) as Response;
     expect(done.headers.get("Location")).toBe(`/challenges/${challenge.slug}#results`);
@@ -46,12 +40,12 @@ describe("announcing the results", () => {
       results: { by: { id: string }; noteHtml: string; winners: Array<{ ideaId: number; rank: number | null }> };
     }>;
     expect(page.data.phase).toBe("finished");
-    expect(page.data.results).toMatchObject({ by: { id: staffId }, noteHtml: "<p>Thank you all!</p>", winners: [{ ideaId: idea.id, rank: 1 }] });
+    expect(page.data.results).toMatchObject({ by: { id: staff.person.id }, noteHtml: "<p>Thank you all!</p>", winners: [{ ideaId: idea.id, rank: 1 }] });
   });
 
   it("answers 404 for a challenge that does not exist or an id that is not one", async () => {
     for (const id of ["999999", "abc", "-1"]) {
-      expect(((await call(() => manageLoader(args(makeRequest(`/admin/challenges/${id}`, { cookie: staffCookie }), { id })))) as Response).status).toBe(404);
+      expect(((await call(() => manageLoader(args(makeRequest(`/admin/challenges/${id}`, { cookie: staff.cookie }), { id })))) as Response).status).toBe(404);
     }
   });
 });

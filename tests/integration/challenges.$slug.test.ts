@@ -5,22 +5,16 @@ import { setVote } from "~/domain/votes.server";
 import { setClock } from "~/lib/clock.server";
 import { loader as challengeLoader } from "~/routes/challenges.$slug";
 import { loader as challengesLoader } from "~/routes/challenges._index";
-import { makeChallenge } from "#tests/support/challenges";
-import { accepted, args, call, ensureSite, makePerson, makeRequest, sessionCookieFor } from "#tests/support/fixtures";
+import { DAY, makeChallenge } from "#tests/support/challenges";
+import { accepted, args, call, ensureSite, makePerson, makeRequest, sessionCookieFor, signedIn, type DataResult } from "#tests/support/fixtures";
 import { plainBody } from "#tests/support/ideas";
 
-type DataResult<T> = { data: T; init: { status: number; headers?: Record<string, string> } | null };
-
-const DAY = 24 * 3600_000;
 const START = new Date("2032-05-04T08:00:00.000Z");
-let staffCookie = "";
-let staffId = "";
+let staff: Awaited<ReturnType<typeof signedIn>>;
 
 beforeAll(async () => {
   await ensureSite();
-  const staff = await makePerson("staff");
-  staffId = staff.id;
-  staffCookie = await sessionCookieFor(staff.id);
+  staff = await signedIn("staff");
 });
 afterEach(() => setClock(null));
 
@@ -29,18 +23,18 @@ const load = (slug: string, options: { cookie?: string; search?: string; headers
 
 describe("the public challenge pages", () => {
   it("show drafts to staff only", async () => {
-    const draft = await makeChallenge(staffId, START, { draft: true, voteBudget: null });
+    const draft = await makeChallenge(staff.person.id, START, { draft: true, voteBudget: null });
     const customerCookie = await sessionCookieFor((await makePerson()).id);
     expect(((await call(() => load(draft.slug))) as Response).status).toBe(404);
     expect(((await call(() => load(draft.slug, { cookie: customerCookie }))) as Response).status).toBe(404);
-    const asStaff = (await load(draft.slug, { cookie: staffCookie })) as unknown as DataResult<{ phase: string }>;
+    const asStaff = (await load(draft.slug, { cookie: staff.cookie })) as unknown as DataResult<{ phase: string }>;
     expect(asStaff.data.phase).toBe("draft");
     const list = await challengesLoader(args(makeRequest("/challenges")));
     expect(list.groups.flatMap((group) => group.challenges).some((challenge) => challenge.slug === draft.slug)).toBe(false);
   });
 
   it("give a visitor a shuffle of their own, kept in a cookie", async () => {
-    const challenge = await makeChallenge(staffId, START);
+    const challenge = await makeChallenge(staff.person.id, START);
     setClock(new Date(START.getTime() + DAY));
     const first = (await load(challenge.slug)) as unknown as DataResult<{ order: string }>;
     expect(first.data.order).toBe("shuffled");
@@ -50,7 +44,7 @@ describe("the public challenge pages", () => {
   });
 
   it("say why a vote was refused, with the budget left", async () => {
-    const challenge = await makeChallenge(staffId, START, { voteBudget: 1 });
+    const challenge = await makeChallenge(staff.person.id, START, { voteBudget: 1 });
     const idea = accepted(await createIdea({ authorId: (await makePerson()).id, title: "An answer", body: plainBody("Yes."), categoryId: null, challengeId: challenge.id, now: new Date(START.getTime() + DAY) }));
     const voter = await makePerson();
     setClock(new Date(START.getTime() + 8 * DAY));
@@ -63,7 +57,7 @@ describe("the public challenge pages", () => {
   });
 
   it("change nothing when read: the voting announcement is the background job's", async () => {
-    const challenge = await makeChallenge(staffId, START);
+    const challenge = await makeChallenge(staff.person.id, START);
     setClock(new Date(START.getTime() + 8 * DAY));
     await load(challenge.slug);
     await challengesLoader(args(makeRequest("/challenges")));

@@ -2,7 +2,7 @@ import { createChallenge, setChallengePublished } from "~/domain/challenges.serv
 import { accepted } from "#tests/support/fixtures";
 import { plainBody } from "#tests/support/ideas";
 
-const DAY = 24 * 3600_000;
+export const DAY = 24 * 3600_000;
 let counter = 0;
 
 /** A challenge taking ideas for a week from `start`, then voting for a week; published unless `draft`. */

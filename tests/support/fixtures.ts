@@ -49,6 +49,15 @@ export async function makePerson(role: Role = "customer", overrides: { email?: s
   return transaction((tx) => insertTestPerson(tx, { email, displayName: overrides.displayName ?? `Person ${counter}`, role }));
 }
 
+/** What `data(value, init)` returns to a test that calls the loader or action itself. */
+export type DataResult<T> = { data: T; init: { status: number; headers?: Record<string, string> } | null };
+
+/** A person of this role, and the Cookie header of a session of theirs. */
+export async function signedIn(role: Role = "customer") {
+  const person = await makePerson(role);
+  return { person, cookie: await sessionCookieFor(person.id) };
+}
+
 /** The Cookie header of a signed-in session for this person. */
 export async function sessionCookieFor(personId: string) {
   const setCookie = await startSession(personId);
