@@ -19,10 +19,18 @@ for (const locale of ["en", "es"] as const) {
     // First idea: rich text, written with the editor's toolbar.
     const first = `Opción de pago exprés ${tag}`;
     await postIdea(page, locale, first, async (current) => {
+      const bold = current.getByRole("button", { name: text.bold });
+      const editor = current.getByRole("textbox", { name: text.body });
+      // The toolbar hands the focus back to the editor a frame later: type only once it has it.
+      const toggleBold = async (on: boolean) => {
+        await bold.click();
+        await expect(bold).toHaveAttribute("aria-pressed", String(on));
+        await expect(editor).toBeFocused();
+      };
       await current.keyboard.type("Plain and ");
-      await current.getByRole("button", { name: text.bold }).click();
+      await toggleBold(true);
       await current.keyboard.type("bold");
-      await current.getByRole("button", { name: text.bold }).click();
+      await toggleBold(false);
       await current.keyboard.type(" with a link");
       for (let i = 0; i < 4; i++) await current.keyboard.press("Shift+ArrowLeft");
       current.once("dialog", (dialog) => dialog.accept("https://example.com/docs"));
