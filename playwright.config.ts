@@ -95,6 +95,8 @@ export default defineConfig({
       // Background jobs (app/jobs) every half second, so news follows a moved clock quickly.
       JOBS_INTERVAL_MS: "500",
       MAIL_DIRECTORY: path.join(runDirectory, "mail"),
+      // Every request of the run comes from one address: per-address limits ten times higher.
+      RATE_LIMIT_MULTIPLIER: "10",
     },
   },
 });

@@ -6,6 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
+import { trustProxySetting } from "./app/lib/deployment.mjs";
 import { isAllowedOrigin } from "./app/lib/same-origin.mjs";
 
 const production = process.env.NODE_ENV === "production";
@@ -17,6 +18,8 @@ const viteDevServer = production
 
 const app = express();
 app.disable("x-powered-by");
+// Behind a proxy named by TRUST_PROXY, req.ip and req.protocol come from its X-Forwarded-* headers.
+app.set("trust proxy", trustProxySetting());
 app.use(compression());
 // Remix flushes the response after each chunk it writes, for pages that stream. Behind
 // compression every flush closes a compressed block, so a page written in many small chunks
@@ -79,7 +82,15 @@ const build = viteDevServer
   ? () => viteDevServer.ssrLoadModule("virtual:remix/server-build")
   : await import(pathToFileURL(path.resolve("build/server/index.js")).href);
 
-app.all("*", createRequestHandler({ build, mode: production ? "production" : "development" }));
+app.all(
+  "*",
+  createRequestHandler({
+    build,
+    mode: production ? "production" : "development",
+    // What loaders and actions know of the connection: the client's address (per-address rate limits).
+    getLoadContext: (request) => ({ clientAddress: request.ip }),
+  }),
+);
 
 // Email delivery and challenge announcements run in this process (app/jobs), not in any request.
 const serverBuild = typeof build === "function" ? await build() : build;

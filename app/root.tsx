@@ -18,6 +18,7 @@ import {
 } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useChangeLanguage } from "remix-i18next/react";
+import { useErrorText } from "~/components/forms";
 import { SiteFooter } from "~/components/site-footer";
 import { SiteHeader } from "~/components/site-header";
 import { unreadCount } from "~/domain/notifications.server";
@@ -49,10 +50,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   );
 }
 
-// Sliding session renewal sets a cookie from the root loader; keep it on document responses.
-export const headers: HeadersFunction = ({ loaderHeaders }) => {
+// Sliding session renewal sets a cookie from the root loader; keep it on document responses,
+// and a 429's Retry-After (thrown by any loader or action) too.
+export const headers: HeadersFunction = ({ loaderHeaders, actionHeaders, errorHeaders }) => {
   const headers = new Headers();
   for (const cookie of loaderHeaders.getSetCookie()) headers.append("Set-Cookie", cookie);
+  const retryAfter = errorHeaders?.get("Retry-After") ?? actionHeaders.get("Retry-After");
+  if (retryAfter) headers.set("Retry-After", retryAfter);
   return headers;
 };
 
@@ -103,8 +107,10 @@ export function ErrorBoundary() {
   const error = useRouteError();
   const { t } = useTranslation();
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  const blockedReason = isRouteErrorResponse(error) && typeof error.data === "object" && error.data ? (error.data as { blockedReason?: string }).blockedReason : undefined;
-  const kind = blockedReason !== undefined ? "blocked" : status === 404 ? "notFound" : status === 403 ? "forbidden" : "unexpected";
+  const details = isRouteErrorResponse(error) && typeof error.data === "object" && error.data ? (error.data as { blockedReason?: string; rateLimited?: string }) : {};
+  const blockedReason = details.blockedReason;
+  const kind = blockedReason !== undefined ? "blocked" : status === 404 ? "notFound" : status === 403 ? "forbidden" : status === 429 ? "tooManyRequests" : "unexpected";
+  const errorText = useErrorText();
   return (
     <section aria-labelledby="error-title" className="card mx-auto max-w-xl text-center">
       <p className="text-sm font-semibold text-brand-700">{status}</p>
@@ -112,6 +118,7 @@ export function ErrorBoundary() {
         {t(`errors.page.${kind}.title`)}
       </h1>
       <p className="mt-3 text-muted">{t(`errors.page.${kind}.body`, { reason: blockedReason })}</p>
+      {details.rateLimited ? <p className="mt-2 font-medium">{errorText(details.rateLimited)}</p> : null}
       {import.meta.env.DEV && error instanceof Error ? (
         <pre className="mt-6 overflow-auto text-left text-xs">{error.stack}</pre>
       ) : null}

@@ -421,3 +421,13 @@ export const challengeWinners = pgTable(
     check("challenge_winners_rank_positive", sql`${t.rank} is null or ${t.rank} >= 1`),
   ],
 );
+
+export const rateLimits = pgTable(
+  "rate_limits",
+  {
+    key: text("key").primaryKey(),
+    hits: integer("hits").notNull(),
+    resetAt: moment("reset_at").notNull(),
+  },
+  (t) => [index("rate_limits_reset_idx").on(t.resetAt)],
+);

@@ -476,6 +476,21 @@ export const challengeWinners = sqliteTable(
   ],
 );
 
+/**
+ * Rate limits (app/domain/rate-limits.server.ts): how many hits a key (a bucket and who, such
+ * as "search:203.0.113.7") made in its current fixed window, which ends at `resetAt`. Kept in
+ * the database so a limit survives a restart and holds across processes and servers.
+ */
+export const rateLimits = sqliteTable(
+  "rate_limits",
+  {
+    key: text("key").primaryKey(),
+    hits: integer("hits").notNull(),
+    resetAt: integer("reset_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("rate_limits_reset_idx").on(t.resetAt)],
+);
+
 export type Challenge = typeof challenges.$inferSelect;
 export type Comment = typeof comments.$inferSelect;
 export type Category = typeof categories.$inferSelect;

@@ -38,3 +38,4 @@ export const reports = table("reports");
 export const auditLog = table("auditLog");
 export const challenges = table("challenges");
 export const challengeWinners = table("challengeWinners");
+export const rateLimits = table("rateLimits");

@@ -1,15 +1,17 @@
 import { announceOpenedVoting } from "~/domain/challenges.server";
+import { deleteEndedRateLimits } from "~/domain/rate-limits.server";
 import { deliverDueEmails } from "~/lib/mail/outbox.server";
 
 /**
- * The server process's background work: delivering the email outbox and telling challenge
- * participants that voting opened. Started once per process by server.mjs (through
- * entry.server.tsx), never by a page. JOBS_INTERVAL_MS shortens both intervals (the browser
+ * The server process's background work: delivering the email outbox, telling challenge
+ * participants that voting opened, and deleting rate-limit windows that have ended. Started once per process by server.mjs (through
+ * entry.server.tsx), never by a page. JOBS_INTERVAL_MS shortens every interval (the browser
  * tests use it so they need not wait 15 s after moving the clock).
  */
 const JOBS = [
   { name: "email delivery", intervalMs: 5_000, run: () => deliverDueEmails() },
   { name: "challenge voting announcements", intervalMs: 15_000, run: () => announceOpenedVoting() },
+  { name: "ended rate limits", intervalMs: 60_000, run: () => deleteEndedRateLimits() },
 ];
 
 export function startBackgroundJobs() {

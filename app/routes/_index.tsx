@@ -10,6 +10,7 @@ import { listCategories } from "~/domain/categories.server";
 import { IDEA_SORTS } from "~/domain/idea-list";
 import { listIdeas } from "~/domain/ideas.server";
 import { pageTitle } from "~/lib/meta";
+import { limitRate } from "~/web/throttle.server";
 import { getOptionalUser } from "~/web/session.server";
 
 /** The list's query string; anything unknown falls back to the default. */
@@ -21,9 +22,10 @@ const listQuerySchema = z.object({
   after: z.string().max(100).optional().catch(undefined),
 });
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await getOptionalUser(request);
   const query = listQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  if (query.q) await limitRate({ context }, "search");
   const [page, categories] = await Promise.all([listIdeas(query, user?.id ?? null), listCategories()]);
   const filtered = Boolean(query.q || query.status || query.category);
   return {

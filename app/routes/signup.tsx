@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, TextField } from "~/components/forms";
@@ -8,6 +8,7 @@ import { createPerson } from "~/domain/people.server";
 import { isLocale } from "~/lib/i18n";
 import { pageTitle } from "~/lib/meta";
 import { signupSchema } from "~/web/account-forms";
+import { consumeRate, rateLimitMessage, retryAfterHeader } from "~/web/throttle.server";
 import { safeRedirect } from "~/web/redirects";
 import { getOptionalUser, startSession } from "~/web/session.server";
 
@@ -18,10 +19,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "signup.title");
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: signupSchema });
   if (submission.status !== "success") return submission.reply({ hideFields: ["password"] });
+  // Counted once the form is complete: a person correcting a typo is not held back.
+  const counted = await consumeRate({ context }, "signup");
+  if (!counted.ok) {
+    return data(submission.reply({ formErrors: [rateLimitMessage(counted)], hideFields: ["password"] }), { status: 429, headers: retryAfterHeader(counted) });
+  }
   const locale = formData.get("locale");
   const person = await createPerson({ ...submission.value, locale: isLocale(locale) ? locale : null });
   if (!person.ok) return submission.reply({ fieldErrors: { email: ["errors.account.emailTaken"] }, hideFields: ["password"] });

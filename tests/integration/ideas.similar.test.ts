@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { consume } from "~/domain/rate-limits.server";
 import { loader as similarLoader } from "~/routes/ideas.similar";
-import { args, ensureSite, makeRequest } from "#tests/support/fixtures";
+import { RATE_LIMITS } from "~/web/throttle.server";
+import { answerOf, args, call, ensureSite, makeRequest } from "#tests/support/fixtures";
 import { seedIdeaList } from "#tests/support/idea-list";
 
 beforeAll(async () => {
@@ -18,5 +20,13 @@ describe("GET /ideas/similar", () => {
   it("waits for three letters", async () => {
     const response = await similarLoader(args(makeRequest("/ideas/similar?title=ta")));
     expect(await response.json()).toEqual({ ideas: [] });
+  });
+
+  it("answers 429 past the limit for a client address, and counts only real lookups", async () => {
+    const ask = (title: string) => call(() => similarLoader(args(makeRequest(`/ideas/similar?title=${title}`), {}, { clientAddress: "2001:db8:5:6:1::9" })));
+    for (let i = 1; i < RATE_LIMITS.similar.limit; i++) await consume("similar:2001:db8:5:6::/64", RATE_LIMITS.similar);
+    expect(answerOf(await ask("ta")).status).toBe(200);
+    expect(answerOf(await ask("tarjeta")).status).toBe(200);
+    expect(answerOf(await ask("tarjeta")).status).toBe(429);
   });
 });

@@ -1,7 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { findPersonByEmail } from "~/domain/people.server";
+import { consume } from "~/domain/rate-limits.server";
 import { action as signupAction } from "~/routes/signup";
-import { args, call, ensureSite, makePerson, makeRequest, PASSWORD } from "#tests/support/fixtures";
+import { RATE_LIMITS } from "~/web/throttle.server";
+import { answerOf, args, call, ensureSite, makePerson, makeRequest, PASSWORD } from "#tests/support/fixtures";
 
 beforeAll(ensureSite);
 
@@ -29,5 +31,21 @@ describe("sign up", () => {
   it("never redirects off the site after signing up", async () => {
     const response = (await call(() => signUp({ email: "redir@example.com", displayName: "Redir", password: PASSWORD, redirectTo: "//evil.example" }))) as Response;
     expect(response.headers.get("Location")).toBe("/");
+  });
+});
+
+describe("sign-ups per client address", () => {
+  it("past the limit, answers 429 with the wait in the form, keeps what was typed and creates nobody", async () => {
+    const signUpFrom = (email: string) =>
+      call(() => signupAction(args(makeRequest("/signup", { form: { email, displayName: "Many Accounts", password: PASSWORD } }), {}, { clientAddress: "198.51.100.20" })));
+    for (let i = 1; i < RATE_LIMITS.signup.limit; i++) await consume("signup:198.51.100.20", RATE_LIMITS.signup);
+    expect((await signUpFrom("last-allowed@example.com")) as Response).toBeInstanceOf(Response);
+
+    const refused = answerOf(await signUpFrom("one-too-many@example.com"));
+    expect(refused.status).toBe(429);
+    expect((refused.body as Reply).error?.[""]).toEqual(["errors.rateLimited.minutes:15"]);
+    expect((refused.body as Reply).initialValue).toMatchObject({ email: "one-too-many@example.com", displayName: "Many Accounts" });
+    expect((refused.body as Reply).initialValue?.password).toBeUndefined();
+    expect(await findPersonByEmail("one-too-many@example.com")).toBeNull();
   });
 });

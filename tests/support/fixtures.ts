@@ -94,8 +94,9 @@ export async function call<T>(fn: () => T | Promise<T>): Promise<T | Response> {
   }
 }
 
-export function args(request: Request, params: Record<string, string> = {}) {
-  return { request, params, context: {} };
+/** A loader's or action's arguments; `context` is what server.mjs gives (the client's address…). */
+export function args(request: Request, params: Record<string, string> = {}, context: Record<string, unknown> = {}) {
+  return { request, params, context };
 }
 
 /** What a loader or action answered: a plain value (status 200), `data(value, { status })`, or a Response. */
