@@ -1,8 +1,9 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, sql, type SQL } from "drizzle-orm";
+import { databaseEngine } from "#db/engine";
 import { ideas, votes } from "#db/schema";
 import { checkCanVote } from "~/domain/challenges.server";
 import { addFollower } from "~/domain/follows.server";
-import { trendingScore } from "~/domain/trending";
+import { TRENDING_TIMESCALE_SECONDS } from "~/domain/trending";
 import { now as clockNow } from "~/lib/clock.server";
 import { transaction, type Tx } from "~/lib/db.server";
 import { ok, refused } from "~/lib/result";
@@ -13,14 +14,25 @@ import { ok, refused } from "~/lib/result";
  * own vote), merging and unmerging all come here, so the count, the score and the rows agree.
  */
 export async function changeVoteCount(tx: Tx, ideaId: number, delta: number) {
+  // One UPDATE writes both: the score is computed in SQL from the new count (the SET
+  // expressions all read the row as it was), the same formula as trendingScore().
+  const voteCount = sql<number>`${ideas.voteCount} + ${delta}`;
   const [idea] = await tx
     .update(ideas)
-    .set({ voteCount: sql`${ideas.voteCount} + ${delta}` })
+    .set({ voteCount, trendingScore: trendingScoreInSql(voteCount) })
     .where(eq(ideas.id, ideaId))
-    .returning({ voteCount: ideas.voteCount, createdAt: ideas.createdAt });
-  const score = trendingScore(idea!.voteCount, idea!.createdAt);
-  await tx.update(ideas).set({ trendingScore: score }).where(eq(ideas.id, ideaId));
-  return { voteCount: idea!.voteCount, trendingScore: score };
+    .returning({ voteCount: ideas.voteCount, trendingScore: ideas.trendingScore });
+  return idea!;
+}
+
+const onPostgres = databaseEngine() === "postgres";
+
+/** trendingScore(votes, created_at) (trending.ts) as each engine says it. */
+function trendingScoreInSql(votes: SQL<number>) {
+  const atLeastOne = sql`case when ${votes} > 1 then ${votes} else 1 end`;
+  return onPostgres
+    ? sql<number>`log(${atLeastOne}::double precision) + extract(epoch from ${ideas.createdAt})::double precision / ${TRENDING_TIMESCALE_SECONDS}`
+    : sql<number>`log10(${atLeastOne}) + ${ideas.createdAt} / 1000.0 / ${TRENDING_TIMESCALE_SECONDS}`;
 }
 
 /**
