@@ -29,6 +29,10 @@ export const site = sqliteTable(
     name: text("name").notNull(),
     defaultLocale: text("default_locale", { enum: LOCALES }).notNull(),
     replyPromiseDays: integer("reply_promise_days").notNull().default(3),
+    // Raised by every change to the settings or the categories, in the same transaction: each
+    // server process keeps them in memory and reads only this number per request
+    // (app/domain/site.server.ts), so a change made through any process shows in all at once.
+    settingsVersion: integer("settings_version").notNull().default(0),
     createdAt: createdAt(),
   },
   (t) => [

@@ -2,11 +2,12 @@ import { and, asc, eq, isNull, ne, sql } from "drizzle-orm";
 import { categories } from "#db/schema";
 import { now as clockNow } from "~/lib/clock.server";
 import { db, transaction, type Tx } from "~/lib/db.server";
+import { keptUntilSettingsChange, settingsChanged } from "~/domain/site.server";
 import { ok, refused } from "~/lib/result";
 
 type CategoryInput = { name: string; description: string; colour: string };
 
-export async function listCategories(options: { includeArchived?: boolean } = {}) {
+function selectCategories(options: { includeArchived?: boolean }) {
   return db
     .select()
     .from(categories)
@@ -14,14 +15,17 @@ export async function listCategories(options: { includeArchived?: boolean } = {}
     .orderBy(asc(categories.archivedAt), asc(categories.name));
 }
 
+// The categories people may choose, which most pages show: in memory until they change.
+const keptActiveCategories = keptUntilSettingsChange(() => selectCategories({}));
+
+/** The categories by name; archived ones too (last) when asked. The active list is shared: do not change it. */
+export async function listCategories(options: { includeArchived?: boolean } = {}) {
+  return options.includeArchived ? selectCategories(options) : keptActiveCategories();
+}
+
 /** A category new ideas may be filed under (not archived), or null. */
 export async function getActiveCategory(id: number) {
-  const [category] = await db
-    .select()
-    .from(categories)
-    .where(and(eq(categories.id, id), isNull(categories.archivedAt)))
-    .limit(1);
-  return category ?? null;
+  return (await keptActiveCategories()).find((category) => category.id === id) ?? null;
 }
 
 /** Names are unique whatever their case ("Delivery" and "DELIVERY" are one category). */
@@ -39,6 +43,7 @@ export async function createCategory(input: CategoryInput) {
   return transaction(async (tx) => {
     if (await nameTaken(tx, input.name)) return refused("nameTaken");
     const [category] = await tx.insert(categories).values(input).returning();
+    await settingsChanged(tx);
     return ok(category!);
   });
 }
@@ -47,7 +52,9 @@ export async function updateCategory(id: number, input: CategoryInput) {
   return transaction(async (tx) => {
     if (await nameTaken(tx, input.name, id)) return refused("nameTaken");
     const [category] = await tx.update(categories).set(input).where(eq(categories.id, id)).returning();
-    return category ? ok(category) : refused("notFound");
+    if (!category) return refused("notFound");
+    await settingsChanged(tx);
+    return ok(category);
   });
 }
 
@@ -59,6 +66,8 @@ export async function setCategoryArchived(id: number, archived: boolean) {
       .set({ archivedAt: archived ? clockNow() : null })
       .where(eq(categories.id, id))
       .returning();
-    return category ? ok(category) : refused("notFound");
+    if (!category) return refused("notFound");
+    await settingsChanged(tx);
+    return ok(category);
   });
 }

@@ -32,4 +32,7 @@ beforeAll(async () => {
     for (const { name } of tables) sqlite.writer.exec(`delete from "${name}"`);
     sqlite.writer.exec("delete from sqlite_sequence");
   });
+  // The site row starts again at settings version 0: what a previous file kept is not this file's.
+  const { forgetKeptSettings } = await import("~/domain/site.server");
+  forgetKeptSettings();
 });
