@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { categories } from "#db/schema";
-import { db, transaction } from "~/lib/db.server";
+import { db, sqlite, transaction } from "~/lib/db.server";
 import { ok, refused } from "~/lib/result";
 
 let counter = 0;
@@ -92,6 +92,41 @@ describe("transaction", () => {
     const written = name();
     await transaction((tx) => insert(tx, written));
     expect(await exists(written)).toBe(true);
+  });
+});
+
+describe("group commit", () => {
+  it("writes the transactions of one turn under one COMMIT, and a refusal or an error undoes only its own", async () => {
+    const commits = vi.spyOn(sqlite.writer, "exec");
+    const [first, refusing, failing, last] = [name(), name(), name(), name()];
+    const answers = await Promise.allSettled([
+      transaction((tx) => insert(tx, first)),
+      transaction(async (tx) => {
+        await insert(tx, refusing);
+        return refused("no");
+      }),
+      transaction(async (tx) => {
+        await insert(tx, failing);
+        throw new Error("boom");
+      }),
+      transaction((tx) => insert(tx, last)),
+    ]);
+    const statements = commits.mock.calls.map(([statement]) => statement);
+    commits.mockRestore();
+    expect(answers.map((answer) => answer.status)).toEqual(["fulfilled", "fulfilled", "rejected", "fulfilled"]);
+    expect(statements.filter((statement) => statement === "COMMIT")).toHaveLength(1);
+    expect(statements.filter((statement) => statement === "BEGIN IMMEDIATE")).toHaveLength(1);
+    expect([await exists(first), await exists(refusing), await exists(failing), await exists(last)]).toEqual([true, false, false, true]);
+  });
+
+  it("answers a transaction only after its COMMIT", async () => {
+    const written = name();
+    const exec = vi.spyOn(sqlite.writer, "exec");
+    await transaction((tx) => insert(tx, written));
+    const committed = exec.mock.calls.some(([statement]) => statement === "COMMIT");
+    exec.mockRestore();
+    expect(committed).toBe(true);
+    expect(sqlite.writer.pragma("synchronous", { simple: true })).toBe(2); // FULL: the commit waited for the disk
   });
 });
 

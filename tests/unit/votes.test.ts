@@ -60,6 +60,31 @@ describe("setVote", () => {
   });
 });
 
+describe("an acknowledged vote", () => {
+  it("is on disk when its process is killed right after the answer", async () => {
+    const idea = await makeIdea((await makePerson()).id, "Votes that stay");
+    const voters: string[] = [];
+    for (let i = 0; i < 40; i++) voters.push((await makePerson()).id);
+    const child = spawn(process.execPath, ["--import", "tsx", "tests/support/durable-voter.ts"], {
+      env: { ...process.env, DURABLE_VOTERS: JSON.stringify(voters), DURABLE_IDEA: String(idea.id) },
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    const acknowledged: string[] = [];
+    const killed = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+    child.stdout.on("data", (chunk: Buffer) => {
+      // Killed on the first answer read: votes still being written die with the process.
+      child.kill("SIGKILL");
+      acknowledged.push(...chunk.toString().split("\n").filter(Boolean));
+    });
+    await killed;
+    expect(acknowledged.length).toBeGreaterThan(0);
+    const stored = await rows<{ userId: string }>(sql`select user_id as userId from votes where idea_id = ${idea.id}`);
+    for (const userId of acknowledged) expect(stored.map((vote) => vote.userId)).toContain(userId);
+    // And the idea row agrees with the rows that survived.
+    expect((await counts(idea.id)).inRow).toBe((await counts(idea.id)).rows);
+  }, 30_000);
+});
+
 /** Runs one child process (tests/support/race-voter.ts) on this test file's database; resolves when it is ready. */
 function startVoter(plan: Array<{ ideaId: number; userId: string; wanted: boolean }>, now: Date) {
   const child = spawn(process.execPath, ["--import", "tsx", "tests/support/race-voter.ts"], {
