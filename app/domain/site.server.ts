@@ -23,7 +23,8 @@ export function keptUntilSettingsChange<T>(load: () => Promise<T>) {
     const [row] = await readSettingsVersion();
     const version = row?.version ?? -1;
     if (kept?.version !== version) {
-      const value = load();
+      // Settled once (a query builder given as is would run again at every await).
+      const value = Promise.resolve(load());
       kept = { version, value };
       // A failed load is not kept: the next call tries again.
       value.catch(() => {
