@@ -1,5 +1,9 @@
 // The HTTP server: static files, the cross-site request guard, then Remix.
 // `npm run dev` runs it with Vite's dev middleware; `npm start` with the production build.
+//
+// In production it runs one process per core (WEB_CONCURRENCY, default the number of cores;
+// server-cluster.mjs): this file is then each worker. Development runs one process.
+import cluster from "node:cluster";
 import compression from "compression";
 import express from "express";
 import fs from "node:fs";
@@ -11,6 +15,16 @@ import { isAllowedOrigin } from "./app/lib/same-origin.mjs";
 
 const production = process.env.NODE_ENV === "production";
 const port = Number(process.env.PORT ?? 3000);
+
+if (cluster.isPrimary) {
+  const { serverProcesses, runCluster } = await import("./server-cluster.mjs");
+  const processes = serverProcesses(process.env, production);
+  if (processes > 1) {
+    await runCluster(processes);
+    // The primary only watches its workers: the rest of this file is theirs.
+    await new Promise(() => {});
+  }
+}
 
 const viteDevServer = production
   ? undefined
@@ -92,10 +106,34 @@ app.all(
   }),
 );
 
-// Email delivery and challenge announcements run in this process (app/jobs), not in any request.
+// Email delivery and challenge announcements (app/jobs) run in one process only: this one when
+// it runs alone, else the worker the cluster's primary chose (server-cluster.mjs).
 const serverBuild = typeof build === "function" ? await build() : build;
-serverBuild.entry.module.startBackgroundJobs();
+const runsJobs = cluster.isPrimary || process.env.TERTULIA_BACKGROUND_JOBS === "1";
+if (runsJobs) {
+  serverBuild.entry.module.startBackgroundJobs();
+  console.log(`Background jobs run in process ${process.pid}.`);
+}
 
-app.listen(port, () => {
-  console.log(`Tertulia is listening on http://localhost:${port}`);
+const server = app.listen(port, () => {
+  console.log(`Tertulia is listening on http://localhost:${port} (process ${process.pid})`);
 });
+
+// Graceful shutdown (SIGTERM from a process manager, Ctrl-C, or the cluster's primary): take no
+// new connections, let the requests under way finish, stop the jobs, then leave. Connections
+// kept alive idle are closed so that they do not hold the exit back.
+let stopping = false;
+function shutDown() {
+  if (stopping) return;
+  stopping = true;
+  if (runsJobs) serverBuild.entry.module.stopBackgroundJobs();
+  server.close(() => process.exit(0));
+  server.closeIdleConnections();
+  setTimeout(() => {
+    console.error("Requests still open after 10 s: leaving anyway.");
+    process.exit(1);
+  }, 10_000).unref();
+}
+process.once("SIGTERM", shutDown);
+process.once("SIGINT", shutDown);
+if (cluster.isWorker) process.on("message", (message) => message === "shutdown" && shutDown());

@@ -7,8 +7,8 @@ import { I18nextProvider } from "react-i18next";
 import { isLocale } from "~/lib/i18n";
 import { i18nForRendering } from "~/lib/i18n.server";
 
-// server.mjs starts the background jobs once per process, through the server build's entry.
-export { startBackgroundJobs } from "~/jobs/background-jobs.server";
+// server.mjs starts the background jobs in one process (and stops them on shutdown) through the server build's entry.
+export { startBackgroundJobs, stopBackgroundJobs } from "~/jobs/background-jobs.server";
 
 export const streamTimeout = 5_000;
 

@@ -155,6 +155,7 @@ const server: ChildProcess = spawn(
     stdio: ["ignore", fs.openSync(logFile, "w"), fs.openSync(logFile, "a")],
   },
 );
+console.log(`Server processes: ${process.env.WEB_CONCURRENCY ?? "one per core (WEB_CONCURRENCY unset)"}.`);
 const serverExited = new Promise<void>((resolve) => server.once("exit", () => resolve()));
 process.on("exit", () => server.kill());
 
@@ -180,7 +181,15 @@ const ideaPaths = await Promise.all(
   }),
 );
 
-type ProbeReport = { sequence: number; requests: number; cpuMs: number; peakRssBytes: number; eventLoopDelayMs: { p50: number; p99: number; max: number } };
+type ProbeReport = {
+  sequence: number;
+  requests: number;
+  cpuMs: number;
+  peakRssBytes: number;
+  eventLoopDelayMs: { p50: number; p99: number; max: number };
+  /** Each server process's own figures (with one process per core, the primary's too). */
+  processes: unknown[];
+};
 let probeSequence = 0;
 async function readProbe(): Promise<ProbeReport> {
   probeSequence += 1;
@@ -258,6 +267,7 @@ type Row = {
   eventLoopDelayP99: number;
   eventLoopDelayMax: number;
   failures: number;
+  processes: unknown[];
 };
 const rows: Row[] = [];
 const columns = "scenario     conn   req/s    p50 ms   p95 ms   p99 ms  CPU ms/req  RSS MiB  ELD p99  ELD max  failed";
@@ -292,6 +302,7 @@ for (const scenario of scenarios) {
       eventLoopDelayP99: probe.eventLoopDelayMs.p99,
       eventLoopDelayMax: probe.eventLoopDelayMs.max,
       failures: result.non2xx + result.errors + result.timeouts,
+      processes: probe.processes,
     };
     rows.push(row);
     const cells = [

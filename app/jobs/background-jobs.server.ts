@@ -4,8 +4,10 @@ import { deliverDueEmails } from "~/lib/mail/outbox.server";
 
 /**
  * The server process's background work: delivering the email outbox, telling challenge
- * participants that voting opened, and deleting rate-limit windows that have ended. Started once per process by server.mjs (through
- * entry.server.tsx), never by a page. JOBS_INTERVAL_MS shortens every interval (the browser
+ * participants that voting opened, and deleting rate-limit windows that have ended. Started by
+ * server.mjs (through entry.server.tsx) in one process only, never by a page: when the server
+ * runs one process per core, in the worker the cluster's primary chose (server-cluster.mjs).
+ * JOBS_INTERVAL_MS shortens every interval (the browser
  * tests use it so they need not wait 15 s after moving the clock).
  */
 const JOBS = [
@@ -19,6 +21,13 @@ export function startBackgroundJobs() {
   if (state.__tertuliaJobs) return;
   const override = Number(process.env.JOBS_INTERVAL_MS);
   state.__tertuliaJobs = JOBS.map((job) => every(Number.isFinite(override) && override > 0 ? override : job.intervalMs, job.name, job.run));
+}
+
+/** Stops the jobs started in this process (graceful shutdown): a run under way finishes on its own. */
+export function stopBackgroundJobs() {
+  const state = globalThis as { __tertuliaJobs?: NodeJS.Timeout[] };
+  for (const timer of state.__tertuliaJobs ?? []) clearInterval(timer);
+  delete state.__tertuliaJobs;
 }
 
 /** Runs `run` every `intervalMs`, never two at once; a failure is logged and the next tick tries again. */

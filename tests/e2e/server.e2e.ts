@@ -1,4 +1,10 @@
+import { spawn } from "node:child_process";
+import fs from "node:fs";
 import http from "node:http";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { createInterface } from "node:readline";
 import zlib from "node:zlib";
 import { expect, test } from "@playwright/test";
 
@@ -28,4 +34,69 @@ test("a page is compressed as one piece, not chunk by chunk; static files are se
   expect(icon.status).toBe(200);
   expect(icon.headers["content-type"]).toContain("image/svg+xml");
   expect(icon.headers["cache-control"]).toBe("public, max-age=3600");
+});
+
+test.describe("one server process per core", () => {
+  /** `node server.mjs` as production runs it, with WEB_CONCURRENCY workers, on its own port and database; its output as lines. */
+  async function startCluster(workers: number) {
+    const directory = fs.mkdtempSync(path.join(os.tmpdir(), "tertulia-cluster-"));
+    const port = await new Promise<number>((resolve) => {
+      const probe = net.createServer().listen(0, () => {
+        const { port: free } = probe.address() as net.AddressInfo;
+        probe.close(() => resolve(free));
+      });
+    });
+    const primary = spawn(process.execPath, ["server.mjs"], {
+      env: { ...process.env, NODE_ENV: "production", PORT: String(port), WEB_CONCURRENCY: String(workers), DATABASE_PATH: path.join(directory, "tertulia.db"), MAIL_DIRECTORY: path.join(directory, "mail"), JOBS_INTERVAL_MS: "200" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    const lines: string[] = [];
+    for (const stream of [primary.stdout, primary.stderr]) createInterface({ input: stream }).on("line", (line) => lines.push(line));
+    const exited = new Promise<number | null>((resolve) => primary.once("exit", (code) => resolve(code)));
+    const jobRunners = () => lines.flatMap((line) => /^Background jobs run in process (\d+)\./.exec(line)?.[1] ?? []).map(Number);
+    const workerPids = () => lines.flatMap((line) => /^Tertulia is listening on .* \(process (\d+)\)$/.exec(line)?.[1] ?? []).map(Number);
+    return { primary, lines, exited, jobRunners, workerPids, port, remove: () => fs.rmSync(directory, { recursive: true, force: true }) };
+  }
+  const alive = (pid: number) => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+
+  test("keeps exactly one background-job runner, replaces a worker that dies, and stops gracefully", async () => {
+    test.setTimeout(60_000);
+    const cluster = await startCluster(2);
+    try {
+      await expect.poll(() => cluster.workerPids().length, { timeout: 30_000 }).toBe(2);
+      expect(cluster.jobRunners()).toHaveLength(1);
+      const [runner] = cluster.jobRunners();
+      expect(cluster.workerPids()).toContain(runner);
+      expect((await fetch(`http://127.0.0.1:${cluster.port}/healthz`)).ok).toBe(true);
+
+      // The runner dies: its replacement runs the jobs, and still only one process does.
+      process.kill(runner!, "SIGKILL");
+      await expect.poll(() => cluster.workerPids().length, { timeout: 30_000 }).toBe(3);
+      expect(cluster.jobRunners()).toHaveLength(2);
+      const replacement = cluster.jobRunners()[1]!;
+      expect(replacement).not.toBe(runner);
+      expect(cluster.workerPids().filter(alive)).toHaveLength(2);
+      expect(cluster.jobRunners().filter(alive)).toEqual([replacement]);
+
+      // A worker that is not the runner dies: its replacement runs no jobs.
+      const other = cluster.workerPids().find((pid) => alive(pid) && pid !== replacement)!;
+      process.kill(other, "SIGKILL");
+      await expect.poll(() => cluster.workerPids().length, { timeout: 30_000 }).toBe(4);
+      expect(cluster.jobRunners()).toHaveLength(2);
+
+      cluster.primary.kill("SIGTERM");
+      expect(await cluster.exited).toBe(0);
+      expect(cluster.workerPids().filter(alive)).toEqual([]);
+    } finally {
+      cluster.primary.kill("SIGKILL");
+      cluster.remove();
+    }
+  });
 });
