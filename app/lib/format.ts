@@ -1,4 +1,5 @@
-import { useTranslation } from "react-i18next";
+import { useContext } from "react";
+import { getI18n, I18nContext } from "react-i18next";
 
 // Making an Intl formatter costs far more than using one (tens of microseconds, and native
 // memory), and a page formats hundreds of values: each formatter is made once per language
@@ -35,8 +36,14 @@ export function formatters(locale: string) {
   });
 }
 
+/**
+ * The formatters of the language the page renders in. Only the language is needed, so this reads
+ * the i18next instance from its context instead of `useTranslation()`, which makes a translation
+ * function and checks the namespaces on every call (a list page calls this ~40 times). The
+ * components that format also translate, so they re-render when the language changes.
+ */
 export function useFormatters() {
-  const { i18n } = useTranslation();
+  const i18n = useContext(I18nContext)?.i18n ?? getI18n();
   return formatters(i18n.language);
 }
 
