@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, lt, lte, or, sql, type Placeholder, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { categories, challenges, ideas, users, votes, type IdeaStatus } from "#db/schema";
 import { checkOpenForIdeas } from "~/domain/challenges.server";
@@ -8,6 +8,7 @@ import { ideaMatches } from "~/domain/search.server";
 import { changeVoteCount } from "~/domain/votes.server";
 import { now as clockNow } from "~/lib/clock.server";
 import { db, transaction } from "~/lib/db.server";
+import { preparedQuery } from "~/lib/prepared-query.server";
 import { ok, refused } from "~/lib/result";
 import type { RichBody } from "~/lib/rich-body.server";
 import type { SafeHtml } from "~/lib/safe-html";
@@ -89,7 +90,7 @@ export async function deleteIdea(input: { ideaId: number; userId: string }) {
 const author = alias(users, "author");
 
 /** The columns every idea summary shows: one query with its author, category, challenge and the viewer's vote. */
-function summaryColumns(viewerId: string | null) {
+function summaryColumns(viewerId: string | Placeholder | null) {
   return {
     id: ideas.id,
     title: ideas.title,
@@ -186,31 +187,29 @@ function decodeCursor(cursor: string | undefined): [number, number] | null {
 /** One page of the ideas list: a single indexed query for any sort, filter and search. */
 export async function listIdeas(query: IdeaListQuery, viewerId: string | null, pageSize = PAGE_SIZE) {
   const sort = SORTS[query.sort];
-  // Hidden ideas stay out of every list; their author and staff still reach them by link.
-  const conditions: SQL[] = [isNull(ideas.hiddenAt)];
-  if (query.status) conditions.push(eq(ideas.status, query.status));
-  if (query.category) conditions.push(eq(ideas.categoryId, query.category));
+  const cursor = decodeCursor(query.after);
+  const cursorValue = cursor ? (sort.time ? new Date(cursor[0]) : cursor[0]) : null;
+  let rows: Array<SummaryRow & { sortValue: number | Date }>;
   if (query.q) {
+    // Searches are built per request (their conditions depend on the words).
     const matches = ideaMatches(query.q);
     if (!matches) return { ideas: [], nextCursor: null };
-    conditions.push(matches);
+    const conditions: SQL[] = [isNull(ideas.hiddenAt), matches];
+    if (query.status) conditions.push(eq(ideas.status, query.status));
+    if (query.category) conditions.push(eq(ideas.categoryId, query.category));
+    if (cursor) conditions.push(afterCursor(sort.column, cursorValue!, cursor[1]));
+    rows = await listQuery(sort.column, conditions, viewerId, pageSize + 1);
+  } else {
+    const shape = { sort: query.sort, status: Boolean(query.status), category: Boolean(query.category), cursor: Boolean(cursor), viewer: viewerId !== null };
+    rows = await preparedList(shape)({
+      status: query.status,
+      category: query.category,
+      cursorValue,
+      cursorId: cursor?.[1],
+      viewerId,
+      limit: pageSize + 1,
+    });
   }
-  const cursor = decodeCursor(query.after);
-  if (cursor) {
-    // After (value, id) in descending order; `<=` first, so the index walk starts at the cursor.
-    const value = sort.time ? new Date(cursor[0]) : cursor[0];
-    conditions.push(and(lte(sort.column, value), or(lt(sort.column, value), lt(ideas.id, cursor[1])))!);
-  }
-
-  const rows = await db
-    .select({ ...summaryColumns(viewerId), sortValue: sort.column })
-    .from(ideas)
-    .innerJoin(author, eq(author.id, ideas.authorId))
-    .leftJoin(categories, eq(categories.id, ideas.categoryId))
-    .leftJoin(challenges, eq(challenges.id, ideas.challengeId))
-    .where(and(...conditions))
-    .orderBy(desc(sort.column), desc(ideas.id))
-    .limit(pageSize + 1);
 
   const hasMore = rows.length > pageSize;
   const page = rows.slice(0, pageSize);
@@ -220,6 +219,53 @@ export async function listIdeas(query: IdeaListQuery, viewerId: string | null, p
     ideas: page.map((row) => toSummary(row, now)),
     nextCursor: hasMore && last ? encodeCursor(last.sortValue, last.id) : null,
   };
+}
+
+type SortColumn = (typeof SORTS)[IdeaSort]["column"];
+
+/** After (value, id) in descending order; `<=` first, so the index walk starts at the cursor. */
+function afterCursor(column: SortColumn, value: unknown, id: unknown) {
+  return and(lte(column, value as number), or(lt(column, value as number), lt(ideas.id, id as number)))!;
+}
+
+function listQuery(column: SortColumn, conditions: SQL[], viewerId: string | Placeholder | null, limit: number | Placeholder) {
+  return db
+    .select({ ...summaryColumns(viewerId), sortValue: column })
+    .from(ideas)
+    .innerJoin(author, eq(author.id, ideas.authorId))
+    .leftJoin(categories, eq(categories.id, ideas.categoryId))
+    .leftJoin(challenges, eq(challenges.id, ideas.challengeId))
+    .where(and(...conditions))
+    .orderBy(desc(column), desc(ideas.id))
+    .limit(limit as number);
+}
+
+type ListShape = { sort: IdeaSort; status: boolean; category: boolean; cursor: boolean; viewer: boolean };
+const preparedLists = new Map<string, ReturnType<typeof prepareList>>();
+
+/**
+ * The list without search, prepared once per shape (sort, which filters, a cursor or not, a
+ * viewer or not: 64 at most) with the values as placeholders: the list is on nearly every page
+ * view, and building its SQL cost more than running it.
+ */
+function preparedList(shape: ListShape) {
+  const key = `${shape.sort}_${Number(shape.status)}${Number(shape.category)}${Number(shape.cursor)}${Number(shape.viewer)}`;
+  let statement = preparedLists.get(key);
+  if (!statement) {
+    statement = prepareList(key, shape);
+    preparedLists.set(key, statement);
+  }
+  return statement;
+}
+
+function prepareList(key: string, shape: ListShape) {
+  const column = SORTS[shape.sort].column;
+  const conditions: SQL[] = [isNull(ideas.hiddenAt)];
+  if (shape.status) conditions.push(eq(ideas.status, sql.placeholder("status") as unknown as IdeaStatus));
+  if (shape.category) conditions.push(eq(ideas.categoryId, sql.placeholder("category") as unknown as number));
+  // The cursor's value through the column's encoder (a Date becomes what the engine stores).
+  if (shape.cursor) conditions.push(afterCursor(column, sql.param(sql.placeholder("cursorValue"), column), sql.placeholder("cursorId")));
+  return preparedQuery(`ideas_list_${key}`, listQuery(column, conditions, shape.viewer ? sql.placeholder("viewerId") : null, sql.placeholder("limit")));
 }
 
 /**
