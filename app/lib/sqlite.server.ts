@@ -93,12 +93,13 @@ export function openSqlite(databasePath: string, migrationsFolder: string) {
   }
 
   async function writeGroups() {
-    while (queued.length > 0) {
-      const group = queued.slice(0, MAX_GROUP);
-      queued = queued.slice(MAX_GROUP);
-      await writeGroup(group);
-    }
-    writing = false;
+    const group = queued.slice(0, MAX_GROUP);
+    queued = queued.slice(MAX_GROUP);
+    await writeGroup(group);
+    // The next group waits for the next turn: the requests that arrived meanwhile join it, and
+    // other processes get a moment to take the write lock between two of ours.
+    if (queued.length > 0) setImmediate(() => void writeGroups());
+    else writing = false;
   }
 
   async function writeGroup(group: Queued[]) {
