@@ -1,5 +1,5 @@
-import { and, eq, sql, type SQL } from "drizzle-orm";
-import { databaseEngine } from "#db/engine";
+import { and, eq, is, sql, type SQL } from "drizzle-orm";
+import { PgTable } from "drizzle-orm/pg-core";
 import { ideas, votes } from "#db/schema";
 import { checkCanVote } from "~/domain/challenges.server";
 import { addFollower } from "~/domain/follows.server";
@@ -25,7 +25,8 @@ export async function changeVoteCount(tx: Tx, ideaId: number, delta: number) {
   return idea!;
 }
 
-const onPostgres = databaseEngine() === "postgres";
+// Decided by the table the UPDATE names, so that the SQL always matches the query's dialect.
+const onPostgres = is(ideas, PgTable);
 
 /** trendingScore(votes, created_at) (trending.ts) as each engine says it. */
 function trendingScoreInSql(votes: SQL<number>) {
