@@ -42,9 +42,16 @@ export async function runCluster(count) {
   /** @type {Map<number, { jobs: boolean, startedAt: number }>} by worker id */
   const roles = new Map();
 
+  // Memory per worker (docs/performance.md, "Memory"): under load the JavaScript heap used stays
+  // under ~130 MiB and V8 reserves up to ~170 MiB; the rest of the resident memory is native
+  // (malloc arenas of the threads that compress and query). The heap gets a ceiling, and glibc
+  // two arenas instead of eight per core; either can be set otherwise through the environment.
+  const setsHeap = [...process.execArgv, process.env.NODE_OPTIONS ?? ""].some((flag) => flag.includes("max-old-space-size"));
+  cluster.setupPrimary({ execArgv: setsHeap ? process.execArgv : [...process.execArgv, "--max-old-space-size=256"] });
+
   /** @param {boolean} jobs */
   function fork(jobs) {
-    const worker = cluster.fork({ TERTULIA_BACKGROUND_JOBS: jobs ? "1" : "0" });
+    const worker = cluster.fork({ TERTULIA_BACKGROUND_JOBS: jobs ? "1" : "0", MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? "2" });
     roles.set(worker.id, { jobs, startedAt: Date.now() });
     return worker;
   }
