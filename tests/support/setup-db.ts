@@ -16,6 +16,8 @@ if (!process.env.DATABASE_PATH?.includes("tertulia-test-")) {
   process.env.MAIL_DIRECTORY = path.join(directory, "mail");
   process.on("exit", () => fs.rmSync(directory, { recursive: true, force: true }));
 }
+// The site's public address is the one tests send their requests to (BASE_URL in fixtures.ts).
+process.env.APP_URL = "http://tertulia.test";
 // SQLite unless a PostgreSQL pass sets it again (tests/support/setup-postgres.ts).
 delete process.env.DATABASE_URL;
 

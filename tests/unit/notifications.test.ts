@@ -62,6 +62,6 @@ describe("notifications", () => {
     const [email] = await outbox(author.email);
     expect(email!.subject).toBe("Marta Ruiz (Support Engineer) te respondió en «Correo en español»");
     expect(email!.text).toContain("Respuesta del equipo");
-    expect(JSON.parse(email!.headers)["List-Unsubscribe"]).toMatch(/^<http:\/\/localhost:\d+\/unsubscribe\?token=[\w-]+\.[\w-]+>$/);
+    expect(JSON.parse(email!.headers)["List-Unsubscribe"]).toMatch(/^<http:\/\/tertulia\.test\/unsubscribe\?token=[\w-]+\.[\w-]+>$/);
   });
 });

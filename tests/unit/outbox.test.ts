@@ -77,7 +77,7 @@ describe("delivering the outbox", () => {
     expect(text).toContain("Content-Language: es");
     expect(text).toContain("Daniel Okafor te respondió en «Entrega los sábados»");
     expect(text).toContain("Lo estamos mirando con el equipo de logística.");
-    const unsubscribe = /List-Unsubscribe:\s*<(http:\/\/localhost:\d+\/unsubscribe\?token=[\w.-]+)>/.exec(text)?.[1];
+    const unsubscribe = /List-Unsubscribe:\s*<(http:\/\/tertulia\.test\/unsubscribe\?token=[\w.-]+)>/.exec(text)?.[1];
     expect(unsubscribe).toBeTruthy();
     expect(text).toContain(`Darme de baja de estos correos: ${unsubscribe}`);
     expect(text).toContain("List-Unsubscribe-Post: List-Unsubscribe=One-Click");
