@@ -272,7 +272,7 @@ export function TimelineEventItem({ event }: { event: ThreadEvent }) {
   const actor = { id: event.actorId, displayName: event.actorName, role: event.actorRole, jobTitle: event.actorTitle };
   const related = event.relatedIdeaId ? (
     <Link to={ideaPath({ id: event.relatedIdeaId, title: event.relatedIdeaTitle ?? "" })} className="link">
-      {event.relatedIdeaTitle}
+      {event.relatedIdeaTitle ?? t("moderation.hiddenIdeaLink", { id: event.relatedIdeaId })}
     </Link>
   ) : null;
   const when = <time dateTime={new Date(event.createdAt).toISOString()}>{formatDateTime(event.createdAt)}</time>;

@@ -189,7 +189,15 @@ export async function budgetFor(challenge: { id: number; voteBudget: number | nu
 /** The announced winners: ranked ones in order, then those selected without a rank. */
 export async function listWinners(challengeId: number) {
   return db
-    .select({ ideaId: ideas.id, title: ideas.title, voteCount: ideas.voteCount, rank: challengeWinners.rank, authorId: author.id, authorName: author.displayName })
+    .select({
+      ideaId: ideas.id,
+      title: ideas.title,
+      voteCount: ideas.voteCount,
+      rank: challengeWinners.rank,
+      authorId: author.id,
+      authorName: author.displayName,
+      hidden: sql<boolean>`${ideas.hiddenAt} is not null`.mapWith(Boolean),
+    })
     .from(challengeWinners)
     .innerJoin(ideas, eq(ideas.id, challengeWinners.ideaId))
     .innerJoin(author, eq(author.id, ideas.authorId))

@@ -2,6 +2,8 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { comments, ideaEvents, ideas, users, type CommentKind, type Role } from "#db/schema";
 import { addFollower, followerIds } from "~/domain/follows.server";
+import { canActOnIdea, canSeeIdea } from "~/domain/idea-visibility";
+import { checkMayActOn } from "~/domain/idea-visibility.server";
 import { notify } from "~/domain/notifications.server";
 import { isStaff } from "~/domain/roles";
 import { recordFirstResponse } from "~/domain/workflow.server";
@@ -25,8 +27,8 @@ export async function postComment(input: { ideaId: number; author: Author; paren
   const staff = isStaff(input.author);
   if (input.kind === "internal" && !staff) return refused("forbidden");
   return transaction(async (tx) => {
-    const [idea] = await tx.select({ id: ideas.id, authorId: ideas.authorId }).from(ideas).where(eq(ideas.id, input.ideaId)).limit(1);
-    if (!idea) return refused("notFound");
+    const [idea] = await tx.select({ id: ideas.id, authorId: ideas.authorId, hiddenAt: ideas.hiddenAt }).from(ideas).where(eq(ideas.id, input.ideaId)).limit(1);
+    if (!idea || !canActOnIdea(input.author, { hidden: idea.hiddenAt !== null })) return refused("notFound");
     const [parent] = input.parentId
       ? await tx
           .select()
@@ -68,11 +70,14 @@ export async function postComment(input: { ideaId: number; author: Author; paren
   });
 }
 
-/** Only its author changes a comment, and only while it is there. */
+/** Only its author changes a comment, only while it is there, and not under a hidden idea (but staff). */
 async function ownComment(tx: Tx, commentId: number, userId: string) {
   const [comment] = await tx.select().from(comments).where(eq(comments.id, commentId)).limit(1);
   if (!comment || comment.deletedAt) return refused("notFound");
   if (comment.authorId !== userId) return refused("forbidden");
+  const [idea] = await tx.select({ hiddenAt: ideas.hiddenAt }).from(ideas).where(eq(ideas.id, comment.ideaId)).limit(1);
+  const mayAct = await checkMayActOn(tx, idea!, userId);
+  if (!mayAct.ok) return mayAct;
   return ok(comment);
 }
 
@@ -173,7 +178,7 @@ export async function getThread(ideaId: number, viewer: Viewer) {
     .orderBy(asc(comments.createdAt), asc(comments.id));
 
   const related = alias(ideas, "related");
-  const events = await db
+  const eventRows = await db
     .select({
       id: ideaEvents.id,
       kind: ideaEvents.kind,
@@ -183,6 +188,8 @@ export async function getThread(ideaId: number, viewer: Viewer) {
       noteHtml: ideaEvents.noteHtml,
       relatedIdeaId: related.id,
       relatedIdeaTitle: related.title,
+      relatedIdeaAuthorId: related.authorId,
+      relatedIdeaHiddenAt: related.hiddenAt,
       createdAt: ideaEvents.createdAt,
       actorId: users.id,
       actorName: users.displayName,
@@ -194,6 +201,12 @@ export async function getThread(ideaId: number, viewer: Viewer) {
     .leftJoin(related, eq(related.id, ideaEvents.relatedIdeaId))
     .where(eq(ideaEvents.ideaId, ideaId))
     .orderBy(asc(ideaEvents.createdAt), asc(ideaEvents.id));
+  // A merge names the other idea: by its number only, when that one is hidden from the viewer.
+  const events = eventRows.map(({ relatedIdeaAuthorId, relatedIdeaHiddenAt, ...event }) => ({
+    ...event,
+    relatedIdeaTitle:
+      relatedIdeaAuthorId !== null && canSeeIdea(viewer, { authorId: relatedIdeaAuthorId, hidden: relatedIdeaHiddenAt !== null }) ? event.relatedIdeaTitle : null,
+  }));
 
   const children = new Map<number | null, typeof rows>();
   for (const row of rows) {

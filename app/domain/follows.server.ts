@@ -1,15 +1,24 @@
 import { and, eq } from "drizzle-orm";
-import { follows } from "#db/schema";
+import { follows, ideas } from "#db/schema";
+import { checkMayActOn } from "~/domain/idea-visibility.server";
 import { db, transaction, type Tx } from "~/lib/db.server";
+import { ok, refused } from "~/lib/result";
 
 /** Inside the caller's transaction: authors, voters and commenters follow what they took part in (idempotent). */
 export async function addFollower(tx: Tx, ideaId: number, userId: string) {
   await tx.insert(follows).values({ ideaId, userId }).onConflictDoNothing();
 }
 
-/** A person chooses to follow an idea. */
+/** A person chooses to follow an idea (a hidden one: staff only). */
 export async function follow(ideaId: number, userId: string) {
-  await transaction((tx) => addFollower(tx, ideaId, userId));
+  return transaction(async (tx) => {
+    const [idea] = await tx.select({ hiddenAt: ideas.hiddenAt }).from(ideas).where(eq(ideas.id, ideaId)).limit(1);
+    if (!idea) return refused("notFound");
+    const mayAct = await checkMayActOn(tx, idea, userId);
+    if (!mayAct.ok) return mayAct;
+    await addFollower(tx, ideaId, userId);
+    return ok();
+  });
 }
 
 export async function unfollow(ideaId: number, userId: string) {

@@ -3,6 +3,7 @@ import { alias } from "drizzle-orm/sqlite-core";
 import { categories, challenges, ideas, users, votes, type IdeaStatus } from "#db/schema";
 import { checkOpenForIdeas } from "~/domain/challenges.server";
 import { addFollower } from "~/domain/follows.server";
+import { checkMayActOn } from "~/domain/idea-visibility.server";
 import type { IdeaListQuery, IdeaSort } from "~/domain/idea-list";
 import { ideaMatches } from "~/domain/search.server";
 import { changeVoteCount } from "~/domain/votes.server";
@@ -51,13 +52,15 @@ export async function createIdea(input: { authorId: string; title: string; body:
   });
 }
 
-/** Only its author edits an idea; the edit is marked and counts as activity. */
+/** Only its author edits an idea (not once it is hidden, unless staff); the edit is marked and counts as activity. */
 export async function updateIdea(input: { ideaId: number; editorId: string; title: string; body: RichBody; categoryId: number | null }) {
   const now = clockNow();
   return transaction(async (tx) => {
-    const [current] = await tx.select({ authorId: ideas.authorId }).from(ideas).where(eq(ideas.id, input.ideaId)).limit(1);
+    const [current] = await tx.select({ authorId: ideas.authorId, hiddenAt: ideas.hiddenAt }).from(ideas).where(eq(ideas.id, input.ideaId)).limit(1);
     if (!current) return refused("notFound");
     if (current.authorId !== input.editorId) return refused("forbidden");
+    const mayAct = await checkMayActOn(tx, current, input.editorId);
+    if (!mayAct.ok) return mayAct;
     const [idea] = await tx
       .update(ideas)
       .set({
@@ -75,12 +78,18 @@ export async function updateIdea(input: { ideaId: number; editorId: string; titl
   });
 }
 
-/** Authors may withdraw their idea until the team has answered it. */
+/** Authors may withdraw their idea until the team has answered it (or hidden it). */
 export async function deleteIdea(input: { ideaId: number; userId: string }) {
   return transaction(async (tx) => {
-    const [idea] = await tx.select({ authorId: ideas.authorId, answeredAt: ideas.firstResponseAt }).from(ideas).where(eq(ideas.id, input.ideaId)).limit(1);
+    const [idea] = await tx
+      .select({ authorId: ideas.authorId, answeredAt: ideas.firstResponseAt, hiddenAt: ideas.hiddenAt })
+      .from(ideas)
+      .where(eq(ideas.id, input.ideaId))
+      .limit(1);
     if (!idea) return refused("notFound");
     if (idea.authorId !== input.userId) return refused("forbidden");
+    const mayAct = await checkMayActOn(tx, idea, input.userId);
+    if (!mayAct.ok) return mayAct;
     if (idea.answeredAt) return refused("answered");
     await tx.delete(ideas).where(eq(ideas.id, input.ideaId));
     return ok();
@@ -316,6 +325,8 @@ export async function getIdea(id: number, viewerId: string | null) {
       assigneeId: ideas.assigneeId,
       mergedIntoId: mergedInto.id,
       mergedIntoTitle: mergedInto.title,
+      mergedIntoAuthorId: mergedInto.authorId,
+      mergedIntoHiddenAt: mergedInto.hiddenAt,
       hiddenAt: ideas.hiddenAt,
       hiddenReason: ideas.hiddenReason,
     })
@@ -341,7 +352,9 @@ export async function getIdea(id: number, viewerId: string | null) {
         : null,
     officialCommentId: row.officialCommentId,
     assigneeId: row.assigneeId,
-    mergedInto: row.mergedIntoId ? { id: row.mergedIntoId, title: row.mergedIntoTitle! } : null,
+    mergedInto: row.mergedIntoId
+      ? { id: row.mergedIntoId, title: row.mergedIntoTitle!, authorId: row.mergedIntoAuthorId!, hidden: row.mergedIntoHiddenAt !== null }
+      : null,
     hidden: row.hiddenAt ? { reason: row.hiddenReason ?? "" } : null,
   };
 }

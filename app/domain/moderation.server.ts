@@ -2,6 +2,7 @@ import { and, asc, eq, isNotNull, isNull } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { comments, ideas, reports, users } from "#db/schema";
 import { audit } from "~/domain/audit.server";
+import { checkMayActOn } from "~/domain/idea-visibility.server";
 import { isStaff } from "~/domain/roles";
 import { now as clockNow } from "~/lib/clock.server";
 import { db, transaction } from "~/lib/db.server";
@@ -10,9 +11,13 @@ import { ok, refused } from "~/lib/result";
 /** Anyone logged in reports an idea, or a comment on it, with a reason. One open report per person and item. */
 export async function reportContent(input: { reporterId: string; ideaId: number; commentId: number | null; reason: string; now?: Date }) {
   return transaction(async (tx) => {
+    const [idea] = await tx.select({ hiddenAt: ideas.hiddenAt }).from(ideas).where(eq(ideas.id, input.ideaId)).limit(1);
+    if (!idea) return refused("notFound");
+    const mayAct = await checkMayActOn(tx, idea, input.reporterId);
+    if (!mayAct.ok) return mayAct;
     const [reported] = input.commentId
       ? await tx.select({ id: comments.id }).from(comments).where(and(eq(comments.id, input.commentId), eq(comments.ideaId, input.ideaId))).limit(1)
-      : await tx.select({ id: ideas.id }).from(ideas).where(eq(ideas.id, input.ideaId)).limit(1);
+      : [idea];
     if (!reported) return refused("notFound");
     const [same] = await tx
       .select({ id: reports.id })

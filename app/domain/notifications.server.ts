@@ -1,6 +1,7 @@
 import { and, count, desc, eq, inArray, isNull, lt } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { challenges, emailPreferences, ideas, notifications, NOTIFICATION_KINDS, site, users, type IdeaStatus, type NotificationKind } from "#db/schema";
+import { canSeeIdea } from "~/domain/idea-visibility";
 import { composeNotificationEmail } from "~/domain/notification-emails.server";
 import { now as clockNow } from "~/lib/clock.server";
 import { db, transaction, type Tx } from "~/lib/db.server";
@@ -38,7 +39,9 @@ export async function notify(
     .from(emailPreferences)
     .where(and(inArray(emailPreferences.userId, recipientIds), eq(emailPreferences.kind, input.kind), eq(emailPreferences.enabled, false)));
   const optedOut = new Set(optedOutRows.map((row) => row.userId));
-  const recipients = await tx.select({ id: users.id, email: users.email, locale: users.locale }).from(users).where(inArray(users.id, recipientIds));
+  const everyone = await tx.select({ id: users.id, role: users.role, email: users.email, locale: users.locale }).from(users).where(inArray(users.id, recipientIds));
+  // News of a hidden idea reaches only those who may still see it.
+  const recipients = subject.hidden ? everyone.filter((person) => canSeeIdea(person, subject.hidden!)) : everyone;
   for (const recipient of recipients) {
     await tx.insert(notifications).values({
       recipientId: recipient.id,
@@ -57,7 +60,7 @@ export async function notify(
         kind: input.kind,
         recipient: { id: recipient.id, email: recipient.email, locale: recipient.locale ?? siteRow.locale },
         actor,
-        subject: { ...subject, path: subject.path + anchorFor(input.kind, input.commentId) },
+        subject: { title: subject.title, path: subject.path + anchorFor(input.kind, input.commentId) },
         status: input.status,
         excerpt: input.excerpt ?? "",
         siteName: siteRow.name,
@@ -70,11 +73,11 @@ export async function notify(
 /** The idea or challenge a notification is about: its title and page. */
 async function notificationSubject(tx: Tx, input: { ideaId?: number; challengeId?: number }) {
   if (input.ideaId !== undefined) {
-    const [idea] = await tx.select({ id: ideas.id, title: ideas.title }).from(ideas).where(eq(ideas.id, input.ideaId)).limit(1);
-    return idea ? { title: idea.title, path: ideaPath(idea) } : null;
+    const [idea] = await tx.select({ id: ideas.id, title: ideas.title, authorId: ideas.authorId, hiddenAt: ideas.hiddenAt }).from(ideas).where(eq(ideas.id, input.ideaId)).limit(1);
+    return idea ? { title: idea.title, path: ideaPath(idea), hidden: idea.hiddenAt ? { authorId: idea.authorId, hidden: true } : null } : null;
   }
   const [challenge] = await tx.select({ slug: challenges.slug, title: challenges.title }).from(challenges).where(eq(challenges.id, input.challengeId!)).limit(1);
-  return challenge ? { title: challenge.title, path: challengePath(challenge) } : null;
+  return challenge ? { title: challenge.title, path: challengePath(challenge), hidden: null } : null;
 }
 
 const actor = alias(users, "actor");
@@ -88,6 +91,8 @@ export async function listNotifications(recipientId: string, before?: number) {
       createdAt: notifications.createdAt,
       ideaId: notifications.ideaId,
       ideaTitle: ideas.title,
+      ideaAuthorId: ideas.authorId,
+      ideaHiddenAt: ideas.hiddenAt,
       challengeSlug: challenges.slug,
       challengeTitle: challenges.title,
       commentId: notifications.commentId,
@@ -104,7 +109,12 @@ export async function listNotifications(recipientId: string, before?: number) {
     .where(and(eq(notifications.recipientId, recipientId), before ? lt(notifications.id, before) : undefined))
     .orderBy(desc(notifications.id))
     .limit(NOTIFICATIONS_PAGE_SIZE + 1);
-  const page = rows.slice(0, NOTIFICATIONS_PAGE_SIZE);
+  const [recipient] = await db.select({ id: users.id, role: users.role }).from(users).where(eq(users.id, recipientId)).limit(1);
+  // An idea hidden since is named by its number only, unless the reader may still see it.
+  const page = rows.slice(0, NOTIFICATIONS_PAGE_SIZE).map(({ ideaAuthorId, ideaHiddenAt, ...row }) => ({
+    ...row,
+    ideaTitle: ideaAuthorId !== null && canSeeIdea(recipient, { authorId: ideaAuthorId, hidden: ideaHiddenAt !== null }) ? row.ideaTitle : null,
+  }));
   return { notifications: page, nextBefore: rows.length > NOTIFICATIONS_PAGE_SIZE ? page[page.length - 1]!.id : null };
 }
 

@@ -3,6 +3,7 @@ import { PgTable } from "drizzle-orm/pg-core";
 import { ideas, votes } from "#db/schema";
 import { checkCanVote } from "~/domain/challenges.server";
 import { addFollower } from "~/domain/follows.server";
+import { checkMayActOn } from "~/domain/idea-visibility.server";
 import { TRENDING_TIMESCALE_SECONDS } from "~/domain/trending";
 import { now as clockNow } from "~/lib/clock.server";
 import { transaction, type Tx } from "~/lib/db.server";
@@ -41,16 +42,19 @@ function trendingScoreInSql(votes: SQL<number>) {
  * "take back"), so a double submit cannot undo itself. A challenge's ideas take votes only
  * while its voting is open and within each person's budget: the budget is counted and spent in
  * one write transaction, so two tabs (or two server processes) voting at once cannot overspend
- * it. A merged duplicate takes no votes: they belong to the idea it was merged into.
+ * it. A merged duplicate takes no votes: they belong to the idea it was merged into. A hidden
+ * idea takes votes from staff only.
  */
 export async function setVote(ideaId: number, userId: string, wanted: boolean, now = clockNow()) {
   return transaction(async (tx) => {
     const [idea] = await tx
-      .select({ voteCount: ideas.voteCount, mergedIntoId: ideas.mergedIntoId, challengeId: ideas.challengeId })
+      .select({ voteCount: ideas.voteCount, mergedIntoId: ideas.mergedIntoId, challengeId: ideas.challengeId, hiddenAt: ideas.hiddenAt })
       .from(ideas)
       .where(eq(ideas.id, ideaId))
       .limit(1);
     if (!idea || idea.mergedIntoId) return refused("notFound");
+    const mayAct = await checkMayActOn(tx, idea, userId);
+    if (!mayAct.ok) return mayAct;
     const [existing] = await tx
       .select({ ideaId: votes.ideaId })
       .from(votes)

@@ -8,6 +8,7 @@ import { IdeaRow } from "~/components/idea-row";
 import { RichText } from "~/components/rich-text";
 import { challengePhase } from "~/domain/challenge-phases";
 import { budgetFor, getChallenge, listWinners } from "~/domain/challenges.server";
+import { canSeeIdea } from "~/domain/idea-visibility";
 import { listChallengeIdeas } from "~/domain/ideas.server";
 import { isStaff } from "~/domain/roles";
 import { now as clockNow } from "~/lib/clock.server";
@@ -78,7 +79,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       budget,
       refused: refused === "budgetSpent" || refused === "votingNotOpen" ? refused : null,
       results: finished
-        ? { by: challenge.resultsBy, noteHtml: challenge.resultsNoteHtml, winners }
+        ? { by: challenge.resultsBy, noteHtml: challenge.resultsNoteHtml, winners: winners.filter((winner) => canSeeIdea(user, winner)).map(({ hidden: _hidden, ...winner }) => winner) }
         : null,
     },
     { headers: setCookie ? { "Set-Cookie": setCookie } : undefined },

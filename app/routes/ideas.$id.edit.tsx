@@ -3,19 +3,21 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { IdeaForm } from "~/components/idea-form";
 import { listCategories } from "~/domain/categories.server";
+import { canActOnIdea } from "~/domain/idea-visibility";
 import { getIdeaForEdit, updateIdea } from "~/domain/ideas.server";
 import { pageTitle } from "~/lib/meta";
 import { ideaPath } from "~/lib/paths";
 import { requireUser } from "~/web/guards.server";
 import { parseIdeaForm } from "~/web/idea-form.server";
 import { ideaIdFrom } from "~/web/params";
-import { refusalResponse } from "~/web/responses.server";
+import { notFound, refusalResponse } from "~/web/responses.server";
 
-/** The idea, for its author only (the domain refuses anyone else). */
+/** The idea, for its author only (the domain refuses anyone else), and not once moderation hid it. */
 async function ideaToEdit(request: Request, param: string | undefined) {
   const user = await requireUser(request, { participate: true });
   const idea = await getIdeaForEdit(ideaIdFrom(param), user.id);
   if (!idea.ok) throw refusalResponse(idea.reason);
+  if (!canActOnIdea(user, { hidden: !!idea.value.hidden })) throw notFound();
   return { user, idea: idea.value };
 }
 

@@ -64,8 +64,8 @@ export default function NotificationsPage() {
         <ul className="mt-6 space-y-2">
           {notifications.map((notification) => {
             const page =
-              notification.ideaId !== null && notification.ideaTitle !== null
-                ? ideaPath({ id: notification.ideaId, title: notification.ideaTitle })
+              notification.ideaId !== null
+                ? ideaPath({ id: notification.ideaId, title: notification.ideaTitle ?? "" })
                 : challengePath({ slug: notification.challengeSlug ?? "" });
             const href = page + anchorFor(notification.kind, notification.commentId);
             const actorTitle = notification.actorTitle && notification.actorRole !== "customer" ? notification.actorTitle : null;
@@ -81,7 +81,7 @@ export default function NotificationsPage() {
                     <Link to={href} className="hover:underline">
                       {t(`notifications.kinds.${notification.kind}`, {
                         actor: actorTitle ? `${notification.actorName} (${actorTitle})` : notification.actorName,
-                        idea: notification.ideaTitle,
+                        idea: notification.ideaTitle ?? t("moderation.hiddenIdeaLink", { id: notification.ideaId }),
                         challenge: notification.challengeTitle,
                         status: notification.status ? t(`statuses.${notification.status}.label`) : "",
                       })}

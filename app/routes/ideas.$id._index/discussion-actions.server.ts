@@ -47,9 +47,11 @@ export async function handleDiscussionAction(intent: string, formData: FormData,
       if (!pinned.ok) throw refusalResponse(pinned.reason);
       throw redirect(`${pagePath}#official-response`);
     }
-    case "follow":
-      await follow(ideaId, user.id);
+    case "follow": {
+      const followed = await follow(ideaId, user.id);
+      if (!followed.ok) throw refusalResponse(followed.reason);
       throw redirect(pagePath);
+    }
     case "unfollow":
       await unfollow(ideaId, user.id);
       throw redirect(pagePath);

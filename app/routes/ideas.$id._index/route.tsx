@@ -12,6 +12,7 @@ import { RichText } from "~/components/rich-text";
 import { ReportForm, StaffPanel } from "~/components/staff-panel";
 import { getCommentForEdit, getThread } from "~/domain/comments.server";
 import { isFollowing } from "~/domain/follows.server";
+import { canActOnIdea, canSeeAssignee, canSeeIdea } from "~/domain/idea-visibility";
 import { deleteIdea, getIdea } from "~/domain/ideas.server";
 import { listStaff } from "~/domain/people.server";
 import { isStaff } from "~/domain/roles";
@@ -38,16 +39,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await getOptionalUser(request);
   const idea = await getIdea(ideaIdFrom(params.id), user?.id ?? null);
   if (!idea) throw notFound();
-  redirectToCanonical(request, idea);
-  const { bodyJson: _json, bodyText: _text, ...shown } = idea;
-  const search = new URL(request.url).searchParams;
   const viewer = user ? { id: user.id, role: user.role } : null;
+  // Hidden by moderation: its author and staff still see it; others see a placeholder that
+  // names nothing but its number (no redirect to the slug, which is made of the title).
+  if (!canSeeIdea(viewer, { authorId: idea.author.id, hidden: !!idea.hidden })) return { concealed: true as const, path: `/ideas/${idea.id}` };
+  redirectToCanonical(request, idea);
+  const { bodyJson: _json, bodyText: _text, assigneeId, mergedInto, ...shown } = idea;
+  const search = new URL(request.url).searchParams;
   const editId = numberParam(request, "edit");
   const editing = user && editId ? await getCommentForEdit(editId, user.id) : null;
   const isAuthor = user?.id === idea.author.id;
   const staff = isStaff(user);
-  // Hidden by moderation: its author and staff still see it; others see a placeholder.
-  if (idea.hidden && !staff && !isAuthor) return { concealed: true as const, path: ideaPath(idea) };
+  const canAct = canActOnIdea(viewer, { hidden: !!idea.hidden });
   const [thread, staffList, site, following] = await Promise.all([
     getThread(idea.id, viewer),
     staff ? listStaff() : [],
@@ -58,7 +61,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const report = search.get("report");
   return {
     concealed: false as const,
-    idea: shown,
+    idea: {
+      ...shown,
+      assigneeId: canSeeAssignee(viewer) ? assigneeId : null,
+      mergedInto: mergedInto ? { id: mergedInto.id, title: canSeeIdea(viewer, mergedInto) ? mergedInto.title : null } : null,
+    },
     path: ideaPath(idea),
     viewer,
     isStaff: staff,
@@ -71,8 +78,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     following,
     replyingTo: numberParam(request, "reply") ?? null,
     editing: editing ? { id: editing.id, bodyJson: editing.bodyJson } : null,
-    canEdit: isAuthor,
-    canDelete: isAuthor && !idea.answered,
+    canAct,
+    canEdit: isAuthor && canAct,
+    canDelete: isAuthor && canAct && !idea.answered,
   };
 }
 
@@ -106,6 +114,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!gate) throw badRequest();
   const idea = await getIdea(ideaId, null);
   if (!idea) throw notFound();
+  // On a hidden idea only staff act (the domain refuses each write too); unfollowing is always allowed.
+  if (intent !== "unfollow" && !canActOnIdea(user, { hidden: !!idea.hidden })) throw notFound();
   if (gate.handle === "workflow") return handleWorkflowAction(intent, formData, ideaId, user, ideaPath(idea));
   if (gate.handle === "discussion") return handleDiscussionAction(intent, formData, ideaId, user, ideaPath(idea));
 
@@ -134,7 +144,10 @@ export default function IdeaPage() {
 function VisibleIdea({ data: loaded }: { data: Extract<ReturnType<typeof useLoaderData<typeof loader>>, { concealed: false }> }) {
   const { t } = useTranslation();
   const { formatDate, formatDateTime } = useFormatters();
-  const { idea, path, viewer, isStaff, staffList, replyPromiseDays, now, reporting, thread, official, following, replyingTo, editing, canEdit, canDelete } = loaded;
+  const { idea, path, isStaff, staffList, replyPromiseDays, now, reporting, thread, official, following, replyingTo, editing, canAct, canEdit, canDelete } = loaded;
+  // The author of a hidden idea still sees it, but acts on it no more: no vote, reply, report or follow.
+  const viewer = canAct ? loaded.viewer : null;
+  const signedIn = loaded.viewer !== null;
   const actionData = useActionData<typeof action>();
   const location = useLocation();
   const commentCount = thread.filter((item) => item.type === "comment" && item.kind === "public" && !item.deleted).length;
@@ -150,8 +163,8 @@ function VisibleIdea({ data: loaded }: { data: Extract<ReturnType<typeof useLoad
       {idea.mergedInto ? (
         <p role="note" className="mt-4 rounded-md border border-sky-300 bg-sky-50 p-3 text-sky-900">
           {t("workflow.mergedBanner")}{" "}
-          <Link to={ideaPath(idea.mergedInto)} className="link font-semibold">
-            {idea.mergedInto.title}
+          <Link to={ideaPath({ id: idea.mergedInto.id, title: idea.mergedInto.title ?? "" })} className="link font-semibold">
+            {idea.mergedInto.title ?? t("moderation.hiddenIdeaLink", { id: idea.mergedInto.id })}
           </Link>
         </p>
       ) : null}
@@ -161,7 +174,7 @@ function VisibleIdea({ data: loaded }: { data: Extract<ReturnType<typeof useLoad
         </p>
       ) : null}
       <div className="mt-4 flex gap-4">
-        {idea.mergedInto ? null : <IdeaVote idea={idea} />}
+        {idea.mergedInto || !canAct ? null : <IdeaVote idea={idea} />}
         <div className="min-w-0 flex-1">
           <h1 id="idea-title" className="text-3xl font-bold leading-tight">
             {idea.title}
@@ -182,7 +195,7 @@ function VisibleIdea({ data: loaded }: { data: Extract<ReturnType<typeof useLoad
                 {following ? t("discussion.following") : t("discussion.follow")}
               </button>
             </Form>
-          ) : (
+          ) : signedIn ? null : (
             <Link to={`/login?${new URLSearchParams({ redirectTo: location.pathname })}`} className="btn-secondary">
               {t("discussion.follow")}
             </Link>
@@ -292,8 +305,8 @@ function VisibleIdea({ data: loaded }: { data: Extract<ReturnType<typeof useLoad
             ),
           )}
         </ol>
-        <div className="card mt-6">
-          {viewer ? (
+        {viewer ? (
+          <div className="card mt-6">
             <CommentForm
               key={location.key}
               formId="new-comment"
@@ -303,14 +316,16 @@ function VisibleIdea({ data: loaded }: { data: Extract<ReturnType<typeof useLoad
               submitLabel={t("discussion.send")}
               allowInternal={isStaff}
             />
-          ) : (
+          </div>
+        ) : signedIn ? null : (
+          <div className="card mt-6">
             <p>
               <Link className="link" to={`/login?${new URLSearchParams({ redirectTo: location.pathname })}`}>
                 {t("discussion.loginToJoin")}
               </Link>
             </p>
-          )}
-        </div>
+          </div>
+        )}
       </section>
     </article>
   );
