@@ -10,6 +10,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { ideaSearchColumns } from "~/domain/search-terms.server";
 import { trendingScore } from "~/domain/trending";
 import { seededRandom, type Random } from "./random";
 import { commentBody, FIRST_NAMES, ideaBody, ideaTitle, LAST_NAMES, type RichBody } from "./text";
@@ -136,10 +137,10 @@ export function buildDataset(file: string, options: BuildOptions = {}) {
     idea: sqlite.prepare(
       `insert into ideas (id, title, body_json, body_html, body_text, author_id, category_id, status, vote_count, comment_count, trending_score,
          last_activity_at, first_response_at, first_responder_id, assignee_id, status_changed_at, adopted_at, adopted_by_id, hidden_at, hidden_reason,
-         official_comment_id, challenge_id, created_at)
+         official_comment_id, challenge_id, created_at, search_title, search_body)
        values (@id, @title, @bodyJson, @bodyHtml, @bodyText, @authorId, @categoryId, @status, @voteCount, @commentCount, @trendingScore,
          @lastActivityAt, @firstResponseAt, @firstResponderId, @assigneeId, @statusChangedAt, @adoptedAt, @adoptedById, @hiddenAt, @hiddenReason,
-         @officialCommentId, @challengeId, @createdAt)`,
+         @officialCommentId, @challengeId, @createdAt, @searchTitle, @searchBody)`,
     ),
     vote: sqlite.prepare("insert into votes (idea_id, user_id, created_at) values (?, ?, ?)"),
     comment: sqlite.prepare(
@@ -312,9 +313,11 @@ export function buildDataset(file: string, options: BuildOptions = {}) {
     }
     const body = ideaBody(random, language[i]!);
     const hidden = random.chance(0.002);
+    const title = ideaTitle(random, language[i]!);
     plans[i] = {
       id,
-      title: ideaTitle(random, language[i]!),
+      title,
+      ...ideaSearchColumns({ title, bodyText: body.text }),
       bodyJson: body.json,
       bodyHtml: body.html,
       bodyText: body.text,
@@ -477,6 +480,7 @@ export function checkDataset(sqlite: Database.Database) {
     `select count(*) as n from (select c.id, v.user_id, c.vote_budget, count(*) as spent from votes v join ideas i on i.id = v.idea_id join challenges c on c.id = i.challenge_id
        where c.vote_budget is not null group by c.id, v.user_id having spent > c.vote_budget)`,
   );
+  count("ideas without search terms", "select count(*) as n from ideas where search_title is null or search_body is null");
   count("adopted ideas without who and when", "select count(*) as n from ideas where status = 'adopted' and (adopted_at is null or adopted_by_id is null)");
   const scores = sqlite.prepare("select id, vote_count as votes, created_at as createdAt, trending_score as score from ideas").all() as Array<{ id: number; votes: number; createdAt: number; score: number }>;
   const wrongScores = scores.filter((row) => Math.abs(row.score - trendingScore(row.votes, new Date(row.createdAt))) > 1e-9).length;

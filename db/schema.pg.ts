@@ -8,7 +8,7 @@
 // `boolean`; `real` is `double precision`; autoincrement keys are identity columns, "by
 // default" so that db:export-to-postgres can copy the ids over from SQLite.
 // Full-text search (the `search_vector` column and its GIN index) is not declared here: like
-// SQLite's FTS5 table, it lives in a hand-written migration (db/migrations-pg/0001_ideas_search.sql).
+// SQLite's FTS5 table, it lives in a hand-written migration (db/migrations-pg/0004_ideas_search_terms.sql).
 import { sql } from "drizzle-orm";
 import {
   boolean,
@@ -153,12 +153,17 @@ export const ideas = pgTable(
     challengeId: integer("challenge_id").references((): AnyPgColumn => challenges.id, { onDelete: "restrict" }),
     editedAt: moment("edited_at"),
     createdAt: moment("created_at").notNull(),
+    // What search matches (see db/schema.ts); the tsvector indexed over them is a generated
+    // column of a hand-written migration (db/migrations-pg/0004_ideas_search_terms.sql).
+    searchTitle: text("search_title"),
+    searchBody: text("search_body"),
   },
   (t) => [
     check("ideas_status_valid", sql`${t.status} in ('open', 'under_review', 'planned', 'in_progress', 'adopted', 'declined', 'duplicate')`),
     check("ideas_counts_non_negative", sql`${t.voteCount} >= 0 and ${t.commentCount} >= 0`),
     index("ideas_author_idx").on(t.authorId, t.id),
     index("ideas_waiting_idx").on(t.createdAt).where(sql`${t.firstResponseAt} is null`),
+    index("ideas_search_pending_idx").on(t.id).where(sql`${t.searchTitle} is null`),
     index("ideas_assignee_idx").on(t.assigneeId, t.createdAt),
     index("ideas_adopted_idx").on(t.adoptedAt).where(sql`${t.status} = 'adopted'`),
     index("ideas_challenge_votes_idx").on(t.challengeId, t.voteCount, t.id).where(sql`${t.challengeId} is not null`),

@@ -158,6 +158,13 @@ export const ideas = sqliteTable(
     challengeId: integer("challenge_id").references((): AnySQLiteColumn => challenges.id, { onDelete: "restrict" }),
     editedAt: integer("edited_at", { mode: "timestamp_ms" }),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    /**
+     * What search matches: the title's and the text's terms (app/domain/search-terms.server.ts),
+     * written with them. Null until computed: ideas written before search had terms, or copied
+     * in by a script, get theirs from a background job.
+     */
+    searchTitle: text("search_title"),
+    searchBody: text("search_body"),
   },
   (t) => [
     check("ideas_status_valid", sql`${t.status} in ('open', 'under_review', 'planned', 'in_progress', 'adopted', 'declined', 'duplicate')`),
@@ -165,6 +172,8 @@ export const ideas = sqliteTable(
     index("ideas_author_idx").on(t.authorId, t.id),
     // The triage inbox: ideas still waiting for a first reply, oldest first.
     index("ideas_waiting_idx").on(t.createdAt).where(sql`${t.firstResponseAt} is null`),
+    // Ideas whose search terms are still to be computed: empty but for a moment after an upgrade.
+    index("ideas_search_pending_idx").on(t.id).where(sql`${t.searchTitle} is null`),
     index("ideas_assignee_idx").on(t.assigneeId, t.createdAt),
     index("ideas_adopted_idx").on(t.adoptedAt).where(sql`${t.status} = 'adopted'`),
     // A challenge's ideas: by votes once voting opens, and everyone's votes in it (the budget).

@@ -6,6 +6,7 @@ import { addFollower } from "~/domain/follows.server";
 import { checkMayActOn } from "~/domain/idea-visibility.server";
 import type { IdeaListQuery, IdeaSort } from "~/domain/idea-list";
 import { ideaMatches } from "~/domain/search.server";
+import { ideaSearchColumns } from "~/domain/search-terms.server";
 import { changeVoteCount } from "~/domain/votes.server";
 import { now as clockNow } from "~/lib/clock.server";
 import { db, transaction } from "~/lib/db.server";
@@ -38,6 +39,7 @@ export async function createIdea(input: { authorId: string; title: string; body:
         bodyJson: input.body.json,
         bodyHtml: input.body.html,
         bodyText: input.body.text,
+        ...ideaSearchColumns({ title: input.title, bodyText: input.body.text }),
         authorId: input.authorId,
         categoryId: input.categoryId,
         challengeId,
@@ -68,6 +70,7 @@ export async function updateIdea(input: { ideaId: number; editorId: string; titl
         bodyJson: input.body.json,
         bodyHtml: input.body.html,
         bodyText: input.body.text,
+        ...ideaSearchColumns({ title: input.title, bodyText: input.body.text }),
         categoryId: input.categoryId,
         editedAt: now,
         lastActivityAt: now,
@@ -201,7 +204,7 @@ export async function listIdeas(query: IdeaListQuery, viewerId: string | null, p
   let rows: Array<SummaryRow & { sortValue: number | Date }>;
   if (query.q) {
     // Searches are built per request (their conditions depend on the words).
-    const matches = ideaMatches(query.q);
+    const matches = await ideaMatches(query.q);
     if (!matches) return { ideas: [], nextCursor: null };
     const conditions: SQL[] = [isNull(ideas.hiddenAt), matches];
     if (query.status) conditions.push(eq(ideas.status, query.status));

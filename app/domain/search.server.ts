@@ -1,45 +1,157 @@
-import { and, isNull, sql } from "drizzle-orm";
-import { ideas } from "#db/schema";
-import { db } from "~/lib/db.server";
+import { and, asc, eq, inArray, isNull, max, min, sql, type SQL } from "drizzle-orm";
+import { databaseEngine } from "#db/engine";
+import { ideas } from "#db/tables";
+import * as postgresSearch from "~/domain/search-postgres.server";
+import * as sqliteSearch from "~/domain/search-sqlite.server";
+import { ideaSearchColumns, holdsWord, queryWords, type MatchSpec, type QueryWord } from "~/domain/search-terms.server";
+import { db, transaction } from "~/lib/db.server";
 
-// Search, SQLite flavour: the FTS5 table `ideas_fts` (db/migrations/0002_ideas_search.sql),
-// kept in step with `ideas` by triggers, matched with FTS5 syntax and ranked with bm25. All
-// SQL that only SQLite speaks lives here; a PostgreSQL flavour goes beside it.
+// Search and similar ideas, on either engine (docs/search.md). What a text's terms are is
+// decided in search-terms.server.ts; which ideas hold them, in each engine's own module; how
+// similar an idea is, here, in the same code for both, so that both engines answer alike.
 
-/**
- * Turns what a person typed into an FTS5 query: each word quoted (so no FTS syntax gets
- * through) and matched as a prefix; all words must match, or any with `mode: "any"`.
- */
-export function toFtsQuery(text: string, mode: "all" | "any" = "all") {
-  let words = text
-    .normalize("NFKC")
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((word) => word.length > 0)
-    .slice(0, 12);
-  // "Any word" matching would be swamped by "en", "la", "of"…: skip short words when others remain.
-  if (mode === "any" && words.some((word) => word.length >= 3)) words = words.filter((word) => word.length >= 3);
-  if (words.length === 0) return null;
-  return words.map((word) => `"${word}"*`).join(mode === "all" ? " " : " OR ");
-}
+const engine = databaseEngine() === "postgres" ? postgresSearch : sqliteSearch;
 
 /**
- * The condition "the idea's title or text matches every word typed", for the ideas list; null
- * when nothing searchable was typed (then nothing matches).
+ * The ideas list's condition "the idea holds every word typed" (stop words aside); null when
+ * nothing searchable was typed (then nothing matches).
  */
-export function ideaMatches(text: string) {
-  const fts = toFtsQuery(text);
-  return fts ? sql`${ideas.id} in (select rowid from ideas_fts where ideas_fts match ${fts})` : null;
+export async function ideaMatches(text: string): Promise<SQL | null> {
+  const words = queryWords(text);
+  return words.length > 0 ? engine.listCondition(words) : null;
 }
 
-/** Up to five existing ideas like the title being typed, best match first. */
+/** An idea is suggested as similar when its similarity (0–1, see `similarity`) reaches this. */
+export const SIMILARITY_THRESHOLD = 0.5;
+/** A word found only in an idea's text counts this much of one found in its title. */
+const BODY_WEIGHT = 0.5;
+/** Ideas scored for similarity at most, however common the words: the candidates. */
+const CANDIDATES = 100;
+/** Counting a word's ideas stops here: past it, a word is simply common. */
+const FREQUENCY_CAP = 1000;
+
+type Weighted = { word: QueryWord; weight: number };
+
+/**
+ * Up to `limit` existing ideas like the title being typed, most similar first, none below
+ * SIMILARITY_THRESHOLD: an idea that shares only a common word with the title is not shown.
+ */
 export async function findSimilarIdeas(title: string, limit = 5) {
-  const fts = toFtsQuery(title, "any");
-  if (!fts) return [];
-  return db
-    .select({ id: ideas.id, title: ideas.title, status: ideas.status, voteCount: ideas.voteCount })
-    .from(sql`ideas_fts`)
-    .innerJoin(ideas, sql`${ideas.id} = ideas_fts.rowid`)
-    .where(and(sql`ideas_fts match ${fts}`, isNull(ideas.hiddenAt), isNull(ideas.mergedIntoId)))
-    .orderBy(sql`bm25(ideas_fts, 3.0, 1.0)`)
-    .limit(limit);
+  const words = queryWords(title);
+  if (words.length === 0) return [];
+  const weighted = await weighWords(words);
+  const ids = await candidates(weighted);
+  if (ids.length === 0) return [];
+  const rows = await db
+    .select({ id: ideas.id, title: ideas.title, status: ideas.status, voteCount: ideas.voteCount, searchTitle: ideas.searchTitle, searchBody: ideas.searchBody })
+    .from(ideas)
+    .where(and(inArray(ideas.id, ids), isNull(ideas.hiddenAt), isNull(ideas.mergedIntoId)));
+  return rows
+    .map(({ searchTitle, searchBody, ...idea }) => ({ idea, score: similarity(weighted, searchTitle ?? "", searchBody ?? "") }))
+    .filter(({ score }) => score >= SIMILARITY_THRESHOLD)
+    .sort((a, b) => b.score - a.score || b.idea.voteCount - a.idea.voteCount || b.idea.id - a.idea.id)
+    .slice(0, limit)
+    .map(({ idea }) => idea);
+}
+
+/**
+ * How much of the typed title an idea holds: the weights of the words it holds (a word in its
+ * text alone counting BODY_WEIGHT) over the weights of all the words, from 0 to 1.
+ */
+export function similarity(weighted: Weighted[], searchTitle: string, searchBody: string) {
+  const titleTerms = new Set(searchTitle.split(" "));
+  const bodyTerms = new Set(searchBody.split(" "));
+  let held = 0;
+  let total = 0;
+  for (const { word, weight } of weighted) {
+    total += weight;
+    if (holdsWord(titleTerms, word)) held += weight;
+    else if (holdsWord(bodyTerms, word)) held += weight * BODY_WEIGHT;
+  }
+  return total > 0 ? held / total : 0;
+}
+
+/**
+ * Each word's weight, its inverse document frequency (as BM25 has it): a word few ideas hold
+ * says more than one most ideas hold. A word no idea holds weighs as one a single idea holds:
+ * it tells no idea from another, and must not outweigh the words that do ("checkout más
+ * rápido" is like "Faster checkout"). Counts stop at FREQUENCY_CAP, so that common words cost
+ * no more than that; the number of ideas is read as the span of their ids (deleted ones
+ * included: close enough for a weight, and free to read).
+ */
+async function weighWords(words: QueryWord[]): Promise<Weighted[]> {
+  const counts: Record<string, SQL<number>> = {};
+  words.forEach((word, index) => {
+    const matches = engine.matchingIds({ words: [word], every: true, titleOnly: false });
+    counts[`word${index}`] = sql<number>`(select count(*) from (${matches} limit ${FREQUENCY_CAP}) as ${sql.identifier(`matches${index}`)})`.mapWith(Number);
+  });
+  const [row] = (await db.select({ ...counts, first: min(ideas.id), last: max(ideas.id) }).from(ideas)) as Array<Record<string, number | null>>;
+  const ideaCount = row?.first != null && row.last != null ? row.last - row.first + 1 : 0;
+  return words.map((word, index) => {
+    const frequency = Math.max(1, Math.min(row?.[`word${index}`] ?? 0, ideaCount));
+    return { word, weight: Math.log(1 + (ideaCount - frequency + 0.5) / (frequency + 0.5)) };
+  });
+}
+
+/**
+ * The ideas worth scoring, at most CANDIDATES, the likeliest first: those holding every word
+ * in their title, then anywhere, then those holding any word that matters in their title,
+ * then anywhere; the newest first within each. A word "matters" unless the words weighing less
+ * than it could not, together, reach the threshold: an idea holding only those cannot be
+ * similar, so it is never fetched (common words then cost nothing).
+ */
+async function candidates(weighted: Weighted[]) {
+  const words = weighted.map(({ word }) => word);
+  const total = weighted.reduce((sum, { weight }) => sum + weight, 0);
+  const byWeight = [...weighted].sort((a, b) => a.weight - b.weight);
+  let negligible = 0;
+  let dropped = 0;
+  while (dropped < byWeight.length - 1 && negligible + byWeight[dropped]!.weight < SIMILARITY_THRESHOLD * total) negligible += byWeight[dropped++]!.weight;
+  const mattering = byWeight.slice(dropped).map(({ word }) => word);
+
+  const tiers: MatchSpec[] = [
+    { words, every: true, titleOnly: true },
+    { words, every: true, titleOnly: false },
+    { words: mattering, every: false, titleOnly: true },
+    { words: mattering, every: false, titleOnly: false },
+  ];
+  const found = new Set<number>();
+  const asked = new Set<string>();
+  for (const spec of tiers) {
+    if (found.size >= CANDIDATES) break;
+    // One word is "every word" and "any word" at once: ask each question once.
+    const question = JSON.stringify([spec.words.map((word) => word.terms), spec.every && spec.words.length > 1, spec.titleOnly]);
+    if (asked.has(question)) continue;
+    asked.add(question);
+    const rows = await db
+      .select({ id: sql<number>`id`.mapWith(Number) })
+      .from(sql`(${engine.matchingIds(spec)} order by id desc limit ${CANDIDATES - found.size}) as tier`);
+    for (const { id } of rows) found.add(id);
+  }
+  return [...found];
+}
+
+/** At most this many ideas get their terms per transaction, so that writers never wait long. */
+const TERMS_BATCH = 100;
+
+/**
+ * Gives search terms to ideas that have none (written before search had them, or copied in by
+ * a script), a batch per transaction, until none is left. Run by a background job.
+ */
+export async function computeMissingSearchTerms() {
+  let done = 0;
+  for (;;) {
+    const batch = await transaction(async (tx) => {
+      const pending = await tx
+        .select({ id: ideas.id, title: ideas.title, bodyText: ideas.bodyText })
+        .from(ideas)
+        .where(isNull(ideas.searchTitle))
+        .orderBy(asc(ideas.id))
+        .limit(TERMS_BATCH);
+      for (const idea of pending) await tx.update(ideas).set(ideaSearchColumns(idea)).where(eq(ideas.id, idea.id));
+      return pending.length;
+    });
+    done += batch;
+    if (batch < TERMS_BATCH) return done;
+  }
 }

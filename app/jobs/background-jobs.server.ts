@@ -1,10 +1,12 @@
 import { announceOpenedVoting } from "~/domain/challenges.server";
 import { deleteEndedRateLimits } from "~/domain/rate-limits.server";
+import { computeMissingSearchTerms } from "~/domain/search.server";
 import { deliverDueEmails } from "~/lib/mail/outbox.server";
 
 /**
  * The server process's background work: delivering the email outbox, telling challenge
- * participants that voting opened, and deleting rate-limit windows that have ended. Started by
+ * participants that voting opened, deleting rate-limit windows that have ended, and giving
+ * search terms to ideas that have none (after an upgrade or an import). Started by
  * server.mjs (through entry.server.tsx) in one process only, never by a page: when the server
  * runs one process per core, in the worker the cluster's primary chose (server-cluster.mjs).
  * JOBS_INTERVAL_MS shortens every interval (the browser
@@ -14,6 +16,9 @@ const JOBS = [
   { name: "email delivery", intervalMs: 5_000, run: () => deliverDueEmails() },
   { name: "challenge voting announcements", intervalMs: 15_000, run: () => announceOpenedVoting() },
   { name: "ended rate limits", intervalMs: 60_000, run: () => deleteEndedRateLimits() },
+  // Idle, this costs one look at an empty index; after an upgrade, search misses the ideas not
+  // done yet, so it comes round soon.
+  { name: "missing search terms", intervalMs: 5_000, run: () => computeMissingSearchTerms() },
 ];
 
 export function startBackgroundJobs() {

@@ -57,7 +57,7 @@ describe("the migrated PostgreSQL database", () => {
         identity: column.generatedIdentity ? { byDefault: "by default", always: "always" }[column.generatedIdentity.type] : null,
       })),
     );
-    // The search vector is the hand-written migration's (0001_ideas_search.sql).
+    // The search vector is the hand-written migrations' (ideas_search, ideas_search_terms).
     const searchVector = live.find((column) => column.table === "ideas" && column.column === "search_vector");
     expect(searchVector).toMatchObject({ type: "tsvector", generated: "s" });
     const described = live.filter((column) => column !== searchVector).map((column) => ({ table: column.table, column: column.column, ...describeLive(column) }));
@@ -117,35 +117,5 @@ describe("the migrated PostgreSQL database", () => {
       return [...singleKey, ...compositeKeys, ...foreignKeys, ...checks];
     });
     expect(live).toEqual(expected.sort((a, b) => (a.table + " " + a.name < b.table + " " + b.name ? -1 : 1)));
-  });
-});
-
-describe("search (0001_ideas_search.sql)", () => {
-  const search = (words: string) =>
-    rows<{ title: string }>(
-      `select title from ideas where search_vector @@ to_tsquery('simple', tertulia_unaccent('${words}'))
-       order by ts_rank('{0.1, 0.2, 0.33, 1.0}', search_vector, to_tsquery('simple', tertulia_unaccent('${words}'))) desc, id`,
-    );
-
-  beforeAll(async () => {
-    await client.query("insert into users (id, email, display_name, password_hash) values ('ana', 'ana@example.com', 'Ana', 'x')");
-    await client.query(`insert into ideas (title, body_json, body_html, body_text, author_id, last_activity_at, created_at) values
-      ('Pagar con el móvil', '{}', '', 'Una adopción más rápida del pago sin tarjeta', 'ana', now(), now()),
-      ('ADOPCIÓN de ideas', '{}', '', 'Que el equipo diga qué adopta', 'ana', now(), now()),
-      ('Receipts by email', '{}', '', 'Paper receipts get lost', 'ana', now(), now())`);
-  });
-
-  it("folds accents and case, matches prefixes, and ranks a title match above a body match", async () => {
-    expect(await search("adopcion:*")).toEqual([{ title: "ADOPCIÓN de ideas" }, { title: "Pagar con el móvil" }]);
-    expect(await search("movil:* & tarjeta:*")).toEqual([{ title: "Pagar con el móvil" }]);
-    expect(await search("receipt:* | rapida:*")).toHaveLength(2);
-  });
-
-  it("keeps the vector in step with the row, inside the writing transaction", async () => {
-    await client.query("begin");
-    await client.query("update ideas set title = 'Recibos por correo' where title = 'Receipts by email'");
-    expect(await search("recibos:*")).toEqual([{ title: "Recibos por correo" }]);
-    await client.query("rollback");
-    expect(await search("recibos:*")).toEqual([]);
   });
 });
