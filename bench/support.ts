@@ -1,12 +1,13 @@
 // Timing and query-plan helpers shared by the benchmark scripts.
 import type Database from "better-sqlite3";
 
-function median(times: number[]) {
+/** The value below which `share` (0–1) of the times fall. */
+function percentile(times: number[], share: number) {
   const sorted = [...times].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * share))]!;
 }
 
-/** Runs `run` once to warm up, then `repeat` times, and prints the median and the worst. */
+/** Runs `run` once to warm up, then `repeat` times, and prints the median, the 95th percentile and the worst. */
 export async function measure(label: string, run: () => unknown, repeat = 30) {
   await run();
   const times: number[] = [];
@@ -15,7 +16,7 @@ export async function measure(label: string, run: () => unknown, repeat = 30) {
     await run();
     times.push(performance.now() - started);
   }
-  console.log(`${label.padEnd(52)} median ${median(times).toFixed(2)} ms   max ${Math.max(...times).toFixed(2)} ms`);
+  console.log(`${label.padEnd(52)} median ${percentile(times, 0.5).toFixed(2)} ms   p95 ${percentile(times, 0.95).toFixed(2)} ms   max ${Math.max(...times).toFixed(2)} ms`);
 }
 
 /** Prints SQLite's plan for the first statement that `run` executes on this connection (the app's reader). */

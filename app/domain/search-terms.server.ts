@@ -31,10 +31,13 @@ const isStopWord = (folded: string) => ENGLISH_STOP_WORDS.has(folded) || SPANISH
 /** Words: runs of letters and digits; an apostrophe inside a word keeps it whole ("don't"). */
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
 
+/** A text is in one language when it holds more than this many times the other's stop words. */
+const DOMINANCE = 3;
+
 /**
  * A text's words that mean something (lower-cased, stop words left out, accents kept for the
- * stemmers) and the languages it is written in: the one whose stop words it holds more of,
- * or both when it holds as many of each (none, often).
+ * stemmers) and the languages it is written in: the one whose stop words it holds far more of,
+ * or both — when it holds none (often), or some of each (a Spanish title over an English text).
  */
 function readText(text: string): { words: string[]; languages: readonly Language[] } {
   const words: string[] = [];
@@ -50,7 +53,7 @@ function readText(text: string): { words: string[]; languages: readonly Language
       if (inSpanish && !inEnglish) spanish++;
     } else words.push(word);
   }
-  return { words, languages: english > spanish ? ["en"] : spanish > english ? ["es"] : BOTH };
+  return { words, languages: english > DOMINANCE * spanish ? ["en"] : spanish > DOMINANCE * english ? ["es"] : BOTH };
 }
 
 // Stemming is the costly part, and a portal's vocabulary is small: remember recent words.

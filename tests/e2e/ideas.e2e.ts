@@ -17,7 +17,7 @@ for (const locale of ["en", "es"] as const) {
     await expectNoA11yViolations(page);
 
     // First idea: rich text, written with the editor's toolbar.
-    const first = `Opción de pago exprés ${tag}`;
+    const first = `Pagar con Bizum exprés ${tag}`;
     await postIdea(page, locale, first, async (current) => {
       const bold = current.getByRole("button", { name: text.bold });
       const editor = current.getByRole("textbox", { name: text.body });
@@ -67,11 +67,11 @@ for (const locale of ["en", "es"] as const) {
     await expect(page.getByRole("link", { name: new RegExp(first) })).toBeVisible();
     await expectNoA11yViolations(page);
 
-    // Search without accents finds the accented title.
+    // Search understands words: "pagos" finds "Pagar", and "expres" the accented "exprés".
     await page.goto("/");
-    await page.getByRole("searchbox", { name: text.search }).fill(`opcion expres ${tag.toLowerCase()}`);
+    await page.getByRole("searchbox", { name: text.search }).fill(`pagos expres ${tag.toLowerCase()}`);
     await page.getByRole("searchbox", { name: text.search }).press("Enter");
-    await expect(page).toHaveURL(/q=opcion/);
+    await expect(page).toHaveURL(/q=pagos/);
     await expect(page.getByRole("main").getByRole("listitem")).toHaveCount(1);
     await expect(page.getByRole("link", { name: first })).toBeVisible();
     await expectNoA11yViolations(page);

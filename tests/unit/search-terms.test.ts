@@ -31,6 +31,8 @@ describe("search terms", () => {
     expect(terms("page")).toEqual(["page", "pag"]);
     // An idea's title is stemmed in the language of its title and text together.
     expect(ideaSearchColumns({ title: "Page", bodyText: "Show it on the home page" }).searchTitle).toBe("page");
+    // Some stop words of each: a Spanish title over an English text gets both stems.
+    expect(ideaSearchColumns({ title: "Pagar con Bizum", bodyText: "Plain and simple" }).searchTitle).toBe("pagar pag bizum");
   });
 
   it("give an idea its title's and text's terms", () => {
