@@ -24,7 +24,7 @@ export function matchingIds(spec: MatchSpec) {
 }
 
 /** Past this many matches, the list finds its page by walking its own index (see below). */
-export const MANY_MATCHES = 1000;
+const MANY_MATCHES = 1000;
 
 /**
  * The ideas list's condition for "holds every word". The list is sorted (trending, top…) and

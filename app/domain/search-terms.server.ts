@@ -14,7 +14,7 @@ import { eng as englishStopWords, spa as spanishStopWords } from "stopword";
 // terms a text or a query has is decided here, once, for both.
 
 /** Lower case, accents and other combining marks removed: "Adopción" → "adopcion". */
-export function fold(text: string) {
+function fold(text: string) {
   return text.normalize("NFD").replace(/\p{M}+/gu, "").toLowerCase();
 }
 
@@ -102,7 +102,7 @@ export function ideaSearchColumns(idea: { title: string; bodyText: string }) {
 export type QueryWord = { terms: string[]; prefix: string | null };
 
 /** At most this many words of a query count; the rest are ignored (each costs a lookup). */
-export const MAX_QUERY_WORDS = 8;
+const MAX_QUERY_WORDS = 8;
 /** Shorter beginnings of a word are not searched as prefixes: they would match most ideas. */
 const MIN_PREFIX_LENGTH = 3;
 

@@ -22,7 +22,7 @@ export async function ideaMatches(text: string): Promise<SQL | null> {
 }
 
 /** An idea is suggested as similar when its similarity (0–1, see `similarity`) reaches this. */
-export const SIMILARITY_THRESHOLD = 0.5;
+const SIMILARITY_THRESHOLD = 0.5;
 /** A word found only in an idea's text counts this much of one found in its title. */
 const BODY_WEIGHT = 0.5;
 /** Ideas scored for similarity at most, however common the words: the candidates. */
@@ -58,7 +58,7 @@ export async function findSimilarIdeas(title: string, limit = 5) {
  * How much of the typed title an idea holds: the weights of the words it holds (a word in its
  * text alone counting BODY_WEIGHT) over the weights of all the words, from 0 to 1.
  */
-export function similarity(weighted: Weighted[], searchTitle: string, searchBody: string) {
+function similarity(weighted: Weighted[], searchTitle: string, searchBody: string) {
   const titleTerms = new Set(searchTitle.split(" "));
   const bodyTerms = new Set(searchBody.split(" "));
   let held = 0;
