@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, max, min, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import { databaseEngine } from "#db/engine";
 import { ideas } from "#db/tables";
 import * as postgresSearch from "~/domain/search-postgres.server";
@@ -85,7 +85,10 @@ async function weighWords(words: QueryWord[]): Promise<Weighted[]> {
     const matches = engine.matchingIds({ words: [word], every: true, titleOnly: false });
     counts[`word${index}`] = sql<number>`(select count(*) from (${matches} limit ${FREQUENCY_CAP}) as ${sql.identifier(`matches${index}`)})`.mapWith(Number);
   });
-  const [row] = (await db.select({ ...counts, first: min(ideas.id), last: max(ideas.id) }).from(ideas)) as Array<Record<string, number | null>>;
+  // Two subqueries, not min() and max() of one scan: each is then one step down the key.
+  const first = sql<number | null>`(select min(${ideas.id}) from ${ideas})`.mapWith(Number);
+  const last = sql<number | null>`(select max(${ideas.id}) from ${ideas})`.mapWith(Number);
+  const [row] = (await db.select({ ...counts, first, last }).from(sql`(select 1) as one`)) as Array<Record<string, number | null>>;
   const ideaCount = row?.first != null && row.last != null ? row.last - row.first + 1 : 0;
   return words.map((word, index) => {
     const frequency = Math.max(1, Math.min(row?.[`word${index}`] ?? 0, ideaCount));
@@ -109,26 +112,30 @@ async function candidates(weighted: Weighted[]) {
   while (dropped < byWeight.length - 1 && negligible + byWeight[dropped]!.weight < SIMILARITY_THRESHOLD * total) negligible += byWeight[dropped++]!.weight;
   const mattering = byWeight.slice(dropped).map(({ word }) => word);
 
-  const tiers: MatchSpec[] = [
-    { words, every: true, titleOnly: true },
-    { words, every: true, titleOnly: false },
-    { words: mattering, every: false, titleOnly: true },
-    { words: mattering, every: false, titleOnly: false },
-  ];
   const found = new Set<number>();
-  const asked = new Set<string>();
-  for (const spec of tiers) {
-    if (found.size >= CANDIDATES) break;
-    // One word is "every word" and "any word" at once: ask each question once.
-    const question = JSON.stringify([spec.words.map((word) => word.terms), spec.every && spec.words.length > 1, spec.titleOnly]);
-    if (asked.has(question)) continue;
-    asked.add(question);
-    const rows = await db
-      .select({ id: sql<number>`id`.mapWith(Number) })
-      .from(sql`(${engine.matchingIds(spec)} order by id desc limit ${CANDIDATES - found.size}) as tier`);
-    for (const { id } of rows) found.add(id);
-  }
+  await addTier(found, words, true);
+  // One word is "every word" and "any word" at once: that question is answered already.
+  if (found.size < CANDIDATES && (words.length > 1 || mattering.length > 1)) await addTier(found, mattering, false);
   return [...found];
+}
+
+/**
+ * Adds to `found`, up to CANDIDATES, the newest ideas holding the words (every one or any) in
+ * their title, then anywhere. Those holding them in the title are among those holding them
+ * anywhere: they are asked for apart only when the newest of the latter do not all fit.
+ */
+async function addTier(found: Set<number>, words: QueryWord[], every: boolean) {
+  const room = CANDIDATES - found.size;
+  const anywhere = await newestMatching({ words, every, titleOnly: false }, room + 1);
+  if (anywhere.length > room) for (const id of await newestMatching({ words, every, titleOnly: true }, room)) found.add(id);
+  for (const id of anywhere) if (found.size < CANDIDATES) found.add(id);
+}
+
+async function newestMatching(spec: MatchSpec, limit: number) {
+  const rows = await db
+    .select({ id: sql<number>`id`.mapWith(Number) })
+    .from(sql`(${engine.matchingIds(spec)} order by id desc limit ${limit}) as tier`);
+  return rows.map(({ id }) => id);
 }
 
 /** At most this many ideas get their terms per transaction, so that writers never wait long. */
