@@ -96,8 +96,8 @@ export default tseslint.config(
     },
   },
   {
-    // The email template escapes every value it writes (the third producer of SafeHtml).
-    files: ["app/domain/notification-emails.server.ts"],
+    // The email templates escape every value they write (the third producer of SafeHtml).
+    files: ["app/domain/notification-emails.server.ts", "app/domain/account-emails.server.ts"],
     rules: {
       "no-restricted-imports": ["error", { paths: [...DOMAIN_IMPORT_RULES, APP_IMPORT_RULES[1]], patterns: DOMAIN_IMPORT_PATTERNS }],
     },

@@ -13,12 +13,14 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  useLocation,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useChangeLanguage } from "remix-i18next/react";
 import { useErrorText } from "~/components/forms";
+import { ConfirmAddressNotice } from "~/components/confirm-address";
 import { SiteFooter } from "~/components/site-footer";
 import { SiteHeader } from "~/components/site-header";
 import { unreadCount } from "~/domain/notifications.server";
@@ -44,7 +46,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
       locale,
       timeZone: timeZoneFromRequest(request),
       site: site ? { name: site.name } : null,
-      user: user ? { id: user.id, displayName: user.displayName, role: user.role, unread: await unreadCount(user.id) } : null,
+      user: user
+        ? {
+            id: user.id,
+            displayName: user.displayName,
+            role: user.role,
+            unread: await unreadCount(user.id),
+            // Until the address is confirmed, every page reminds them (and says where the link went).
+            unconfirmedEmail: user.emailVerified ? null : user.email,
+          }
+        : null,
     },
     { headers: setCookie ? { "Set-Cookie": setCookie } : undefined },
   );
@@ -70,6 +81,8 @@ export function useRootData() {
 export function Layout({ children }: { children: React.ReactNode }) {
   const rootData = useRootData();
   const locale = rootData?.locale ?? "en";
+  // The reminder to confirm one's address, except on the pages that do it.
+  const unconfirmedEmail = useLocation().pathname.startsWith("/verify-email") ? null : rootData?.user?.unconfirmedEmail;
   const { t } = useTranslation();
   useChangeLanguage(locale);
   return (
@@ -89,6 +102,11 @@ export function Layout({ children }: { children: React.ReactNode }) {
         </a>
         <SiteHeader siteName={rootData?.site?.name} user={rootData?.user ?? null} />
         <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 focus:outline-none">
+          {unconfirmedEmail ? (
+            <div className="mb-6">
+              <ConfirmAddressNotice email={unconfirmedEmail} reason="reminder" />
+            </div>
+          ) : null}
           {children}
         </main>
         <SiteFooter locale={locale} />
@@ -107,9 +125,20 @@ export function ErrorBoundary() {
   const error = useRouteError();
   const { t } = useTranslation();
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  const details = isRouteErrorResponse(error) && typeof error.data === "object" && error.data ? (error.data as { blockedReason?: string; rateLimited?: string }) : {};
+  const details = isRouteErrorResponse(error) && typeof error.data === "object" && error.data ? (error.data as { blockedReason?: string; unverifiedEmail?: string; rateLimited?: string }) : {};
   const blockedReason = details.blockedReason;
-  const kind = blockedReason !== undefined ? "blocked" : status === 404 ? "notFound" : status === 403 ? "forbidden" : status === 429 ? "tooManyRequests" : "unexpected";
+  const kind =
+    blockedReason !== undefined
+      ? "blocked"
+      : details.unverifiedEmail
+        ? "unverified"
+        : status === 404
+          ? "notFound"
+          : status === 403
+            ? "forbidden"
+            : status === 429
+              ? "tooManyRequests"
+              : "unexpected";
   const errorText = useErrorText();
   return (
     <section aria-labelledby="error-title" className="card mx-auto max-w-xl text-center">
@@ -117,7 +146,7 @@ export function ErrorBoundary() {
       <h1 id="error-title" className="mt-2 text-2xl font-bold">
         {t(`errors.page.${kind}.title`)}
       </h1>
-      <p className="mt-3 text-muted">{t(`errors.page.${kind}.body`, { reason: blockedReason })}</p>
+      <p className="mt-3 text-muted">{t(`errors.page.${kind}.body`, { reason: blockedReason, email: details.unverifiedEmail })}</p>
       {details.rateLimited ? <p className="mt-2 font-medium">{errorText(details.rateLimited)}</p> : null}
       {import.meta.env.DEV && error instanceof Error ? (
         <pre className="mt-6 overflow-auto text-left text-xs">{error.stack}</pre>

@@ -23,7 +23,7 @@ import {
   uniqueIndex,
   type AnyPgColumn,
 } from "drizzle-orm/pg-core";
-import { COMMENT_KINDS, IDEA_STATUSES, LOCALES, NOTIFICATION_KINDS, REPORT_STATUSES, ROLES, type SafeHtml } from "./schema";
+import { ACCOUNT_TOKEN_PURPOSES, COMMENT_KINDS, IDEA_STATUSES, LOCALES, NOTIFICATION_KINDS, REPORT_STATUSES, ROLES, type SafeHtml } from "./schema";
 
 const moment = (name: string) => timestamp(name, { withTimezone: true, mode: "date", precision: 3 });
 const createdAt = () => moment("created_at").notNull().defaultNow();
@@ -54,6 +54,7 @@ export const users = pgTable(
   {
     id: text("id").primaryKey(),
     email: text("email").notNull(),
+    emailVerifiedAt: moment("email_verified_at"),
     displayName: text("display_name").notNull(),
     passwordHash: text("password_hash").notNull(),
     role: text("role", { enum: ROLES }).notNull().default("customer"),
@@ -107,6 +108,27 @@ export const invitations = pgTable(
   (t) => [
     uniqueIndex("invitations_token_unique").on(t.tokenHash),
     index("invitations_pending_idx").on(t.acceptedAt, t.revokedAt, t.createdAt),
+  ],
+);
+
+export const accountTokens = pgTable(
+  "account_tokens",
+  {
+    id: identity(),
+    tokenHash: text("token_hash").notNull(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    purpose: text("purpose", { enum: ACCOUNT_TOKEN_PURPOSES }).notNull(),
+    email: text("email").notNull(),
+    expiresAt: moment("expires_at").notNull(),
+    usedAt: moment("used_at"),
+    createdAt: moment("created_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("account_tokens_token_unique").on(t.tokenHash),
+    index("account_tokens_user_idx").on(t.userId, t.purpose),
+    check("account_tokens_purpose_valid", sql`${t.purpose} in ('password_reset', 'email_verification', 'email_change')`),
   ],
 );
 

@@ -47,7 +47,10 @@ export const users = sqliteTable(
     id: text("id").primaryKey(),
     /** Trimmed and lower-cased before it is stored. */
     email: text("email").notNull(),
+    /** When the person proved they read this address (a confirmation link, an invitation, a reset, a trusted sign-in). */
+    emailVerifiedAt: integer("email_verified_at", { mode: "timestamp_ms" }),
     displayName: text("display_name").notNull(),
+    /** Argon2id; empty for a person who signs in only through single sign-on (they may set one by resetting). */
     passwordHash: text("password_hash").notNull(),
     role: text("role", { enum: ROLES }).notNull().default("customer"),
     /** Staff only: shown beside every reply they sign. */
@@ -101,6 +104,36 @@ export const invitations = sqliteTable(
   (t) => [
     uniqueIndex("invitations_token_unique").on(t.tokenHash),
     index("invitations_pending_idx").on(t.acceptedAt, t.revokedAt, t.createdAt),
+  ],
+);
+
+export const ACCOUNT_TOKEN_PURPOSES = ["password_reset", "email_verification", "email_change"] as const;
+export type AccountTokenPurpose = (typeof ACCOUNT_TOKEN_PURPOSES)[number];
+
+/**
+ * Links sent by email to prove a person reads an address: single-use, expiring, and only the
+ * token's hash is stored. `email` is the address the link was sent to: for a reset or a
+ * confirmation, the account's address then (the link stops working if it changes); for an
+ * email change, the new address, which becomes the account's when the link is followed.
+ */
+export const accountTokens = sqliteTable(
+  "account_tokens",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    tokenHash: text("token_hash").notNull(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    purpose: text("purpose", { enum: ACCOUNT_TOKEN_PURPOSES }).notNull(),
+    email: text("email").notNull(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    usedAt: integer("used_at", { mode: "timestamp_ms" }),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [
+    uniqueIndex("account_tokens_token_unique").on(t.tokenHash),
+    index("account_tokens_user_idx").on(t.userId, t.purpose),
+    check("account_tokens_purpose_valid", sql`${t.purpose} in ('password_reset', 'email_verification', 'email_change')`),
   ],
 );
 
@@ -511,3 +544,4 @@ export type Idea = typeof ideas.$inferSelect;
 export type User = typeof users.$inferSelect;
 export type Site = typeof site.$inferSelect;
 export type Invitation = typeof invitations.$inferSelect;
+export type AccountToken = typeof accountTokens.$inferSelect;

@@ -24,6 +24,7 @@ export const site = table("site");
 export const users = table("users");
 export const sessions = table("sessions");
 export const invitations = table("invitations");
+export const accountTokens = table("accountTokens");
 export const categories = table("categories");
 export const ideas = table("ideas");
 export const votes = table("votes");

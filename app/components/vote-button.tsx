@@ -4,7 +4,7 @@ import { useFormatters } from "~/lib/format";
 import { clsx } from "~/lib/clsx";
 import { useHydrated } from "~/lib/use-hydrated";
 
-type VoteResult = { voted: boolean; voteCount: number } | { refused: "votingNotOpen" | "budgetSpent" };
+type VoteResult = { voted: boolean; voteCount: number } | { refused: "votingNotOpen" | "budgetSpent" | "unverified" };
 
 /**
  * A plain form (POST /ideas/:id/vote) that works without JavaScript; with JavaScript it

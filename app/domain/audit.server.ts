@@ -18,6 +18,7 @@ export type AuditAction =
   | "person.block"
   | "person.unblock"
   | "invitation.create"
+  | "invitation.resend"
   | "invitation.revoke"
   | "challenge.create"
   | "challenge.update"

@@ -3,6 +3,7 @@ import { asc, count, eq, inArray } from "drizzle-orm";
 import { users, type Locale, type Role } from "#db/schema";
 import { audit } from "~/domain/audit.server";
 import { isStaff } from "~/domain/roles";
+import { now as clockNow } from "~/lib/clock.server";
 import { generateId } from "~/lib/crypto.server";
 import { db, transaction, type Tx } from "~/lib/db.server";
 import { ok, refused } from "~/lib/result";
@@ -30,6 +31,8 @@ type NewPerson = {
   jobTitle?: string | null;
   bio?: string | null;
   company?: string | null;
+  /** True when whoever creates the account has just proved the address (an invitation, setup). */
+  emailVerified?: boolean;
 };
 
 /**
@@ -47,6 +50,7 @@ export async function preparePerson(person: NewPerson) {
     jobTitle: person.jobTitle ?? null,
     bio: person.bio ?? null,
     company: person.company ?? null,
+    emailVerifiedAt: person.emailVerified ? clockNow() : null,
   } satisfies typeof users.$inferInsert;
 }
 
@@ -76,12 +80,17 @@ export async function findPersonByEmail(email: string) {
 // time as checking a known one and log-in timing does not reveal who has an account.
 let decoyHash: Promise<string> | undefined;
 
+/** True when `password` is the one this hash was made from; an empty hash (no password) never matches. */
+export async function passwordMatches(passwordHash: string, password: string) {
+  decoyHash ??= hashPassword("decoy-password-for-timing");
+  const valid = await verify(passwordHash || (await decoyHash), password).catch(() => false);
+  return passwordHash !== "" && valid;
+}
+
 /** The person with this email and password, or null; the answer never says which was wrong. */
 export async function verifyCredentials(email: string, password: string) {
   const person = await findPersonByEmail(email);
-  decoyHash ??= hashPassword("decoy-password-for-timing");
-  const passwordHash = person?.passwordHash ?? (await decoyHash);
-  const valid = await verify(passwordHash, password).catch(() => false);
+  const valid = await passwordMatches(person?.passwordHash ?? "", password);
   return person && valid ? person : null;
 }
 

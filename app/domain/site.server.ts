@@ -71,7 +71,8 @@ export async function setUpSite(input: {
   replyPromiseDays: number;
   admin: { email: string; displayName: string; password: string };
 }) {
-  const admin = await preparePerson({ ...input.admin, role: "admin", locale: input.defaultLocale });
+  // The first admin's address counts as theirs: no mail may be set up yet, and they own the site.
+  const admin = await preparePerson({ ...input.admin, role: "admin", locale: input.defaultLocale, emailVerified: true });
   return transaction(async (tx) => {
     const [existing] = await tx.select({ id: site.id }).from(site).limit(1);
     if (existing) return refused("alreadySetUp");

@@ -6,8 +6,9 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { Avatar } from "~/components/avatar";
 import { FormErrors, TextField } from "~/components/forms";
-import { inviteStaff, listPendingInvitations, revokeInvitation } from "~/domain/invitations.server";
+import { inviteStaff, listPendingInvitations, resendInvitation, revokeInvitation } from "~/domain/invitations.server";
 import { changeRole, listStaff } from "~/domain/people.server";
+import { appUrl } from "~/lib/app-url.server";
 import { useFormatters } from "~/lib/format";
 import { pageTitle } from "~/lib/meta";
 import { inviteSchema } from "~/web/account-forms";
@@ -33,7 +34,7 @@ const roleChangeSchema = z.object({
   personId: z.string().min(1),
   role: z.enum(["customer", "staff", "admin"]),
 });
-const revokeSchema = z.object({ intent: z.literal("revoke"), invitationId: idField });
+const invitationSchema = z.object({ intent: z.enum(["resend", "revoke"]), invitationId: idField });
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireUser(request, { role: "admin" });
@@ -45,17 +46,21 @@ export async function action({ request }: ActionFunctionArgs) {
     if (submission.status !== "success") return data({ intent, result: submission.reply(), link: null }, { status: 400 });
     const invited = await inviteStaff({ email: submission.value.email, invitedById: admin.id });
     if (!invited.ok) return data({ intent, result: submission.reply({ fieldErrors: { email: ["errors.team.alreadyStaff"] } }), link: null }, { status: 400 });
-    const { token } = invited.value;
-    // The link is shown once, now: only its hash is kept.
-    const link = `${new URL(request.url).origin}/invitations/${token}`;
-    return { intent, result: submission.reply({ resetForm: true }), link, email: submission.value.email };
+    // The link went by email; it is shown once, now, for other channels: only its hash is kept.
+    const link = appUrl(`/invitations/${invited.value.token}`);
+    return { intent, result: submission.reply({ resetForm: true }), link, email: invited.value.invitation.email };
   }
 
-  if (intent === "revoke") {
-    const parsed = revokeSchema.safeParse(Object.fromEntries(formData));
+  if (intent === "resend" || intent === "revoke") {
+    const parsed = invitationSchema.safeParse(Object.fromEntries(formData));
     if (!parsed.success) throw badRequest();
-    await revokeInvitation(parsed.data.invitationId, admin.id);
-    return { intent, result: null, link: null };
+    if (parsed.data.intent === "revoke") {
+      await revokeInvitation(parsed.data.invitationId, admin.id);
+      return { intent, result: null, link: null };
+    }
+    const resent = await resendInvitation(parsed.data.invitationId, admin.id);
+    if (!resent.ok) throw refusalResponse(resent.reason);
+    return { intent, result: null, link: appUrl(`/invitations/${resent.value.token}`), email: resent.value.invitation.email };
   }
 
   const parsed = roleChangeSchema.safeParse(Object.fromEntries(formData));
@@ -104,7 +109,9 @@ export default function AdminTeamPage() {
         </Form>
         {actionData?.link ? (
           <div role="status" className="mt-4 rounded-md border border-green-300 bg-green-50 p-4 text-sm">
-            <p className="font-semibold text-green-900">{t("admin.team.inviteCreated", { email: actionData.email })}</p>
+            <p className="font-semibold text-green-900">
+              {t(actionData.intent === "resend" ? "admin.team.inviteResent" : "admin.team.inviteCreated", { email: actionData.email })}
+            </p>
             <label htmlFor="invitation-link" className="mt-2 block text-green-900">
               {t("admin.team.inviteLinkLabel")}
             </label>
@@ -133,10 +140,13 @@ export default function AdminTeamPage() {
                     {t("admin.team.pendingMeta", { name: invitation.invitedBy, date: formatDate(invitation.expiresAt) })}
                   </p>
                 </div>
-                <Form method="post">
-                  <input type="hidden" name="intent" value="revoke" />
+                <Form method="post" className="flex gap-2">
                   <input type="hidden" name="invitationId" value={invitation.id} />
-                  <button type="submit" className="btn-secondary">
+                  <button type="submit" name="intent" value="resend" className="btn-secondary">
+                    {t("admin.team.resend")}
+                    <span className="sr-only"> {invitation.email}</span>
+                  </button>
+                  <button type="submit" name="intent" value="revoke" className="btn-secondary">
                     {t("admin.team.revoke")}
                     <span className="sr-only"> {invitation.email}</span>
                   </button>

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { getIdea } from "~/domain/ideas.server";
 import { setVote } from "~/domain/votes.server";
 import { challengePath } from "~/lib/paths";
-import { requireUser } from "~/web/guards.server";
+import { participationRefused, participationRefusal, requireUser } from "~/web/guards.server";
 import { ideaIdFrom } from "~/web/params";
 import { safeRedirect } from "~/web/redirects";
 import { badRequest, refusalResponse } from "~/web/responses.server";
@@ -21,10 +21,14 @@ const voteSchema = z.object({
  * without JavaScript, the challenge's page says why.
  */
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request, { participate: true });
+  const user = await requireUser(request);
   const ideaId = ideaIdFrom(params.id);
   const parsed = voteSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) throw badRequest();
+  // Not allowed to take part: the button says why in place; without JavaScript, the error page.
+  const refusal = participationRefusal(user);
+  if (refusal === "unverified" && parsed.data.enhanced) return data({ refused: refusal }, { status: 403 });
+  if (refusal) throw participationRefused(user, refusal);
   const result = await setVote(ideaId, user.id, parsed.data.wanted);
   if (!result.ok) {
     if (result.reason === "notFound") throw refusalResponse(result.reason);

@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, TextField } from "~/components/forms";
@@ -9,6 +9,7 @@ import { pageTitle } from "~/lib/meta";
 import { loginSchema } from "~/web/account-forms";
 import { safeRedirect } from "~/web/redirects";
 import { getOptionalUser, startSession } from "~/web/session.server";
+import { rateLimitMessage, retryAfterHeader, signInThrottle } from "~/web/throttle.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getOptionalUser(request)) {
@@ -19,15 +20,25 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "login.title");
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: loginSchema });
   if (submission.status !== "success") return submission.reply({ hideFields: ["password"] });
+  // Too many wrong passwords for this account from here, or from here at all: wait, then try.
+  const throttle = await signInThrottle({ context }, submission.value.email);
+  if (throttle.refusal) {
+    return data(submission.reply({ formErrors: [rateLimitMessage(throttle.refusal)], hideFields: ["password"] }), {
+      status: 429,
+      headers: retryAfterHeader(throttle.refusal),
+    });
+  }
   const person = await verifyCredentials(submission.value.email, submission.value.password);
   if (!person) {
+    await throttle.failed();
     // One message for an unknown email and a wrong password: no hint of who has an account.
     return submission.reply({ formErrors: ["errors.account.badCredentials"], hideFields: ["password"] });
   }
+  await throttle.succeeded();
   const redirectTo = safeRedirect(String(formData.get("redirectTo") ?? ""), "/");
   throw redirect(redirectTo, { headers: { "Set-Cookie": await startSession(person.id) } });
 }
@@ -53,6 +64,11 @@ export default function LoginPage() {
         <input type="hidden" name="redirectTo" value={redirectTo} />
         <TextField label={t("account.email")} meta={fields.email} type="email" autoComplete="email" />
         <TextField label={t("account.password")} meta={fields.password} type="password" autoComplete="current-password" />
+        <p className="text-sm">
+          <Link className="link" to="/forgot-password">
+            {t("login.forgot")}
+          </Link>
+        </p>
         <button type="submit" className="btn-primary w-full" disabled={busy}>
           {t("login.submit")}
         </button>

@@ -4,13 +4,14 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, TextField } from "~/components/forms";
-import { createPerson } from "~/domain/people.server";
+import { CheckYourEmail } from "~/components/check-your-email";
+import { signUp } from "~/domain/sign-up.server";
 import { isLocale } from "~/lib/i18n";
 import { pageTitle } from "~/lib/meta";
 import { signupSchema } from "~/web/account-forms";
-import { consumeRate, rateLimitMessage, retryAfterHeader } from "~/web/throttle.server";
+import { limitSignUp, rateLimitMessage, retryAfterHeader } from "~/web/throttle.server";
 import { safeRedirect } from "~/web/redirects";
-import { getOptionalUser, startSession } from "~/web/session.server";
+import { getOptionalUser } from "~/web/session.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getOptionalUser(request)) throw redirect("/");
@@ -24,22 +25,23 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: signupSchema });
   if (submission.status !== "success") return submission.reply({ hideFields: ["password"] });
   // Counted once the form is complete: a person correcting a typo is not held back.
-  const counted = await consumeRate({ context }, "signup");
-  if (!counted.ok) {
-    return data(submission.reply({ formErrors: [rateLimitMessage(counted)], hideFields: ["password"] }), { status: 429, headers: retryAfterHeader(counted) });
+  const limited = await limitSignUp({ context }, submission.value.email);
+  if (limited) {
+    return data(submission.reply({ formErrors: [rateLimitMessage(limited)], hideFields: ["password"] }), { status: 429, headers: retryAfterHeader(limited) });
   }
   const locale = formData.get("locale");
-  const person = await createPerson({ ...submission.value, locale: isLocale(locale) ? locale : null });
-  if (!person.ok) return submission.reply({ fieldErrors: { email: ["errors.account.emailTaken"] }, hideFields: ["password"] });
-  const redirectTo = safeRedirect(String(formData.get("redirectTo") ?? ""), "/");
-  throw redirect(redirectTo, { headers: { "Set-Cookie": await startSession(person.value.id) } });
+  const redirectTo = safeRedirect(String(formData.get("redirectTo") ?? ""));
+  // The same answer whether or not the address has an account: the email says which it was.
+  await signUp({ ...submission.value, locale: isLocale(locale) ? locale : null, redirectTo });
+  return { sentTo: submission.value.email };
 }
 
 export default function SignupPage() {
   const { t, i18n } = useTranslation();
   const [searchParams] = useSearchParams();
   const redirectTo = searchParams.get("redirectTo") ?? "";
-  const lastResult = useActionData<typeof action>();
+  const actionData = useActionData<typeof action>();
+  const lastResult = actionData && "sentTo" in actionData ? undefined : actionData;
   const busy = useNavigation().state === "submitting";
   const [form, fields] = useForm({
     lastResult,
@@ -48,6 +50,9 @@ export default function SignupPage() {
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: signupSchema }),
   });
+  if (actionData && "sentTo" in actionData) {
+    return <CheckYourEmail title={t("signup.sentTitle")} body={t("signup.sentBody", { email: actionData.sentTo })} />;
+  }
   return (
     <div className="mx-auto max-w-md">
       <h1 className="text-3xl font-bold">{t("signup.title")}</h1>

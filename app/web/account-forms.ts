@@ -36,6 +36,10 @@ export const signupSchema = z.object({
   password: passwordField,
 });
 
+export const forgotPasswordSchema = z.object({ email: emailField });
+
+export const newPasswordSchema = z.object({ password: passwordField });
+
 export const loginSchema = z.object({
   email: z.string(required).trim(),
   password: z.string(required),

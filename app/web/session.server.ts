@@ -13,6 +13,7 @@ export const lucia = new Lucia(sessionAdapter, {
   // The drizzle adapter hands over the row with the schema's (camelCase) field names.
   getUserAttributes: (attributes) => ({
     email: attributes.email,
+    emailVerified: attributes.emailVerifiedAt !== null,
     displayName: attributes.displayName,
     role: attributes.role,
     locale: attributes.locale,
@@ -26,6 +27,7 @@ declare module "lucia" {
     Lucia: typeof lucia;
     DatabaseUserAttributes: {
       email: string;
+      emailVerifiedAt: Date | null;
       displayName: string;
       role: Role;
       locale: Locale | null;

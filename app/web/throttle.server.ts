@@ -1,6 +1,7 @@
 import { isIPv4, isIPv6 } from "node:net";
 import { data, type AppLoadContext } from "@remix-run/node";
-import { consume, type RateAllowed, type RateLimited, type RateRule } from "~/domain/rate-limits.server";
+import { check, consume, forget, type RateAllowed, type RateLimited, type RateRule } from "~/domain/rate-limits.server";
+import { normalizeEmail } from "~/domain/people.server";
 
 /**
  * Sites whose people share few addresses (a company network behind one NAT) may raise every
@@ -30,6 +31,14 @@ export const RATE_LIMITS = scaled({
   signup: { limit: 30, windowMs: 15 * 60_000 },
   /** Every request that changes something (any method but GET, HEAD and OPTIONS). */
   write: { limit: 300, windowMs: 60_000 },
+  /** Failed sign-ins to one account from one address (counted per "email|address"; a success clears them). */
+  signInFailures: { limit: 10, windowMs: 15 * 60_000 },
+  /** Failed sign-ins from one address to any accounts (someone trying many accounts). */
+  signInFailuresPerAddress: { limit: 50, windowMs: 15 * 60_000 },
+  /** Requests that email an account's link (forgotten password, confirmation again), per address. */
+  accountEmails: { limit: 10, windowMs: 15 * 60_000 },
+  /** The same, per email address asked about, whoever asks: nobody's inbox is flooded. */
+  accountEmailsPerAccount: { limit: 5, windowMs: 60 * 60_000 },
 });
 export type RateBucket = keyof typeof RATE_LIMITS;
 
@@ -95,4 +104,51 @@ export async function limitRate(args: { context: AppLoadContext }, bucket: RateB
   const counted = await consumeRate(args, bucket, subject);
   if (!counted.ok) throw tooManyRequests(counted);
   return counted;
+}
+
+/** The first of `limits` that is refused, else the last answer (every one is counted). */
+async function firstRefusal(limits: Promise<RateAllowed | RateLimited>[]) {
+  const answers = await Promise.all(limits);
+  return answers.find((answer): answer is RateLimited => !answer.ok) ?? null;
+}
+
+/**
+ * Sign-in throttling: only failures count, per account and address and per address; a success
+ * clears the account's. `refusal` is non-null when the next try must be refused (before the
+ * password is even checked); call `failed()` after a wrong password, `succeeded()` after a right one.
+ */
+export async function signInThrottle(args: { context: AppLoadContext }, email: string) {
+  const address = clientAddress(args.context);
+  const keys = [
+    ["signInFailures", `signInFailures:${normalizeEmail(email)}|${address}`],
+    ["signInFailuresPerAddress", `signInFailuresPerAddress:${address}`],
+  ] as const;
+  const refusal = await firstRefusal(keys.map(([bucket, key]) => check(key, RATE_LIMITS[bucket])));
+  return {
+    refusal,
+    failed: async () => {
+      await Promise.all(keys.map(([bucket, key]) => consume(key, RATE_LIMITS[bucket])));
+    },
+    succeeded: () => forget(keys[0][1]),
+  };
+}
+
+/**
+ * Counts a request that emails a link to `email` (a reset, a confirmation again), per client
+ * address and per address asked about; the refusal when either is full. Counted whether or not
+ * the address has an account, so a refusal says nothing about who has one.
+ */
+export function limitAccountEmails(args: { context: AppLoadContext }, email: string) {
+  return firstRefusal([consumeRate(args, "accountEmails"), consumeRate(args, "accountEmailsPerAccount", normalizeEmail(email))]);
+}
+
+/**
+ * Counts a sign-up: per client address (each hashes a password), then per address signed up
+ * with, as every sign-up emails it, whether or not it has an account.
+ */
+export async function limitSignUp(args: { context: AppLoadContext }, email: string) {
+  const counted = await consumeRate(args, "signup");
+  if (!counted.ok) return counted;
+  const perAccount = await consumeRate(args, "accountEmailsPerAccount", normalizeEmail(email));
+  return perAccount.ok ? null : perAccount;
 }

@@ -51,7 +51,7 @@ export async function seedDemo() {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const person = (values: { id: string; displayName: string; role: "staff" | "customer"; locale: Locale | null; jobTitle?: string; bio?: string; company?: string | null }) =>
     transaction(async (tx) =>
-      must(await insertPerson(tx, { email: `${values.id}@demo.example`, passwordHash, jobTitle: null, bio: null, company: null, ...values }), values.id),
+      must(await insertPerson(tx, { email: `${values.id}@demo.example`, emailVerifiedAt: clockNow(), passwordHash, jobTitle: null, bio: null, company: null, ...values }), values.id),
     );
   for (const [index, staff] of STAFF.entries()) await person({ id: `staff${index + 1}`, role: "staff", ...staff });
   for (let index = 0; index < 30; index++) {

@@ -1,55 +1,118 @@
-import { expect, test } from "@playwright/test";
-import { expectNoA11yViolations, logIn, logOut, PASSWORD, signUp, switchLanguage, uniqueEmail } from "./support";
+import { expect, test, type Page } from "@playwright/test";
+import { ADMIN_STATE, confirmAddress, expectNoA11yViolations, linkInEmail, logIn, logOut, PASSWORD, postIdea, signUp, switchLanguage, uniqueEmail } from "./support";
 
 const copy = {
-  en: { signup: "Sign up", login: "Log in", badCredentials: "The email or the password is not right.", emailTaken: "An account with this email already exists." },
-  es: { signup: "Crear cuenta", login: "Entrar", badCredentials: "El correo o la contraseña no son correctos.", emailTaken: "Ya existe una cuenta con este correo." },
+  en: {
+    signup: "Sign up",
+    login: "Log in",
+    checkEmail: "Check your email",
+    badCredentials: "The email or the password is not right.",
+    reminder: "Confirm your email address to post ideas, vote and comment",
+    voteRefused: "Confirm your email address to vote.",
+    commentRefused: "To comment, first confirm your email address",
+    forgot: "Forgot your password?",
+    sendLink: "Send me a link",
+    newPassword: "New password",
+    savePassword: "Save the new password",
+  },
+  es: {
+    signup: "Crear cuenta",
+    login: "Entrar",
+    checkEmail: "Revisa tu correo",
+    badCredentials: "El correo o la contraseña no son correctos.",
+    reminder: "Confirma tu correo para proponer ideas, votar y comentar",
+    voteRefused: "Confirma tu correo para votar.",
+    commentRefused: "Para comentar, confirma primero tu correo",
+    forgot: "¿Has olvidado tu contraseña?",
+    sendLink: "Envíame un enlace",
+    newPassword: "Contraseña nueva",
+    savePassword: "Guardar la contraseña nueva",
+  },
 } as const;
 
+const NEW_PASSWORD = "a fresh long passphrase";
+const voteButton = (page: Page) => page.locator("main form[action$='/vote'] button").first();
+
+let ideaPath = "";
+test.beforeAll(async ({ browser }) => {
+  // Something to vote on, posted by the admin.
+  const context = await browser.newContext({ storageState: ADMIN_STATE });
+  const page = await context.newPage();
+  await page.goto("/");
+  await switchLanguage(page, "en");
+  await postIdea(page, "en", `Accounts journey ${Date.now()}`, (current) => current.keyboard.type("Vote for me."));
+  ideaPath = new URL(page.url()).pathname;
+  await context.close();
+});
+
 for (const locale of ["en", "es"] as const) {
-  test(`[${locale}] sign up, log out, a wrong password, log in`, async ({ page }) => {
+  test(`[${locale}] sign up, cannot vote until the address is confirmed; forgot the password, reset it, the other session ends`, async ({ page, browser }) => {
     const text = copy[locale];
     const email = uniqueEmail(`account-${locale}`);
+    const name = `Cliente ${locale}`;
     await page.goto("/");
     await switchLanguage(page, locale);
-    await expectNoA11yViolations(page);
-
     await page.getByRole("link", { name: text.signup }).click();
     await expect(page).toHaveURL(/\/signup$/);
     await expectNoA11yViolations(page);
-    await page.locator("input[name=displayName]").fill(`Cliente ${locale}`);
+    await page.locator("input[name=displayName]").fill(name);
     await page.locator("input[name=email]").fill(email);
     await page.locator("input[name=password]").fill(PASSWORD);
     await page.locator("main form button[type=submit]").click();
-    await expect(page).toHaveURL(/\/$/);
-    await expect(page.locator("header")).toContainText(`Cliente ${locale}`);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(text.checkEmail);
+    await expect(page.getByRole("status")).toContainText(email);
     await expectNoA11yViolations(page);
 
-    await logOut(page);
-    await expect(page.locator("html")).toHaveAttribute("lang", locale);
-    await expectNoA11yViolations(page);
-    await page.getByRole("link", { name: text.signup }).click();
-    await page.locator("input[name=displayName]").fill("Someone else");
-    await page.locator("input[name=email]").fill(email.toUpperCase());
-    await page.locator("input[name=password]").fill(PASSWORD);
-    await page.locator("main form button[type=submit]").click();
-    await expect(page.getByText(text.emailTaken)).toBeVisible();
-    await expect(page.locator("input[name=displayName]")).toHaveValue("Someone else");
-    await expectNoA11yViolations(page);
-
+    // Before confirming: they may log in and read, are reminded, and cannot vote or comment.
     await page.getByRole("link", { name: text.login, exact: true }).first().click();
-    await expect(page).toHaveURL(/\/login/);
-    await expectNoA11yViolations(page);
     await logIn(page, email, "not my password");
     await expect(page.getByRole("alert")).toHaveText(text.badCredentials);
     await expect(page.locator("input[name=email]")).toHaveValue(email);
+    await logIn(page, email);
+    await expect(page.locator("header")).toContainText(name);
+    await page.goto(ideaPath);
+    await expect(page.getByRole("note").filter({ hasText: text.reminder })).toBeVisible();
+    await expect(page.getByText(text.commentRefused)).toBeVisible();
+    await voteButton(page).click();
+    await expect(page.getByText(text.voteRefused)).toBeVisible();
+    await expect(voteButton(page)).toHaveAttribute("aria-pressed", "false");
     await expectNoA11yViolations(page);
 
-    await logIn(page, email);
-    await expect(page).toHaveURL(/\/$/);
-    await expect(page.locator("header")).toContainText(`Cliente ${locale}`);
-    await expect(page.locator("html")).toHaveAttribute("lang", locale);
-    await expectNoA11yViolations(page);
+    // The link in the email confirms the address: now the vote counts.
+    await confirmAddress(page, email);
+    await page.goto(ideaPath);
+    await expect(page.getByRole("note").filter({ hasText: text.reminder })).toHaveCount(0);
+    // The button changes at once (optimistic); wait for the server's answer before reloading.
+    const voted = page.waitForResponse((response) => response.request().method() === "POST" && /\/vote/.test(response.url()));
+    await voteButton(page).click();
+    await expect(voteButton(page)).toHaveAttribute("aria-pressed", "true");
+    await voted;
+    await page.reload();
+    await expect(voteButton(page)).toHaveAttribute("aria-pressed", "true");
+
+    // On another device they forgot the password: a link by email sets a new one and signs them in there.
+    const otherDevice = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+    const phone = await otherDevice.newPage();
+    await phone.goto("/login");
+    await switchLanguage(phone, locale);
+    await phone.getByRole("link", { name: text.forgot }).click();
+    await expectNoA11yViolations(phone);
+    await phone.getByLabel("Email").or(phone.getByLabel("Correo electrónico")).fill(email);
+    await phone.getByRole("button", { name: text.sendLink }).click();
+    await expect(phone.getByRole("heading", { level: 1 })).toHaveText(text.checkEmail);
+    await expectNoA11yViolations(phone);
+    await phone.goto(await linkInEmail(email, "/reset-password/"));
+    await expectNoA11yViolations(phone);
+    await phone.getByLabel(text.newPassword).fill(NEW_PASSWORD);
+    await phone.getByRole("button", { name: text.savePassword }).click();
+    await expect(phone).toHaveURL(/\/$/);
+    await expect(phone.locator("header")).toContainText(name);
+    await otherDevice.close();
+
+    // The first browser's session ended with the reset.
+    await page.reload();
+    await expect(page.locator("header")).not.toContainText(name);
+    await expect(page.getByRole("link", { name: text.login, exact: true }).first()).toBeVisible();
   });
 }
 

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { ADMIN_STATE, expectNoA11yViolations, PASSWORD, postIdea, signUp, switchLanguage, typeInEditor, uniqueEmail } from "./support";
+import { ADMIN_STATE, confirmAddress, expectNoA11yViolations, PASSWORD, postIdea, signUp, switchLanguage, typeInEditor, uniqueEmail } from "./support";
 
 const copy = {
   en: { post: "Post an idea", title: "Title", body: "Describe it", submit: "Post idea", bold: "Bold", link: "Link", similar: "Similar ideas already exist", search: "Search" },
@@ -106,13 +106,18 @@ test("a visitor who votes is sent to log in and comes back to the idea", async (
   await expect(visitor).toHaveURL(/\/login\?redirectTo=%2Fideas%2F\d+-/);
   await expect(visitor.getByText("Log in to continue")).toBeVisible();
   await visitor.getByRole("link", { name: "Sign up" }).last().click();
+  const voterEmail = uniqueEmail("new-voter");
   await visitor.locator("input[name=displayName]").fill("New Voter");
-  await visitor.locator("input[name=email]").fill(uniqueEmail("new-voter"));
+  await visitor.locator("input[name=email]").fill(voterEmail);
   await visitor.locator("input[name=password]").fill(PASSWORD);
   await visitor.locator("main form button[type=submit]").click();
+  // The confirmation link in the email brings them back to the idea, signed in.
+  await confirmAddress(visitor, voterEmail);
   await expect(visitor).toHaveURL(ideaUrl);
+  const voted = visitor.waitForResponse((response) => response.request().method() === "POST" && /\/vote/.test(response.url()));
   await voteButton(visitor).click();
   await expect(voteButton(visitor)).toHaveText(/2/);
+  await voted;
   await visitorContext.close();
 
   await page.reload();

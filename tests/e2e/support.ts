@@ -2,7 +2,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect, type Page } from "@playwright/test";
 
+import { linkInEmail } from "./support/mail";
+
 export { expectNoA11yViolations } from "./support/axe";
+export { linkInEmail } from "./support/mail";
 
 export const ADMIN = { email: "admin@e2e.example", password: "admin password 123", name: "Ada Admin" };
 /** The admin's saved session, written by the setup test, in this run's folder (see playwright.config.ts). */
@@ -38,13 +41,26 @@ export async function switchLanguage(page: Page, locale: "en" | "es") {
   await expect(page.locator("html")).toHaveAttribute("lang", locale);
 }
 
+/**
+ * Signs up through the form and confirms the address with the link from the email file, as a
+ * person would: they end signed in, able to take part.
+ */
 export async function signUp(page: Page, person: { email: string; name: string; password?: string }) {
   await page.goto("/signup");
   await page.locator("input[name=displayName]").fill(person.name);
   await page.locator("input[name=email]").fill(person.email);
   await page.locator("input[name=password]").fill(person.password ?? PASSWORD);
   await page.locator("main form button[type=submit]").click();
+  await expect(page.getByRole("status")).toContainText(person.email);
+  await confirmAddress(page, person.email);
   await expect(page.locator("header")).toContainText(person.name);
+}
+
+/** Opens the `nth` confirmation link sent to this address and presses its button. */
+export async function confirmAddress(page: Page, email: string, nth = 1) {
+  await page.goto(await linkInEmail(email, "/verify-email/", nth));
+  await page.locator("main form button[type=submit]").click();
+  await expect(page).not.toHaveURL(/\/verify-email\//);
 }
 
 export async function logIn(page: Page, email: string, password = PASSWORD) {

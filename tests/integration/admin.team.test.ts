@@ -1,11 +1,14 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { invitations } from "#db/schema";
+import { findUsableInvitation } from "~/domain/invitations.server";
 import { findPersonByEmail, getPerson } from "~/domain/people.server";
 import { db } from "~/lib/db.server";
 import { action as teamAction, loader as teamLoader } from "~/routes/admin.team";
 import { lucia } from "~/web/session.server";
+import { rows } from "#tests/support/db";
 import { args, call, ensureSite, makePerson, makeRequest, sessionCookieFor } from "#tests/support/fixtures";
+import { emailsTo, lastEmailTo, tokenIn } from "#tests/support/mail";
 
 beforeAll(ensureSite);
 
@@ -19,6 +22,7 @@ describe("who may manage the team", () => {
       { intent: "invite", email: "sneaky@example.com" },
       { intent: "change-role", personId: "x", role: "admin" },
       { intent: "revoke", invitationId: "1" },
+      { intent: "resend", invitationId: "1" },
     ];
     for (const form of forms) expect(((await post(cookie, form)) as Response).status).toBe(403);
     expect(await findPersonByEmail("sneaky@example.com")).toBeNull();
@@ -53,12 +57,41 @@ describe("changing roles", () => {
 });
 
 describe("inviting staff", () => {
-  it("shows the admin a single-use link, storing only the token's hash", async () => {
-    const admin = await makePerson("admin");
-    const result = (await post(await sessionCookieFor(admin.id), { intent: "invite", email: "Newcomer@Example.com" })) as { link: string };
+  it("emails the link in the site's language and shows it to the admin too, storing only the token's hash", async () => {
+    const admin = await makePerson("admin", { displayName: "Ada Admin" });
+    const result = (await post(await sessionCookieFor(admin.id), { intent: "invite", email: "Newcomer@Example.com" })) as { link: string; email: string };
     const token = result.link.split("/invitations/")[1]!;
-    expect(result.link).toMatch(/^http:\/\/tertulia\.test\/invitations\//);
+    expect(result.email).toBe("newcomer@example.com");
     expect(await db.select().from(invitations).where(eq(invitations.tokenHash, token))).toEqual([]);
+    const email = await lastEmailTo("newcomer@example.com");
+    // The test site's default language is English (tests/support/fixtures.ts).
+    expect(email.subject).toBe("Ada Admin invites you to the team of Test portal");
+    expect(tokenIn(email, "invitations")).toBe(token);
+    expect(email.text).toContain(result.link);
+  });
+
+  it("sends a pending invitation again with a new link (the old one stops working), and revokes it", async () => {
+    const admin = await makePerson("admin");
+    const cookie = await sessionCookieFor(admin.id);
+    const first = (await post(cookie, { intent: "invite", email: "twice@example.com" })) as { link: string };
+    const [pending] = await rows<{ id: number }>(sql`select id from invitations where email = 'twice@example.com'`);
+    const again = (await post(cookie, { intent: "resend", invitationId: String(pending!.id) })) as { intent: string; link: string };
+    expect(again.intent).toBe("resend");
+    expect(again.link).not.toBe(first.link);
+    expect(await emailsTo("twice@example.com")).toHaveLength(2);
+    expect(tokenIn(await lastEmailTo("twice@example.com"), "invitations")).toBe(again.link.split("/invitations/")[1]);
+    expect(await findUsableInvitation(first.link.split("/invitations/")[1]!)).toBeNull();
+    expect(await findUsableInvitation(again.link.split("/invitations/")[1]!)).toMatchObject({ id: pending!.id });
+    expect(await rows(sql`select action from audit_log where target_type = 'invitation' and target_id = ${String(pending!.id)} order by id`)).toEqual([
+      { action: "invitation.create" },
+      { action: "invitation.resend" },
+    ]);
+
+    await post(cookie, { intent: "revoke", invitationId: String(pending!.id) });
+    expect(await findUsableInvitation(again.link.split("/invitations/")[1]!)).toBeNull();
+    // A revoked invitation is not sent again.
+    expect(((await post(cookie, { intent: "resend", invitationId: String(pending!.id) })) as Response).status).toBe(404);
+    expect(await emailsTo("twice@example.com")).toHaveLength(2);
   });
 
   it("refuses to invite someone already on the team", async () => {

@@ -9,9 +9,13 @@ import * as adminModeration from "~/routes/admin.moderation";
 import * as adminTeam from "~/routes/admin.team";
 import * as adminTriage from "~/routes/admin.triage";
 import * as ideaPage from "~/routes/ideas.$id._index/route";
+import * as newIdeaPage from "~/routes/ideas.new";
+import * as votePage from "~/routes/ideas.$id.vote";
+import { confirmAddress, resendAddressConfirmation } from "~/domain/email-addresses.server";
 import { getIdea } from "~/domain/ideas.server";
-import { args, call, ensureSite, makePerson, makeRequest, sessionCookieFor } from "#tests/support/fixtures";
+import { args, call, ensureSite, makePerson, makeRequest, sessionCookieFor, type DataResult } from "#tests/support/fixtures";
 import { makeIdea } from "#tests/support/ideas";
+import { lastEmailTo, tokenIn } from "#tests/support/mail";
 
 type Route = { loader?: (a: ReturnType<typeof args>) => unknown; action?: (a: ReturnType<typeof args>) => unknown };
 type Case = { name: string; route: Route; path: string; form?: Record<string, string>; params?: Record<string, string> };
@@ -55,6 +59,8 @@ const staffCases = (): Case[] => [
 const adminCases = (): Case[] => [
   { name: "team page", route: adminTeam, path: "/admin/team" },
   { name: "team invite", route: adminTeam, path: "/admin/team", form: { intent: "invite", email: "x@example.com" } },
+  { name: "team invitation resend", route: adminTeam, path: "/admin/team", form: { intent: "resend", invitationId: "1" } },
+  { name: "team invitation revoke", route: adminTeam, path: "/admin/team", form: { intent: "revoke", invitationId: "1" } },
   { name: "team role change", route: adminTeam, path: "/admin/team", form: { intent: "change-role", personId: "x", role: "admin" } },
   { name: "audit page", route: adminAudit, path: "/admin/audit" },
   { name: "block a person", route: adminModeration, path: "/admin/moderation", form: { intent: "block", personId: "x", reason: "spam spam" } },
@@ -92,5 +98,41 @@ describe("admin actions", () => {
       expect((await attempt(testCase, customer)).status, testCase.name).toBe(403);
       expect((await attempt(testCase)).headers.get("Location"), testCase.name).toMatch(/^\/login/);
     }
+  });
+});
+
+describe("taking part with an unconfirmed address", () => {
+  const participationCases = (): Case[] => [
+    { name: "new idea page", route: newIdeaPage, path: "/ideas/new" },
+    { name: "post an idea", route: newIdeaPage, path: "/ideas/new", form: { title: "An idea from nowhere", body: "x" } },
+    { name: "vote", route: votePage, path: `/ideas/${ideaId}/vote`, params: { id: String(ideaId) }, form: { wanted: "true" } },
+    ...["comment", "edit-comment", "report"].map((intent) => ({
+      name: intent,
+      route: ideaPage,
+      path: `/ideas/${ideaId}`,
+      params: { id: String(ideaId) },
+      form: { intent, formId: "new-comment", body: "x", commentId: "1", reason: "spam spam" },
+    })),
+  ];
+
+  it("is refused with 403 and the address to confirm, until it is confirmed", async () => {
+    const person = await makePerson("customer", { verified: false });
+    const cookie = await sessionCookieFor(person.id);
+    const before = await getIdea(ideaId, null);
+    for (const testCase of participationCases()) {
+      const refused = (await call(() => (testCase.form ? testCase.route.action! : testCase.route.loader!)(args(makeRequest(testCase.path, { cookie, form: testCase.form }), testCase.params)))) as unknown as DataResult<{ unverifiedEmail: string }>;
+      expect(refused.init?.status, testCase.name).toBe(403);
+      expect(refused.data.unverifiedEmail, testCase.name).toBe(person.email);
+    }
+    // The page's script gets the reason to show beside the button.
+    const enhanced = (await call(() => votePage.action(args(makeRequest(`/ideas/${ideaId}/vote`, { cookie, form: { wanted: "true", enhanced: "1" } }), { id: String(ideaId) })))) as unknown as DataResult<unknown>;
+    expect(enhanced).toMatchObject({ data: { refused: "unverified" }, init: { status: 403 } });
+    expect(await getIdea(ideaId, null)).toMatchObject({ voteCount: before!.voteCount, commentCount: before!.commentCount });
+
+    await resendAddressConfirmation(person.id);
+    expect(await confirmAddress(tokenIn(await lastEmailTo(person.email), "verify-email")!)).toMatchObject({ ok: true });
+    const confirmed = await sessionCookieFor(person.id);
+    const vote = (await call(() => votePage.action(args(makeRequest(`/ideas/${ideaId}/vote`, { cookie: confirmed, form: { wanted: "true", enhanced: "1" } }), { id: String(ideaId) })))) as unknown;
+    expect(vote).toEqual({ voted: true, voteCount: before!.voteCount + 1 });
   });
 });

@@ -19,7 +19,7 @@ describe("accepting an invitation", () => {
 
     const response = (await accept(token, { form: { displayName: "Nora New", jobTitle: "Product manager", password: PASSWORD } })) as Response;
     expect(response.headers.get("Location")).toBe("/admin");
-    expect(await findPersonByEmail("newcomer@example.com")).toMatchObject({ role: "staff", jobTitle: "Product manager" });
+    expect(await findPersonByEmail("newcomer@example.com")).toMatchObject({ role: "staff", jobTitle: "Product manager", emailVerifiedAt: expect.any(Date) });
     expect(await findUsableInvitation(token)).toBeNull();
     expect(await open(token)).toEqual({ state: "unusable" });
   });
@@ -35,7 +35,7 @@ describe("accepting an invitation", () => {
 
   it("raises an existing customer with the invited email, and nobody else", async () => {
     const admin = await makePerson("admin");
-    const customer = await makePerson("customer");
+    const customer = await makePerson("customer", { verified: false });
     const stranger = await makePerson("customer");
     const { token } = accepted(await inviteStaff({ email: customer.email, invitedById: admin.id }));
 
@@ -45,7 +45,8 @@ describe("accepting an invitation", () => {
 
     const response = (await accept(token, { cookie: await sessionCookieFor(customer.id) })) as Response;
     expect(response.headers.get("Location")).toBe("/admin");
-    expect((await getPerson(customer.id))?.role).toBe("staff");
+    // The link came to their address: it is confirmed too.
+    expect(await getPerson(customer.id)).toMatchObject({ role: "staff", emailVerifiedAt: expect.any(Date) });
     // Old sessions ended; the response carries the only live one.
     expect(await lucia.getUserSessions(customer.id)).toHaveLength(1);
   });

@@ -2,9 +2,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { action as loginAction, loader as loginLoader } from "~/routes/login";
 import { action as setLanguageAction } from "~/routes/set-language";
 import { action as signupAction } from "~/routes/signup";
+import { action as confirmAction } from "~/routes/verify-email.$token";
 import { action as voteAction } from "~/routes/ideas.$id.vote";
 import { answerOf, args, call, ensureSite, makePerson, makeRequest, PASSWORD, signedIn } from "#tests/support/fixtures";
 import { makeIdea } from "#tests/support/ideas";
+import { lastEmailTo, tokenIn } from "#tests/support/mail";
 
 beforeAll(ensureSite);
 
@@ -23,7 +25,7 @@ const locationOf = async (run: () => unknown) => {
 };
 
 describe("redirectTo, wherever it is taken", () => {
-  it.each(HOSTILE)("%j stays on the site: log in (form and signed-in visit), sign up, language, vote", async (target) => {
+  it.each(HOSTILE)("%j stays on the site: log in (form and signed-in visit), sign up (its confirmation link), language, vote", async (target) => {
     const person = await makePerson();
     expect(await locationOf(() => loginAction(args(makeRequest("/login", { form: { email: person.email, password: PASSWORD, redirectTo: target } }))))).toBe("/");
 
@@ -32,7 +34,13 @@ describe("redirectTo, wherever it is taken", () => {
     expect(await locationOf(() => setLanguageAction(args(makeRequest("/set-language", { form: { locale: "es", redirectTo: target } }))))).toBe("/");
 
     const email = `redirect-${Math.random().toString(36).slice(2)}@example.com`;
-    expect(await locationOf(() => signupAction(args(makeRequest("/signup", { form: { email, displayName: "Redirected", password: PASSWORD, redirectTo: target } }))))).toBe("/");
+    // Sign-up carries the target in its confirmation link, which leads there once followed.
+    await signupAction(args(makeRequest("/signup", { form: { email, displayName: "Redirected", password: PASSWORD, redirectTo: target } })));
+    const confirmation = await lastEmailTo(email);
+    expect(confirmation.text).not.toContain("redirectTo");
+    const token = tokenIn(confirmation, "verify-email")!;
+    const confirmPath = `/verify-email/${token}?${new URLSearchParams({ redirectTo: target })}`;
+    expect(await locationOf(() => confirmAction(args(makeRequest(confirmPath, { method: "POST" }), { token })))).toBe("/");
 
     const idea = await makeIdea(person.id, `Redirect target ${Math.random()}`);
     const voted = await locationOf(() =>

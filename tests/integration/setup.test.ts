@@ -38,7 +38,7 @@ describe("first run", () => {
     expect((response as Response).headers.get("Location")).toBe("/admin");
     expect((response as Response).headers.get("Set-Cookie")).toMatch(/^tertulia_session=/);
     expect(await getSite()).toMatchObject({ name: "Acme Ideas", defaultLocale: "es", replyPromiseDays: 5 });
-    expect(await findPersonByEmail("ana@acme.example")).toMatchObject({ role: "admin", displayName: "Ana Admin" });
+    expect(await findPersonByEmail("ana@acme.example")).toMatchObject({ role: "admin", displayName: "Ana Admin", emailVerifiedAt: expect.any(Date) });
 
     const again = await call(() => setupAction(args(makeRequest("/setup", { form: { ...validSetup, email: "eve@example.com" } }))));
     expect((again as Response).headers.get("Location")).toBe("/");

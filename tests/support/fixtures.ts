@@ -1,6 +1,7 @@
 import { site, type Role } from "#db/schema";
 import { insertPerson } from "~/domain/people.server";
 import { getSite } from "~/domain/site.server";
+import { now } from "~/lib/clock.server";
 import { generateId } from "~/lib/crypto.server";
 import { transaction, type Tx } from "~/lib/db.server";
 import { startSession } from "~/web/session.server";
@@ -17,10 +18,12 @@ export const PASSWORD_HASH = "$argon2id$v=19$m=19456,t=2,p=1$svB4MQp/6oTl0y3dS4b
 
 let counter = 0;
 
-async function insertTestPerson(tx: Tx, person: { email: string; displayName: string; role: Role }) {
+async function insertTestPerson(tx: Tx, person: { email: string; displayName: string; role: Role; verified?: boolean }) {
   const inserted = await insertPerson(tx, {
     id: generateId(),
     email: person.email.toLowerCase(),
+    // Confirmed unless a test says otherwise: most tests are about what confirmed people do.
+    emailVerifiedAt: person.verified === false ? null : now(),
     displayName: person.displayName,
     passwordHash: PASSWORD_HASH,
     role: person.role,
@@ -42,11 +45,11 @@ export async function ensureSite() {
   });
 }
 
-/** A person who can log in with PASSWORD. */
-export async function makePerson(role: Role = "customer", overrides: { email?: string; displayName?: string } = {}) {
+/** A person who can log in with PASSWORD, their address confirmed unless `verified: false`. */
+export async function makePerson(role: Role = "customer", overrides: { email?: string; displayName?: string; verified?: boolean } = {}) {
   counter += 1;
   const email = overrides.email ?? `person${counter}-${Date.now()}@example.com`;
-  return transaction((tx) => insertTestPerson(tx, { email, displayName: overrides.displayName ?? `Person ${counter}`, role }));
+  return transaction((tx) => insertTestPerson(tx, { email, displayName: overrides.displayName ?? `Person ${counter}`, role, verified: overrides.verified }));
 }
 
 /** What `data(value, init)` returns to a test that calls the loader or action itself. */

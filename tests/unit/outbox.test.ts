@@ -8,6 +8,7 @@ import { comment } from "#tests/support/comments";
 import { exec } from "#tests/support/db";
 import { ensureSite, makePerson } from "#tests/support/fixtures";
 import { makeIdea } from "#tests/support/ideas";
+import { decodeQuotedPrintable as decoded } from "#tests/support/mime";
 
 type Received = { to: string[]; raw: string };
 
@@ -30,22 +31,6 @@ async function startSmtp(port = 0) {
   await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
   const address = server.server.address() as { port: number };
   return { received, port: address.port, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
-
-/** The message with its quoted-printable parts decoded as UTF-8 (soft line breaks joined). */
-function decoded(raw: string) {
-  const soft = raw.replace(/=\r?\n/g, "");
-  const bytes: number[] = [];
-  for (let i = 0; i < soft.length; i++) {
-    const hex = soft.slice(i + 1, i + 3);
-    if (soft[i] === "=" && /^[0-9A-F]{2}$/.test(hex)) {
-      bytes.push(parseInt(hex, 16));
-      i += 2;
-    } else {
-      bytes.push(...Buffer.from(soft[i]!));
-    }
-  }
-  return Buffer.from(bytes).toString("utf8");
 }
 
 let smtp: Awaited<ReturnType<typeof startSmtp>>;

@@ -37,6 +37,7 @@ describe("sessions", () => {
     expect((await getSession(makeRequest("/", { cookie }))).user).toEqual({
       id: person.id,
       email: person.email,
+      emailVerified: true,
       displayName: person.displayName,
       role: "customer",
       locale: null,

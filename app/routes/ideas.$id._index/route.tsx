@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-ru
 import { useTranslation } from "react-i18next";
 import type { Role } from "#db/schema";
 import { Avatar } from "~/components/avatar";
+import { ConfirmAddressNotice } from "~/components/confirm-address";
 import { CommentForm, CommentItem, SignedBy, TimelineEventItem } from "~/components/discussion";
 import { EmptyState } from "~/components/empty-state";
 import { ChallengeTag, CategoryTag, StatusBadge } from "~/components/idea-badges";
@@ -20,6 +21,7 @@ import { getSite } from "~/domain/site.server";
 import { now as clockNow } from "~/lib/clock.server";
 import { useFormatters } from "~/lib/format";
 import { pageTitle } from "~/lib/meta";
+import { useRootData } from "~/root";
 import { ideaPath } from "~/lib/paths";
 import { requireUser } from "~/web/guards.server";
 import { ideaIdFrom, numberParam } from "~/web/params";
@@ -150,6 +152,7 @@ function VisibleIdea({ data: loaded }: { data: Extract<ReturnType<typeof useLoad
   const signedIn = loaded.viewer !== null;
   const actionData = useActionData<typeof action>();
   const location = useLocation();
+  const unconfirmedEmail = useRootData()?.user?.unconfirmedEmail;
   const commentCount = thread.filter((item) => item.type === "comment" && item.kind === "public" && !item.deleted).length;
   const error = actionData && "error" in actionData ? actionData.error : null;
   const reported = !!actionData && "reported" in actionData;
@@ -305,7 +308,11 @@ function VisibleIdea({ data: loaded }: { data: Extract<ReturnType<typeof useLoad
             ),
           )}
         </ol>
-        {viewer ? (
+        {viewer && unconfirmedEmail ? (
+          <div className="card mt-6">
+            <ConfirmAddressNotice email={unconfirmedEmail} reason="comment" />
+          </div>
+        ) : viewer ? (
           <div className="card mt-6">
             <CommentForm
               key={location.key}
