@@ -97,9 +97,10 @@ const report = (name: string, result: Awaited<ReturnType<typeof evaluate>>) =>
   );
 
 describe("search on the demo portal", () => {
+  // Hundreds of transactions: seconds on SQLite, more on PostgreSQL (a round trip each).
   beforeAll(async () => {
     await seedDemo();
-  });
+  }, 60_000);
 
   it("finds what a person would expect in the ideas list", async () => {
     const result = await evaluate(LIST_QUERIES, async (text) => {
