@@ -138,8 +138,12 @@ async function newestMatching(spec: MatchSpec, limit: number) {
   return rows.map(({ id }) => id);
 }
 
-/** At most this many ideas get their terms per transaction, so that writers never wait long. */
-const TERMS_BATCH = 100;
+/**
+ * At most this many ideas get their terms per transaction, so that neither writers nor the
+ * event loop wait long: stemming a word for the first time costs ~20 µs, and a long idea
+ * holds hundreds of words (100 ideas of the bench's short texts took 50 ms with none known).
+ */
+const TERMS_BATCH = 25;
 
 /**
  * Gives search terms to ideas that have none (written before search had them, or copied in by
