@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { ADMIN_STATE, expectNoA11yViolations, linkInEmail, PASSWORD, signUp, switchLanguage, uniqueEmail } from "./support";
+import { ADMIN, ADMIN_STATE, expectNoA11yViolations, linkInEmail, PASSWORD, signUp, switchLanguage, uniqueEmail } from "./support";
 
 const copy = {
   en: {
@@ -16,6 +16,11 @@ const copy = {
     unusable: "This invitation cannot be used",
     staffMembers: "Staff members",
     teamPage: "The team",
+    audit: "Audit log",
+    what: "What",
+    invited: "Invited a staff member",
+    filter: "Filter",
+    sentence: (email: string) => `${ADMIN.name} invited ${email} to join the team`,
   },
   es: {
     staffArea: "Área del equipo",
@@ -31,6 +36,11 @@ const copy = {
     unusable: "Esta invitación no se puede usar",
     staffMembers: "Personas del equipo",
     teamPage: "El equipo",
+    audit: "Registro",
+    what: "Qué",
+    invited: "Invitó a alguien al equipo",
+    filter: "Filtrar",
+    sentence: (email: string) => `${ADMIN.name} invitó a ${email} a unirse al equipo`,
   },
 } as const;
 
@@ -89,6 +99,14 @@ test.describe("as the admin", () => {
       await page.reload();
       await expect(page.getByRole("region", { name: text.staffMembers })).toContainText(name);
       await expect(page.getByRole("region", { name: text.pending }).filter({ hasText: email })).toHaveCount(0);
+
+      // The audit log says it in a sentence, found by filtering on the action.
+      await page.getByRole("navigation", { name: text.staffArea }).getByRole("link", { name: text.audit }).click();
+      await page.getByLabel(text.what).selectOption({ label: text.invited });
+      await page.getByRole("button", { name: text.filter }).click();
+      await expect(page).toHaveURL(/action=invitation\.create/);
+      await expect(page.getByRole("listitem").filter({ hasText: text.sentence(email) })).toHaveCount(1);
+      await expectNoA11yViolations(page);
     });
   }
 });

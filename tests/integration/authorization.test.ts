@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import * as adminIndex from "~/routes/admin._index";
 import * as adminAudit from "~/routes/admin.audit";
+import * as adminAuditCsv from "~/routes/admin.audit[.csv]";
 import * as adminCategories from "~/routes/admin.categories";
 import * as adminChallenge from "~/routes/admin.challenges.$id";
 import * as adminChallenges from "~/routes/admin.challenges._index";
@@ -63,6 +64,7 @@ const adminCases = (): Case[] => [
   { name: "team invitation revoke", route: adminTeam, path: "/admin/team", form: { intent: "revoke", invitationId: "1" } },
   { name: "team role change", route: adminTeam, path: "/admin/team", form: { intent: "change-role", personId: "x", role: "admin" } },
   { name: "audit page", route: adminAudit, path: "/admin/audit" },
+  { name: "audit CSV export", route: adminAuditCsv, path: "/admin/audit.csv" },
   { name: "block a person", route: adminModeration, path: "/admin/moderation", form: { intent: "block", personId: "x", reason: "spam spam" } },
   { name: "unblock a person", route: adminModeration, path: "/admin/moderation", form: { intent: "unblock", personId: "x" } },
 ];
