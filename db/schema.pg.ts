@@ -188,6 +188,8 @@ export const ideas = pgTable(
     index("ideas_search_pending_idx").on(t.id).where(sql`${t.searchTitle} is null`),
     index("ideas_assignee_idx").on(t.assigneeId, t.createdAt),
     index("ideas_adopted_idx").on(t.adoptedAt).where(sql`${t.status} = 'adopted'`),
+    // Insights: the ideas first answered in a period (per staff member).
+    index("ideas_first_response_idx").on(t.firstResponseAt),
     index("ideas_challenge_votes_idx").on(t.challengeId, t.voteCount, t.id).where(sql`${t.challengeId} is not null`),
     ...(
       [
@@ -216,7 +218,8 @@ export const votes = pgTable(
       .references(() => users.id, { onDelete: "cascade" }),
     createdAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.ideaId, t.userId] }), index("votes_user_idx").on(t.userId, t.createdAt)],
+  // votes_created_idx: the votes of a period (insights and its export).
+  (t) => [primaryKey({ columns: [t.ideaId, t.userId] }), index("votes_user_idx").on(t.userId, t.createdAt), index("votes_created_idx").on(t.createdAt, t.ideaId, t.userId)],
 );
 
 export const comments = pgTable(
@@ -245,6 +248,8 @@ export const comments = pgTable(
     check("comments_kind_valid", sql`${t.kind} in ('public', 'internal')`),
     index("comments_idea_idx").on(t.ideaId, t.createdAt, t.id),
     index("comments_author_idx").on(t.authorId, t.createdAt),
+    // The comments of a period (insights and its export).
+    index("comments_created_idx").on(t.createdAt, t.id),
     index("comments_parent_idx").on(t.parentId),
   ],
 );
@@ -395,7 +400,7 @@ export const auditLog = pgTable(
     details: text("details").notNull().default("{}"),
     createdAt: moment("created_at").notNull(),
   },
-  (t) => [index("audit_log_created_idx").on(t.createdAt), index("audit_log_actor_idx").on(t.actorId, t.createdAt)],
+  (t) => [index("audit_log_created_idx").on(t.createdAt), index("audit_log_actor_idx").on(t.actorId, t.createdAt), index("audit_log_action_idx").on(t.action, t.createdAt)],
 );
 
 export const challenges = pgTable(

@@ -209,6 +209,8 @@ export const ideas = sqliteTable(
     index("ideas_search_pending_idx").on(t.id).where(sql`${t.searchTitle} is null`),
     index("ideas_assignee_idx").on(t.assigneeId, t.createdAt),
     index("ideas_adopted_idx").on(t.adoptedAt).where(sql`${t.status} = 'adopted'`),
+    // Insights: the ideas first answered in a period (per staff member).
+    index("ideas_first_response_idx").on(t.firstResponseAt),
     // A challenge's ideas: by votes once voting opens, and everyone's votes in it (the budget).
     index("ideas_challenge_votes_idx").on(t.challengeId, t.voteCount, t.id).where(sql`${t.challengeId} is not null`),
     // One index per sort, alone and behind each filter, so every list is an index walk.
@@ -240,7 +242,8 @@ export const votes = sqliteTable(
       .references(() => users.id, { onDelete: "cascade" }),
     createdAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.ideaId, t.userId] }), index("votes_user_idx").on(t.userId, t.createdAt)],
+  // votes_created_idx: the votes of a period (insights and its export).
+  (t) => [primaryKey({ columns: [t.ideaId, t.userId] }), index("votes_user_idx").on(t.userId, t.createdAt), index("votes_created_idx").on(t.createdAt, t.ideaId, t.userId)],
 );
 
 export const COMMENT_KINDS = ["public", "internal"] as const;
@@ -275,6 +278,8 @@ export const comments = sqliteTable(
     check("comments_kind_valid", sql`${t.kind} in ('public', 'internal')`),
     index("comments_idea_idx").on(t.ideaId, t.createdAt, t.id),
     index("comments_author_idx").on(t.authorId, t.createdAt),
+    // The comments of a period (insights and its export).
+    index("comments_created_idx").on(t.createdAt, t.id),
     index("comments_parent_idx").on(t.parentId),
   ],
 );
@@ -456,7 +461,7 @@ export const auditLog = sqliteTable(
     details: text("details").notNull().default("{}"),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
   },
-  (t) => [index("audit_log_created_idx").on(t.createdAt), index("audit_log_actor_idx").on(t.actorId, t.createdAt)],
+  (t) => [index("audit_log_created_idx").on(t.createdAt), index("audit_log_actor_idx").on(t.actorId, t.createdAt), index("audit_log_action_idx").on(t.action, t.createdAt)],
 );
 
 /**

@@ -47,7 +47,7 @@ export async function createIdea(input: { authorId: string; title: string; body:
         createdAt: now,
       })
       .returning();
-    if (authorVotes) await tx.insert(votes).values({ ideaId: idea!.id, userId: input.authorId });
+    if (authorVotes) await tx.insert(votes).values({ ideaId: idea!.id, userId: input.authorId, createdAt: now });
     const counted = await changeVoteCount(tx, idea!.id, authorVotes ? 1 : 0);
     await addFollower(tx, idea!.id, input.authorId);
     return ok({ ...idea!, ...counted });

@@ -67,7 +67,7 @@ export async function setVote(ideaId: number, userId: string, wanted: boolean, n
       if (!allowed.ok) return allowed;
     }
     if (wanted) {
-      await tx.insert(votes).values({ ideaId, userId });
+      await tx.insert(votes).values({ ideaId, userId, createdAt: now });
       // Voting for an idea means wanting to hear about it; taking the vote back does not unfollow.
       await addFollower(tx, ideaId, userId);
     } else {

@@ -160,7 +160,7 @@ export async function mergeIdeas(input: { sourceId: number; targetId: number; st
     const targetFollowers = new Set(await followerIds(tx, input.targetId));
     const movedFollowers = sourceFollowers.filter((id) => !targetFollowers.has(id));
 
-    if (movedVoters.length) await tx.insert(votes).values(movedVoters.map((userId) => ({ ideaId: input.targetId, userId })));
+    if (movedVoters.length) await tx.insert(votes).values(movedVoters.map((userId) => ({ ideaId: input.targetId, userId, createdAt: now })));
     if (movedFollowers.length) await tx.insert(follows).values(movedFollowers.map((userId) => ({ ideaId: input.targetId, userId })));
     await changeVoteCount(tx, input.targetId, movedVoters.length);
 

@@ -18,6 +18,7 @@ export default function AdminLayout() {
   const links = [
     { to: "/admin", key: "admin.nav.overview", end: true },
     { to: "/admin/triage", key: "admin.nav.triage", end: false },
+    { to: "/admin/insights", key: "admin.nav.insights", end: false },
     { to: "/admin/moderation", key: "admin.nav.moderation", end: false },
     { to: "/admin/challenges", key: "admin.nav.challenges", end: false },
     { to: "/admin/categories", key: "admin.nav.categories", end: false },

@@ -103,7 +103,10 @@ function sequence(seed: number) {
 async function seedIdeas(categoryIds: number[]) {
   const random = sequence(42);
   const day = 24 * 60 * 60 * 1000;
-  const start = clockNow().getTime() - 90 * day;
+  // Spread over the last 120 days, votes coming in between an idea's day and today, so that
+  // the insights' charts show something true-looking.
+  const today = clockNow().getTime();
+  const start = today - 120 * day;
   let voteTotal = 0;
   const statuses: Array<{ id: number; status: IdeaStatus; spanish: boolean; createdAt: number }> = [];
   for (const [index, [title, text, category, status]] of DEMO_IDEAS.entries()) {
@@ -114,14 +117,16 @@ async function seedIdeas(categoryIds: number[]) {
         title,
         body: richBody(text),
         categoryId: categoryIds[category]!,
-        now: new Date(start + index * 1.5 * day),
+        now: new Date(start + index * 2 * day),
       }),
       `idea "${title}"`,
     );
-    statuses.push({ id: idea.id, status, spanish: index < 30, createdAt: start + index * 1.5 * day });
+    const createdAt = start + index * 2 * day;
+    statuses.push({ id: idea.id, status, spanish: index < 30, createdAt });
     const voters = Math.floor(random() * random() * 30);
     for (let offset = 1; offset <= voters; offset++) {
-      must(await setVote(idea.id, `customer${((authorNumber - 1 + offset * 7) % 30) + 1}`, true), `a vote for "${title}"`);
+      const when = new Date(createdAt + (offset / (voters + 1)) * (today - createdAt));
+      must(await setVote(idea.id, `customer${((authorNumber - 1 + offset * 7) % 30) + 1}`, true, when), `a vote for "${title}"`);
     }
     voteTotal += voters + 1;
   }

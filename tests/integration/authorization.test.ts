@@ -1,5 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import * as adminIndex from "~/routes/admin._index";
+import * as adminInsights from "~/routes/admin.insights";
+import * as insightsIdeasCsv from "~/routes/admin.insights_.ideas[.csv]";
+import * as insightsVotesCsv from "~/routes/admin.insights_.votes[.csv]";
+import * as insightsCommentsCsv from "~/routes/admin.insights_.comments[.csv]";
 import * as adminAudit from "~/routes/admin.audit";
 import * as adminAuditCsv from "~/routes/admin.audit[.csv]";
 import * as adminCategories from "~/routes/admin.categories";
@@ -32,6 +36,10 @@ beforeAll(async () => {
 const staffCases = (): Case[] => [
   { name: "overview page", route: adminIndex, path: "/admin" },
   { name: "triage page", route: adminTriage, path: "/admin/triage" },
+  { name: "insights page", route: adminInsights, path: "/admin/insights" },
+  { name: "insights ideas CSV", route: insightsIdeasCsv, path: "/admin/insights/ideas.csv" },
+  { name: "insights votes CSV", route: insightsVotesCsv, path: "/admin/insights/votes.csv" },
+  { name: "insights comments CSV", route: insightsCommentsCsv, path: "/admin/insights/comments.csv" },
   { name: "triage bulk change", route: adminTriage, path: "/admin/triage", form: { ids: String(ideaId), status: "planned" } },
   { name: "categories page", route: adminCategories, path: "/admin/categories" },
   { name: "category create", route: adminCategories, path: "/admin/categories", form: { intent: "create", formId: "new", name: "Hax", colour: "#000000" } },
