@@ -25,6 +25,7 @@ import { SiteFooter } from "~/components/site-footer";
 import { SiteHeader } from "~/components/site-header";
 import { unreadCount } from "~/domain/notifications.server";
 import { getSite } from "~/domain/site.server";
+import { translationUrls } from "~/lib/i18n";
 import { detectLocale } from "~/lib/i18n.server";
 import { timeZoneFromRequest } from "~/lib/time-zone";
 import { getSession } from "~/web/session.server";
@@ -91,6 +92,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
+        {/* The reader's language only; entry.client.tsx fetches it before hydrating. */}
+        <link rel="preload" href={translationUrls[locale]} as="fetch" crossOrigin="anonymous" />
         <Links />
       </head>
       <body className="flex min-h-screen flex-col font-sans antialiased">

@@ -1,10 +1,8 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormErrors, TextField } from "~/components/forms";
+import { FormErrors, TextField, type FieldConstraints } from "~/components/forms";
 import { RichTextField } from "~/components/rich-text-field";
-import { challengeSchema, VOTE_BUDGET_MAX } from "~/web/challenge-form";
 
 export type ChallengeFormValues = {
   title: string;
@@ -24,6 +22,7 @@ export type ChallengeFormValues = {
 export function ChallengeForm({
   action,
   lastResult,
+  constraint,
   defaultValue,
   timeZone,
   submitLabel,
@@ -32,6 +31,8 @@ export function ChallengeForm({
   /** Where the form posts; by default the page it is on. */
   action?: string;
   lastResult?: SubmissionResult<string[]> | null;
+  /** getZodConstraint(challengeSchema), from the loader. */
+  constraint: FieldConstraints;
   defaultValue: ChallengeFormValues;
   timeZone: string;
   submitLabel: string;
@@ -43,10 +44,7 @@ export function ChallengeForm({
     id: "challenge",
     lastResult,
     defaultValue,
-    constraint: getZodConstraint(challengeSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: challengeSchema }),
+    constraint,
   });
   return (
     <Form method="post" action={action} {...getFormProps(form)} className="card space-y-5">
@@ -76,7 +74,7 @@ export function ChallengeForm({
           <TextField type="datetime-local" label={t("admin.challenges.form.votingClosesAt")} meta={fields.votingClosesAt} />
         </div>
       </fieldset>
-      <TextField type="number" label={t("admin.challenges.form.voteBudget")} hint={t("admin.challenges.form.voteBudgetHint", { max: VOTE_BUDGET_MAX })} meta={fields.voteBudget} className="max-w-xs" />
+      <TextField type="number" label={t("admin.challenges.form.voteBudget")} hint={t("admin.challenges.form.voteBudgetHint", { max: constraint.voteBudget?.max })} meta={fields.voteBudget} className="max-w-xs" />
       <div className="flex flex-wrap gap-3">
         <button type="submit" className="btn-primary" disabled={busy}>
           {submitLabel}

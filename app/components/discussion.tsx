@@ -1,16 +1,12 @@
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
-import { Form, Link, useNavigation } from "@remix-run/react";
+import type { SubmissionResult } from "@conform-to/react";
+import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { IdeaStatus, Role } from "#db/schema";
 import { Avatar } from "~/components/avatar";
-import { FormErrors } from "~/components/forms";
 import { RichText } from "~/components/rich-text";
-import { RichTextField } from "~/components/rich-text-field";
 import { StatusBadge } from "~/components/idea-badges";
-import { ReportForm } from "~/components/staff-panel";
+import { CommentForm, ReportForm } from "~/components/participation";
 import { ideaPath } from "~/lib/paths";
-import { commentFormSchema } from "~/web/discussion-forms";
 import { clsx } from "~/lib/clsx";
 import { useFormatters } from "~/lib/format";
 import type { SafeHtml } from "~/lib/safe-html";
@@ -70,72 +66,6 @@ export function SignedBy({ person, size = "md" }: { person: ThreadAuthor; size?:
         ) : null}
       </span>
     </span>
-  );
-}
-
-type CommentFormProps = {
-  formId: string;
-  intent: "comment" | "edit-comment";
-  lastResult?: SubmissionResult<string[]> | null;
-  label: string;
-  submitLabel: string;
-  defaultBody?: string;
-  hidden?: Record<string, string | number>;
-  allowInternal?: boolean;
-  cancelTo?: string;
-};
-
-export function CommentForm({ formId, intent, lastResult, label, submitLabel, defaultBody = "", hidden = {}, allowInternal, cancelTo }: CommentFormProps) {
-  const { t } = useTranslation();
-  const busy = useNavigation().state === "submitting";
-  const [form, fields] = useForm({
-    id: formId,
-    lastResult,
-    defaultValue: { body: defaultBody },
-    shouldValidate: "onSubmit",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: commentFormSchema }),
-  });
-  return (
-    <Form method="post" {...getFormProps(form)} className="space-y-3" id={formId}>
-      <input type="hidden" name="intent" value={intent} />
-      <input type="hidden" name="formId" value={formId} />
-      {Object.entries(hidden).map(([name, value]) => (
-        <input key={name} type="hidden" name={name} value={value} />
-      ))}
-      <FormErrors id={form.errorId} errors={form.errors} />
-      <RichTextField
-        name={fields.body.name}
-        id={fields.body.id}
-        label={label}
-        defaultValue={typeof fields.body.initialValue === "string" ? fields.body.initialValue : defaultBody}
-        errors={fields.body.errors}
-        errorId={fields.body.errorId}
-        descriptionId={fields.body.descriptionId}
-        variant="light"
-        rows={4}
-      />
-      {allowInternal ? (
-        <fieldset className="flex flex-wrap gap-4 text-sm">
-          <legend className="sr-only">{t("discussion.visibility")}</legend>
-          <label className="flex items-center gap-2">
-            <input type="radio" name="kind" value="public" defaultChecked /> {t("discussion.publicReply")}
-          </label>
-          <label className="flex items-center gap-2">
-            <input type="radio" name="kind" value="internal" /> {t("discussion.internalNote")}
-          </label>
-        </fieldset>
-      ) : null}
-      <div className="flex gap-3">
-        <button type="submit" className="btn-primary" disabled={busy}>
-          {submitLabel}
-        </button>
-        {cancelTo ? (
-          <Link to={cancelTo} preventScrollReset className="btn-secondary">
-            {t("discussion.cancel")}
-          </Link>
-        ) : null}
-      </div>
-    </Form>
   );
 }
 

@@ -1,5 +1,12 @@
 import { useTranslation } from "react-i18next";
-import { getInputProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
+import { getInputProps, getTextareaProps, type FieldMetadata, type useForm } from "@conform-to/react";
+
+/**
+ * The HTML constraints of a form's fields (required, minLength…), worked out from its schema on
+ * the server (getZodConstraint in the loader) so that no validation library reaches the browser:
+ * the server validates, and conform's lastResult brings back every error and typed value.
+ */
+export type FieldConstraints = NonNullable<Parameters<typeof useForm>[0]["constraint"]>;
 
 /**
  * Zod messages are i18n keys ("errors.field.tooShort"); some carry a count after a colon

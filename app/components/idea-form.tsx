@@ -1,18 +1,18 @@
 import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link, useFetcher, useNavigation } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { FieldErrors, FormErrors } from "~/components/forms";
+import { FieldErrors, FormErrors, type FieldConstraints } from "~/components/forms";
 import { StatusBadge } from "~/components/idea-badges";
 import { RichTextField } from "~/components/rich-text-field";
 import type { IdeaStatus } from "#db/schema";
-import { ideaSchema, TITLE_MAX, TITLE_MIN } from "~/web/idea-form";
 import { ideaPath } from "~/lib/paths";
 import { useFormatters } from "~/lib/format";
 
 type IdeaFormProps = {
   lastResult?: SubmissionResult<string[]> | null;
+  /** getZodConstraint(ideaSchema), from the loader. */
+  constraint: FieldConstraints;
   categories: Array<{ id: number; name: string }>;
   defaultValue?: { title: string; body: string; categoryId: string };
   submitLabel: string;
@@ -23,16 +23,13 @@ type IdeaFormProps = {
   challengeId?: number;
 };
 
-export function IdeaForm({ lastResult, categories, defaultValue, submitLabel, cancelTo, suggestSimilar, challengeId }: IdeaFormProps) {
+export function IdeaForm({ lastResult, constraint, categories, defaultValue, submitLabel, cancelTo, suggestSimilar, challengeId }: IdeaFormProps) {
   const { t } = useTranslation();
   const busy = useNavigation().state === "submitting";
   const [form, fields] = useForm({
     lastResult,
     defaultValue,
-    constraint: getZodConstraint(ideaSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ideaSchema }),
+    constraint,
   });
   const [title, setTitle] = useState(String(fields.title.initialValue ?? ""));
   const { key: _key, ...titleProps } = getInputProps(fields.title, { type: "text", ariaDescribedBy: fields.title.descriptionId });
@@ -47,7 +44,7 @@ export function IdeaForm({ lastResult, categories, defaultValue, submitLabel, ca
           {t("ideaForm.title")}
         </label>
         <p id={fields.title.descriptionId} className="text-sm text-muted">
-          {t("ideaForm.titleHint", { min: TITLE_MIN, max: TITLE_MAX })}
+          {t("ideaForm.titleHint", { min: constraint.title?.minLength, max: constraint.title?.maxLength })}
         </p>
         <input {...titleProps} className="input mt-1" autoComplete="off" onInput={(event) => setTitle(event.currentTarget.value)} />
         <FieldErrors id={fields.title.errorId} errors={fields.title.errors} />
@@ -63,20 +60,23 @@ export function IdeaForm({ lastResult, categories, defaultValue, submitLabel, ca
         errorId={fields.body.errorId}
         descriptionId={fields.body.descriptionId}
       />
-      <div>
-        <label htmlFor={fields.categoryId.id} className="block text-sm font-semibold">
-          {t("ideaForm.category")}
-        </label>
-        <select {...categoryProps} className="input mt-1">
-          <option value="">{t("ideaForm.noCategory")}</option>
-          {categories.map((category) => (
-            <option key={category.id} value={category.id}>
-              {category.name}
-            </option>
-          ))}
-        </select>
-        <FieldErrors id={fields.categoryId.errorId} errors={fields.categoryId.errors} />
-      </div>
+      {/* With no category to choose from, "No category" is the only answer: no picker. */}
+      {categories.length === 0 ? null : (
+        <div>
+          <label htmlFor={fields.categoryId.id} className="block text-sm font-semibold">
+            {t("ideaForm.category")}
+          </label>
+          <select {...categoryProps} className="input mt-1">
+            <option value="">{t("ideaForm.noCategory")}</option>
+            {categories.map((category) => (
+              <option key={category.id} value={category.id}>
+                {category.name}
+              </option>
+            ))}
+          </select>
+          <FieldErrors id={fields.categoryId.errorId} errors={fields.categoryId.errors} />
+        </div>
+      )}
       <div className="flex flex-wrap gap-3">
         <button type="submit" className="btn-primary" disabled={busy}>
           {submitLabel}

@@ -17,6 +17,8 @@ export type RichTextEditorProps = {
   describedBy?: string;
   variant: "full" | "light";
   rows?: number;
+  /** Height classes for the textarea and for the editor's box (toolbar included), equal so that nothing moves. */
+  heights: { textarea: string; editor: string };
   /**
    * The plain textarea this editor takes over (RichTextField's). What was typed there before
    * the editor loaded, and the focus, carry over. Without it the editor shows its own textarea
@@ -40,7 +42,7 @@ function initialContent(defaultValue: string, typed?: string): RichTextJson {
  * document in a hidden input with the field's name; the server validates it (rich-body.server.ts).
  */
 export default function RichTextEditor(props: RichTextEditorProps) {
-  const { name, id, labelId, defaultValue, invalid, describedBy, variant, rows = 8, fallback, onReady } = props;
+  const { name, id, labelId, defaultValue, invalid, describedBy, variant, rows = 8, heights, fallback, onReady } = props;
   const ownTextarea = useRef<HTMLTextAreaElement>(null);
   const wrapper = useRef<HTMLDivElement>(null);
   /** The document as JSON for the form; null until the editor has taken over from the textarea. */
@@ -60,7 +62,7 @@ export default function RichTextEditor(props: RichTextEditorProps) {
         "aria-labelledby": labelId,
         ...(describedBy ? { "aria-describedby": describedBy } : {}),
         ...(invalid ? { "aria-invalid": "true" } : {}),
-        class: clsx("rich-text px-3 py-2 focus:outline-none", variant === "light" ? "min-h-24" : "min-h-40"),
+        class: "rich-text flex-1 px-3 py-2 focus:outline-none",
       },
     },
     onCreate: ({ editor: created }) => {
@@ -118,20 +120,22 @@ export default function RichTextEditor(props: RichTextEditorProps) {
           defaultValue={plainDefault}
           aria-invalid={invalid || undefined}
           aria-describedby={describedBy}
-          className="input mt-1"
+          className={clsx("input mt-1", heights.textarea)}
         />
       ) : null}
       <div
         ref={wrapper}
         hidden={!ready}
         className={clsx(
-          "mt-1 rounded-md border bg-white focus-within:outline-3 focus-within:outline-offset-2 focus-within:outline-brand-600",
+          "mt-1 flex-col rounded-md border bg-white focus-within:outline-3 focus-within:outline-offset-2 focus-within:outline-brand-600",
+          ready && "flex",
+          heights.editor,
           invalid ? "border-red-700" : "border-stone-500",
         )}
       >
         {ready ? <input type="hidden" name={name} value={json} /> : null}
         {editor && ready ? <Toolbar editor={editor} variant={variant} /> : null}
-        <EditorContent editor={editor} />
+        <EditorContent editor={editor} className="flex flex-1 flex-col" />
       </div>
     </>
   );

@@ -1,11 +1,17 @@
 import { Component, lazy, Suspense, useRef, useState, type ReactNode } from "react";
 import { FieldErrors } from "~/components/forms";
+import { clsx } from "~/lib/clsx";
 import { docToPlainText, parseDocJson } from "~/lib/rich-text";
-import { useHydrated } from "~/lib/use-hydrated";
 
-// The editor (tiptap and ProseMirror) is its own chunk, fetched only by pages with a writing
-// field, once they are interactive; this module stays small.
-const RichTextEditor = lazy(() => import("~/components/rich-text-editor"));
+// The editor (tiptap and ProseMirror, ~130 kB gzipped) is its own chunk, fetched when someone
+// starts to write. Pure: importing this module must not pull it into a page that never renders the field.
+const RichTextEditor = /* @__PURE__ */ lazy(() => import("~/components/rich-text-editor"));
+
+/** The box is as tall as a textarea as with the editor (toolbar included): nothing moves when one replaces the other. */
+const HEIGHTS = {
+  full: { textarea: "h-56", editor: "min-h-56" },
+  light: { textarea: "h-36", editor: "min-h-36" },
+} as const;
 
 type RichTextFieldProps = {
   name: string;
@@ -23,20 +29,23 @@ type RichTextFieldProps = {
 
 /**
  * A plain textarea that works without JavaScript (the server turns its text into paragraphs).
- * Once the page is interactive, the rich-text editor loads and takes
- * its place. The textarea stays in the form, untouched, until the editor is ready, so nothing
- * typed meanwhile is lost; if the editor cannot load, the textarea simply stays.
+ * When someone starts to write (focus, click, or the label), the rich-text editor loads and
+ * takes its place in a box of the same size. The textarea stays in the form, untouched, until
+ * the editor is ready, so nothing typed meanwhile is lost; if the editor cannot load, the
+ * textarea simply stays.
+ *
+ * A field that already holds a formatted document (editing, or a form sent back with an error)
+ * loads the editor at once: the textarea shows only its text, and sending that would drop the
+ * formatting.
  */
 export function RichTextField(props: RichTextFieldProps) {
   const { name, id, label, hint, defaultValue, errors, errorId, descriptionId, variant = "full", rows = 8 } = props;
   const textarea = useRef<HTMLTextAreaElement>(null);
-  // The editor starts loading as soon as the page is interactive, so it is there before
-  // anyone starts typing; until it is ready, the textarea works on its own.
-  const wanted = useHydrated();
+  const doc = parseDocJson(defaultValue);
+  const [wanted, setWanted] = useState(doc !== null);
   const [editorReady, setEditorReady] = useState(false);
   const invalid = !!errors?.length;
   const describedBy = [hint ? descriptionId : null, invalid ? errorId : null].filter(Boolean).join(" ") || undefined;
-  const doc = parseDocJson(defaultValue);
   const labelId = `${id}-label`;
 
   return (
@@ -58,7 +67,8 @@ export function RichTextField(props: RichTextFieldProps) {
           defaultValue={doc ? docToPlainText(doc) : defaultValue}
           aria-invalid={invalid || undefined}
           aria-describedby={describedBy}
-          className="input mt-1"
+          onFocus={() => setWanted(true)}
+          className={clsx("input mt-1 resize-none", HEIGHTS[variant].textarea)}
         />
       )}
       {wanted ? (
@@ -74,6 +84,7 @@ export function RichTextField(props: RichTextFieldProps) {
               describedBy={describedBy}
               variant={variant}
               rows={rows}
+              heights={HEIGHTS[variant]}
               fallback={textarea}
               onReady={() => setEditorReady(true)}
             />

@@ -9,7 +9,7 @@ export function SiteFooter({ locale }: { locale: string }) {
     <footer className="mt-12 border-t border-stone-200 bg-white">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-4 px-4 py-6 text-sm text-muted">
         <p>{t("shell.footerTagline")}</p>
-        <Form method="post" action="/set-language" className="flex items-center gap-2">
+        <Form method="post" action="/set-language" reloadDocument className="flex items-center gap-2">
           <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
           <span id="language-label">{t("shell.language")}</span>
           <div role="group" aria-labelledby="language-label" className="flex gap-1">

@@ -1,12 +1,13 @@
-import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { getFormProps, getSelectProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FieldErrors, FormErrors, TextField } from "~/components/forms";
 import { RichTextField } from "~/components/rich-text-field";
+import type { z } from "zod";
 import type { IdeaStatus } from "#db/schema";
 import { SETTABLE_STATUSES } from "~/domain/idea-lifecycle";
-import { mergeFormSchema, reportFormSchema, statusFormSchema } from "~/web/workflow-forms";
+// Types only: the server validates these forms (web/workflow-forms.ts); no schema code reaches the browser.
+import type { mergeFormSchema, statusFormSchema } from "~/web/workflow-forms";
 
 type LastResult = { formId: string; result: SubmissionResult<string[]> | null } | null;
 
@@ -27,18 +28,14 @@ export function StaffPanel({
   const { t } = useTranslation();
   const busy = useNavigation().state === "submitting";
   const resultFor = (formId: string) => (lastResult?.formId === formId ? lastResult.result : undefined);
-  const [statusForm, statusFields] = useForm({
+  const [statusForm, statusFields] = useForm<z.input<typeof statusFormSchema>>({
     id: "status-form",
     lastResult: resultFor("status-form"),
     defaultValue: { status: status === "duplicate" ? "open" : status },
-    shouldValidate: "onSubmit",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: statusFormSchema }),
   });
-  const [mergeForm, mergeFields] = useForm({
+  const [mergeForm, mergeFields] = useForm<z.input<typeof mergeFormSchema>>({
     id: "merge-form",
     lastResult: resultFor("merge-form"),
-    shouldValidate: "onSubmit",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: mergeFormSchema }),
   });
   const { key: _statusKey, ...statusSelect } = getSelectProps(statusFields.status);
 
@@ -122,39 +119,5 @@ export function StaffPanel({
         </div>
       )}
     </section>
-  );
-}
-
-/** Anyone logged in reports an idea or a comment to the moderators, with a reason. */
-export function ReportForm({ commentId, lastResult, cancelTo }: { commentId?: number; lastResult: LastResult; cancelTo: string }) {
-  const { t } = useTranslation();
-  const formId = commentId ? `report-comment-${commentId}` : "report-idea";
-  const [form, fields] = useForm({
-    id: formId,
-    lastResult: lastResult?.formId === formId ? lastResult.result : undefined,
-    shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: reportFormSchema }),
-  });
-  const { key: _key, ...reasonProps } = getInputProps(fields.reason, { type: "text" });
-  return (
-    <Form method="post" {...getFormProps(form)} className="mt-3 space-y-2 rounded-md border border-stone-300 bg-stone-50 p-3">
-      <input type="hidden" name="intent" value="report" />
-      <input type="hidden" name="formId" value={formId} />
-      {commentId ? <input type="hidden" name="commentId" value={commentId} /> : null}
-      <FormErrors id={form.errorId} errors={form.errors} />
-      <label htmlFor={fields.reason.id} className="block text-sm font-semibold">
-        {t("moderation.reason")}
-      </label>
-      <input {...reasonProps} className="input" />
-      <FieldErrors id={fields.reason.errorId} errors={fields.reason.errors} />
-      <div className="flex gap-2">
-        <button type="submit" className="btn-secondary">
-          {t("moderation.send")}
-        </button>
-        <a href={cancelTo} className="btn-secondary">
-          {t("discussion.cancel")}
-        </a>
-      </div>
-    </Form>
   );
 }

@@ -3,7 +3,7 @@ import type { OutgoingEmail } from "~/lib/mail/outbox.server";
 import { appUrl } from "~/lib/app-url.server";
 import { signValue } from "~/lib/crypto.server";
 import { escapeHtml } from "~/lib/html";
-import { translatorFor } from "~/lib/i18n";
+import { translatorFor } from "~/lib/i18n.server";
 import { markSafeHtml } from "~/lib/safe-html";
 
 /** The token in an unsubscribe link: who, and from which kind of email. */

@@ -3,7 +3,7 @@ import { createInstance, type i18n } from "i18next";
 import { initReactI18next } from "react-i18next";
 import { RemixI18Next } from "remix-i18next/server";
 import type { Locale } from "#db/schema";
-import { i18nConfig, isLocale, supportedLocales } from "~/lib/i18n";
+import { i18nConfig, isLocale, provideTranslators, supportedLocales, translatorFor } from "~/lib/i18n";
 
 /** The language chosen with the footer switcher, for visitors and as a fallback. */
 export const localeCookie = createCookie("tertulia_lng", {
@@ -47,3 +47,9 @@ const renderInstances = new Map<Locale, i18n>(
 export function i18nForRendering(locale: Locale) {
   return renderInstances.get(locale)!;
 }
+
+// translatorFor (meta functions, emails) translates with the same instances on the server.
+provideTranslators((locale) => renderInstances.get(locale)!.getFixedT(locale));
+
+/** Server modules import translatorFor from here, so that the translations are loaded first. */
+export { translatorFor };

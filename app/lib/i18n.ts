@@ -1,17 +1,28 @@
-import i18next from "i18next";
 import en from "~/locales/en.json";
+import enUrl from "~/locales/en.json?url";
 import es from "~/locales/es.json";
+import esUrl from "~/locales/es.json?url";
 import type { Locale } from "#db/schema";
 
 export const supportedLocales = ["en", "es"] as const satisfies readonly Locale[];
 export const defaultNS = "common";
-export const resources = { en: { common: en }, es: { common: es } } as const;
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (supportedLocales as readonly string[]).includes(value);
 }
 
-/** The i18next options shared by the server and the browser. */
+/**
+ * Where the browser fetches one language's translations (a hashed, long-cached file). A page
+ * preloads its reader's language only (root.tsx); entry.client.tsx waits for it before hydrating.
+ */
+export const translationUrls: Record<Locale, string> = { en: enUrl, es: esUrl };
+
+/**
+ * i18next's options with every language's translations, for the server (pages and emails in
+ * any language). The browser does not use i18next (see i18n-browser.ts), so its bundle leaves
+ * these out.
+ */
+export const resources = { en: { common: en }, es: { common: es } } as const;
 export const i18nConfig = {
   supportedLngs: [...supportedLocales],
   fallbackLng: "en",
@@ -21,11 +32,21 @@ export const i18nConfig = {
   interpolation: { escapeValue: false },
 };
 
-// Resources are bundled, so this instance is ready synchronously: meta functions and
-// server code (outside React) translate with it.
-const translator = i18next.createInstance();
-void translator.init({ ...i18nConfig, lng: "en", initImmediate: false });
+export type Translate = (key: string | string[], values?: Record<string, unknown>) => string;
 
-export function translatorFor(locale: string) {
-  return translator.getFixedT(isLocale(locale) ? locale : "en");
+let translators: ((locale: Locale) => Translate) | undefined;
+
+/**
+ * Where translatorFor finds its translations: on the server, i18next with every language
+ * (i18n.server.ts, loaded with the root route); in the browser, the reader's language
+ * (entry.client.tsx, before hydrating). Kept apart so that i18next stays out of the browser.
+ */
+export function provideTranslators(provider: (locale: Locale) => Translate) {
+  translators = provider;
+}
+
+/** A translator outside React: meta functions (on the server, and on client-side navigation), emails. */
+export function translatorFor(locale: string): Translate {
+  if (!translators) throw new Error("translatorFor: no translations loaded yet");
+  return translators(isLocale(locale) ? locale : "en");
 }

@@ -33,6 +33,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     ideas: page.ideas,
     nextCursor: page.nextCursor,
     filtered,
+    // Sent with the page, so that the database schema (drizzle) stays out of the browser.
+    sorts: IDEA_SORTS,
+    statuses: IDEA_STATUSES,
     categories: categories.map(({ id, name }) => ({ id, name })),
   };
 }
@@ -41,7 +44,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "ideas.tit
 
 export default function IdeasPage() {
   const { t } = useTranslation();
-  const { query, ideas, nextCursor, filtered, categories } = useLoaderData<typeof loader>();
+  const { query, ideas, nextCursor, filtered, sorts, statuses, categories } = useLoaderData<typeof loader>();
   const submit = useSubmit();
   const [searchParams] = useSearchParams();
   const linkWith = (changes: Record<string, string | undefined>) => {
@@ -92,14 +95,14 @@ export default function IdeasPage() {
           name="sort"
           label={t("ideas.filters.sort")}
           defaultValue={query.sort}
-          options={IDEA_SORTS.map((sort) => ({ value: sort, label: t(`ideas.sorts.${sort}`) }))}
+          options={sorts.map((sort) => ({ value: sort, label: t(`ideas.sorts.${sort}`) }))}
         />
         <SelectField
           id="status"
           name="status"
           label={t("ideas.filters.status")}
           defaultValue={query.status ?? ""}
-          options={[{ value: "", label: t("ideas.filters.anyStatus") }, ...IDEA_STATUSES.map((status) => ({ value: status, label: t(`statuses.${status}.label`) }))]}
+          options={[{ value: "", label: t("ideas.filters.anyStatus") }, ...statuses.map((status) => ({ value: status, label: t(`statuses.${status}.label`) }))]}
         />
         <SelectField
           id="category"

@@ -14,7 +14,7 @@ import { badRequest, refusalResponse } from "~/web/responses.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, { role: "staff" });
-  return { categories: await listCategories({ includeArchived: true }) };
+  return { categories: await listCategories({ includeArchived: true }), constraint: getZodConstraint(categorySchema) };
 }
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "admin.categories.title");
@@ -127,13 +127,12 @@ function CategoryForm({
   const { t } = useTranslation();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
+  const { constraint } = useLoaderData<typeof loader>();
   const [form, fields] = useForm({
     id: `category-${formId}`,
     lastResult: actionData?.formId === formId ? (actionData.result as SubmissionResult<string[]> | null) : undefined,
     defaultValue,
-    constraint: getZodConstraint(categorySchema),
-    shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: categorySchema }),
+    constraint,
   });
   const { key: _key, ...colourProps } = getInputProps(fields.colour, { type: "color" });
   return (

@@ -1,3 +1,4 @@
+import { getZodConstraint } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -14,7 +15,7 @@ import { pageTitle } from "~/lib/meta";
 import { challengePath } from "~/lib/paths";
 import { richBodyFrom } from "~/lib/rich-body.server";
 import { timeZoneFromRequest, toLocalDateTime } from "~/lib/time-zone";
-import { RESULT_PLACE_PREFIX } from "~/web/challenge-form";
+import { challengeSchema, RESULT_PLACE_PREFIX } from "~/web/challenge-form";
 import { parseChallengeForm } from "~/web/challenge-form.server";
 import { requireUser } from "~/web/guards.server";
 import { idFrom } from "~/web/params";
@@ -38,6 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     now: now.getTime(),
     timeZone,
     created: new URL(request.url).searchParams.has("created"),
+    constraint: getZodConstraint(challengeSchema),
     defaultValue: {
       title: challenge.title,
       slug: challenge.slug,
@@ -51,6 +53,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // The results form: the leading ideas by votes, with any places already given.
     candidates: canAnnounce ? (await listChallengeIdeas({ challengeId: challenge.id, order: "votes", seed: 0, viewerId: null, page: 1 })).ideas : [],
     winners: canAnnounce ? await listWinners(challenge.id) : [],
+    // Sent with the page, so that the form's schema module (and zod) stays out of the browser.
+    resultPlacePrefix: RESULT_PLACE_PREFIX,
   };
 }
 
@@ -126,7 +130,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function ManageChallengePage() {
   const { t } = useTranslation();
-  const { challenge, phase, now, timeZone, created, defaultValue, candidates, winners } = useLoaderData<typeof loader>();
+  const { challenge, phase, now, timeZone, created, constraint, defaultValue, candidates, winners, resultPlacePrefix } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const published = phase !== "draft";
   // Forms post to the page itself, without ?created=1, so the creation notice shows only once.
@@ -172,7 +176,7 @@ export default function ManageChallengePage() {
       </section>
 
       {phase === "counting" || phase === "finished" ? (
-        <ResultsForm formAction={formAction} candidates={candidates} winners={winners} noteText={challenge.resultsNoteText ?? ""} announced={phase === "finished"} />
+        <ResultsForm formAction={formAction} resultPlacePrefix={resultPlacePrefix} candidates={candidates} winners={winners} noteText={challenge.resultsNoteText ?? ""} announced={phase === "finished"} />
       ) : null}
 
       <section aria-labelledby="edit-challenge" className="mt-6">
@@ -183,6 +187,7 @@ export default function ManageChallengePage() {
           <ChallengeForm
             action={formAction}
             lastResult={actionData?.form === "challenge" ? actionData.result : undefined}
+            constraint={constraint}
             defaultValue={defaultValue}
             timeZone={timeZone}
             submitLabel={t("admin.challenges.form.save")}
@@ -200,12 +205,14 @@ type ExistingWinner = ReturnType<typeof useLoaderData<typeof loader>>["winners"]
 /** After voting closes: give places to the leading ideas and sign a note; the page announces them. */
 function ResultsForm({
   formAction,
+  resultPlacePrefix,
   candidates,
   winners,
   noteText,
   announced,
 }: {
   formAction: string;
+  resultPlacePrefix: string;
   candidates: Candidate[];
   winners: ExistingWinner[];
   noteText: string;
@@ -253,7 +260,7 @@ function ResultsForm({
                   <td className="p-2">{formatNumber(idea.voteCount)}</td>
                   <td className="p-2">
                     <select
-                      name={`${RESULT_PLACE_PREFIX}${idea.id}`}
+                      name={`${resultPlacePrefix}${idea.id}`}
                       defaultValue={places[idea.id] ?? ""}
                       aria-label={t("admin.challenges.results.placeFor", { title: idea.title })}
                       className="input"

@@ -1,3 +1,4 @@
+import { getZodConstraint } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -6,6 +7,7 @@ import { createChallenge } from "~/domain/challenges.server";
 import { now as clockNow } from "~/lib/clock.server";
 import { pageTitle } from "~/lib/meta";
 import { timeZoneFromRequest, toLocalDateTime } from "~/lib/time-zone";
+import { challengeSchema } from "~/web/challenge-form";
 import { parseChallengeForm } from "~/web/challenge-form.server";
 import { requireUser } from "~/web/guards.server";
 
@@ -20,6 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const local = (offset: number) => toLocalDateTime(start + offset, timeZone);
   return {
     timeZone,
+    constraint: getZodConstraint(challengeSchema),
     defaultValue: {
       title: "",
       slug: "",
@@ -46,14 +49,14 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function NewChallengePage() {
   const { t } = useTranslation();
-  const { timeZone, defaultValue } = useLoaderData<typeof loader>();
+  const { timeZone, constraint, defaultValue } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   return (
     <>
       <h1 className="text-3xl font-bold">{t("admin.challenges.newTitle")}</h1>
       <p className="mt-2 text-muted">{t("admin.challenges.newIntro")}</p>
       <div className="mt-6">
-        <ChallengeForm lastResult={lastResult} defaultValue={defaultValue} timeZone={timeZone} submitLabel={t("admin.challenges.form.create")} cancelTo="/admin/challenges" />
+        <ChallengeForm lastResult={lastResult} constraint={constraint} defaultValue={defaultValue} timeZone={timeZone} submitLabel={t("admin.challenges.form.create")} cancelTo="/admin/challenges" />
       </div>
     </>
   );

@@ -21,6 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, { role: "admin" });
   const [staff, invitations] = await Promise.all([listStaff(), listPendingInvitations()]);
   return {
+    constraint: getZodConstraint(inviteSchema),
     me: user.id,
     staff: staff.map(({ id, displayName, email, role, jobTitle }) => ({ id, displayName, email, role, jobTitle })),
     invitations,
@@ -79,14 +80,12 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function AdminTeamPage() {
   const { t } = useTranslation();
   const { formatDate } = useFormatters();
-  const { me, staff, invitations } = useLoaderData<typeof loader>();
+  const { constraint, me, staff, invitations } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const [form, fields] = useForm({
     lastResult: actionData?.intent === "invite" ? actionData.result : undefined,
-    constraint: getZodConstraint(inviteSchema),
-    shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: inviteSchema }),
+    constraint,
   });
   const error = actionData && "error" in actionData ? actionData.error : undefined;
 

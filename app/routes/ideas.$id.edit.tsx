@@ -1,3 +1,4 @@
+import { getZodConstraint } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -8,6 +9,7 @@ import { getIdeaForEdit, updateIdea } from "~/domain/ideas.server";
 import { pageTitle } from "~/lib/meta";
 import { ideaPath } from "~/lib/paths";
 import { requireUser } from "~/web/guards.server";
+import { ideaSchema } from "~/web/idea-form";
 import { parseIdeaForm } from "~/web/idea-form.server";
 import { ideaIdFrom } from "~/web/params";
 import { notFound, refusalResponse } from "~/web/responses.server";
@@ -30,6 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
   return {
     idea: { id: idea.id, title: idea.title, path: ideaPath(idea) },
+    constraint: getZodConstraint(ideaSchema),
     categories,
     defaultValue: { title: idea.title, body: idea.bodyJson, categoryId: idea.category ? String(idea.category.id) : "" },
   };
@@ -49,13 +52,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function EditIdeaPage() {
   const { t } = useTranslation();
-  const { idea, categories, defaultValue } = useLoaderData<typeof loader>();
+  const { idea, constraint, categories, defaultValue } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   return (
     <div className="mx-auto max-w-3xl">
       <h1 className="text-3xl font-bold">{t("ideaForm.editTitle")}</h1>
       <div className="mt-6">
-        <IdeaForm lastResult={lastResult} categories={categories} defaultValue={defaultValue} submitLabel={t("ideaForm.submitEdit")} cancelTo={idea.path} />
+        <IdeaForm lastResult={lastResult} constraint={constraint} categories={categories} defaultValue={defaultValue} submitLabel={t("ideaForm.submitEdit")} cancelTo={idea.path} />
       </div>
     </div>
   );

@@ -1,3 +1,4 @@
+import { getZodConstraint } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -10,6 +11,7 @@ import { pageTitle } from "~/lib/meta";
 import { ideaPath } from "~/lib/paths";
 import { useTimeZone } from "~/lib/use-time-zone";
 import { requireUser } from "~/web/guards.server";
+import { ideaSchema } from "~/web/idea-form";
 import { parseIdeaForm } from "~/web/idea-form.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -19,6 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [categories, open] = await Promise.all([listCategories(), slug ? challengesOpenForIdeas() : []]);
   const challenge = open.find((candidate) => candidate.slug === slug) ?? null;
   return {
+    constraint: getZodConstraint(ideaSchema),
     categories: categories.map(({ id, name }) => ({ id, name })),
     challenge,
     challengeClosed: Boolean(slug && !challenge),
@@ -40,7 +43,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function NewIdeaPage() {
   const { t, i18n } = useTranslation();
   const timeZone = useTimeZone();
-  const { categories, challenge, challengeClosed } = useLoaderData<typeof loader>();
+  const { constraint, categories, challenge, challengeClosed } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   return (
     <div className="mx-auto max-w-3xl">
@@ -62,6 +65,7 @@ export default function NewIdeaPage() {
       <div className="mt-6">
         <IdeaForm
           lastResult={lastResult}
+          constraint={constraint}
           categories={categories}
           challengeId={challenge?.id}
           submitLabel={t("ideaForm.submitNew")}

@@ -3,7 +3,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormErrors, TextField } from "~/components/forms";
+import { FormErrors, TextField, type FieldConstraints } from "~/components/forms";
 import { EmptyState } from "~/components/empty-state";
 import { acceptInvitationAsMember, acceptInvitationAsNewcomer, findUsableInvitation } from "~/domain/invitations.server";
 import { findPersonByEmail } from "~/domain/people.server";
@@ -22,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
   // Someone who already has an account logs in first, then accepts.
   if (await findPersonByEmail(invitation.email)) return { state: "login" as const, email: invitation.email };
-  return { state: "newcomer" as const, email: invitation.email };
+  return { state: "newcomer" as const, email: invitation.email, constraint: getZodConstraint(acceptInvitationSchema) };
 }
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "invitation.title");
@@ -89,22 +89,19 @@ export default function InvitationPage() {
           </Link>
         </div>
       ) : (
-        <NewcomerForm email={loaderData.email} />
+        <NewcomerForm email={loaderData.email} constraint={loaderData.constraint} />
       )}
     </div>
   );
 }
 
-function NewcomerForm({ email }: { email: string }) {
+function NewcomerForm({ email, constraint }: { email: string; constraint: FieldConstraints }) {
   const { t } = useTranslation();
   const lastResult = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const [form, fields] = useForm({
     lastResult,
-    constraint: getZodConstraint(acceptInvitationSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: acceptInvitationSchema }),
+    constraint,
   });
   return (
     <Form method="post" {...getFormProps(form)} className="card mt-6 space-y-4">

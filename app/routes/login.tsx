@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, TextField } from "~/components/forms";
 import { verifyCredentials } from "~/domain/people.server";
@@ -15,7 +15,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (await getOptionalUser(request)) {
     throw redirect(safeRedirect(new URL(request.url).searchParams.get("redirectTo"), "/"));
   }
-  return null;
+  return { constraint: getZodConstraint(loginSchema) };
 }
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "login.title");
@@ -49,11 +49,10 @@ export default function LoginPage() {
   const redirectTo = searchParams.get("redirectTo") ?? "";
   const lastResult = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
+  const { constraint } = useLoaderData<typeof loader>();
   const [form, fields] = useForm({
     lastResult,
-    constraint: getZodConstraint(loginSchema),
-    shouldValidate: "onSubmit",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: loginSchema }),
+    constraint,
   });
   return (
     <div className="mx-auto max-w-md">

@@ -8,7 +8,8 @@ import { requireUser } from "~/web/guards.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return { preferences: await getEmailPreferences(user.id) };
+  // The kinds travel with the page: importing them from the database schema would bundle drizzle.
+  return { kinds: NOTIFICATION_KINDS, preferences: await getEmailPreferences(user.id) };
 }
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "settings.notifications.title");
@@ -23,7 +24,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function NotificationSettingsPage() {
   const { t } = useTranslation();
-  const { preferences } = useLoaderData<typeof loader>();
+  const { kinds, preferences } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
   const saved = useActionData<typeof action>()?.saved && navigation.state === "idle";
   return (
@@ -38,7 +39,7 @@ export default function NotificationSettingsPage() {
         ) : null}
         <fieldset className="space-y-3">
           <legend className="font-semibold">{t("settings.notifications.emailMe")}</legend>
-          {NOTIFICATION_KINDS.map((kind) => (
+          {kinds.map((kind) => (
             <label key={kind} className="flex items-start gap-3">
               <input type="checkbox" name={kind} defaultChecked={preferences[kind]} className="mt-1 size-4" />
               <span>{t(`settings.notifications.kinds.${kind}`)}</span>

@@ -16,6 +16,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const person = (await getPerson(user.id))!;
   return {
+    constraint: getZodConstraint(profileSchema),
     staff: isStaff(person),
     profile: {
       displayName: person.displayName,
@@ -49,13 +50,11 @@ function ProfileForm({ staff, profile }: Pick<ReturnType<typeof useLoaderData<ty
   const { t } = useTranslation();
   const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
+  const { constraint } = useLoaderData<typeof loader>();
   const [form, fields] = useForm({
     lastResult,
     defaultValue: profile,
-    constraint: getZodConstraint(profileSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: profileSchema }),
+    constraint,
   });
   const saved = lastResult?.status === "success" && navigation.state === "idle";
   return (

@@ -3,6 +3,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import type { z } from "zod";
 import { FieldErrors, FormErrors, TextField } from "~/components/forms";
 import { getSite, setUpSite } from "~/domain/site.server";
 import { supportedLocales } from "~/lib/i18n";
@@ -14,7 +15,7 @@ import { startSession } from "~/web/session.server";
 export async function loader({ request }: LoaderFunctionArgs) {
   // Once the site exists, the first-run page is closed for good.
   if (await getSite()) throw redirect("/");
-  return { locale: await detectLocale(request, null, "en") };
+  return { locale: await detectLocale(request, null, "en"), constraint: getZodConstraint(setupSchema) };
 }
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "setup.title");
@@ -32,16 +33,13 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function SetupPage() {
   const { t } = useTranslation();
-  const { locale } = useLoaderData<typeof loader>();
+  const { locale, constraint } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof setupSchema>>({
     lastResult,
-    constraint: getZodConstraint(setupSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
+    constraint,
     defaultValue: { replyPromiseDays: "3", defaultLocale: locale },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: setupSchema }),
   });
   return (
     <div className="mx-auto max-w-xl">

@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, TextField } from "~/components/forms";
 import { CheckYourEmail } from "~/components/check-your-email";
@@ -15,7 +15,7 @@ import { getOptionalUser } from "~/web/session.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getOptionalUser(request)) throw redirect("/");
-  return null;
+  return { constraint: getZodConstraint(signupSchema) };
 }
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "signup.title");
@@ -43,12 +43,10 @@ export default function SignupPage() {
   const actionData = useActionData<typeof action>();
   const lastResult = actionData && "sentTo" in actionData ? undefined : actionData;
   const busy = useNavigation().state === "submitting";
+  const { constraint } = useLoaderData<typeof loader>();
   const [form, fields] = useForm({
     lastResult,
-    constraint: getZodConstraint(signupSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: signupSchema }),
+    constraint,
   });
   if (actionData && "sentTo" in actionData) {
     return <CheckYourEmail title={t("signup.sentTitle")} body={t("signup.sentBody", { email: actionData.sentTo })} />;

@@ -93,10 +93,14 @@ export async function postIdea(page: Page, locale: "en" | "es", title: string, w
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
 }
 
-/** Types into a rich-text field once its editor has taken over from the plain textarea. */
+/**
+ * Types into a rich-text field: clicking the box (a plain textarea until then) fetches the
+ * editor, which takes over with the caret at the end of the text.
+ */
 export async function typeInEditor(page: Page, label: string | RegExp, text: string) {
   const box = page.getByRole("textbox", { name: label });
-  await expect(box).toHaveAttribute("contenteditable", "true");
   await box.click();
+  await expect(box).toHaveAttribute("contenteditable", "true");
+  await expect(box).toBeFocused();
   await page.keyboard.type(text);
 }

@@ -1,0 +1,141 @@
+import type { i18n as I18next } from "i18next";
+import type { Locale } from "#db/schema";
+import { defaultNS, isLocale, translationUrls } from "~/lib/i18n";
+
+// The browser's translator. The server renders with i18next; the browser only needs to
+// translate the same keys the same way when React re-renders, and i18next (~15 kB gzipped)
+// would take a sixth of the 100 kB a visitor's page may load (docs/decisions/0007).
+//
+// It reads i18next's JSON format as far as the locale files use it: nested keys (whose parts
+// may hold dots), {{name}}
+// interpolation (no escaping: React escapes), plural forms by count (key_one, key_other… from
+// Intl.PluralRules), a list of keys tried in turn. tests/unit/i18n.test.ts checks that it
+// gives i18next's result for every key of both languages.
+
+type Messages = { [key: string]: string | Messages };
+type Values = Record<string, unknown> & { count?: unknown };
+
+const pluralRules = new Map<string, Intl.PluralRules>();
+function pluralCategory(language: string, count: number) {
+  let rules = pluralRules.get(language);
+  if (!rules) {
+    rules = new Intl.PluralRules(language);
+    pluralRules.set(language, rules);
+  }
+  return rules.select(count);
+}
+
+/** A key's text; as in i18next, a key's parts may themselves hold dots ("audit.actions" → "idea.status"). */
+function lookup(messages: Messages, key: string): string | undefined {
+  const parts = key.split(".");
+  let node: string | Messages | undefined = messages;
+  for (let start = 0; start < parts.length; ) {
+    if (typeof node !== "object") return undefined;
+    let next: string | Messages | undefined;
+    let end = start;
+    for (; end < parts.length; end++) {
+      next = node[parts.slice(start, end + 1).join(".")];
+      // A text part-way along the key is not the end of it: try a longer part.
+      if (next !== undefined && !(typeof next === "string" && end < parts.length - 1)) break;
+      next = undefined;
+    }
+    if (next === undefined) return undefined;
+    node = next;
+    start = end + 1;
+  }
+  return typeof node === "string" ? node : undefined;
+}
+
+/** `{{name}}` → the value; a name that was not passed stays as written (as in i18next). */
+function interpolate(text: string, values: Values) {
+  return text.replace(/\{\{([^{}]+)\}\}/g, (whole, name: string) => {
+    const key = name.trim();
+    if (!Object.prototype.hasOwnProperty.call(values, key)) return whole;
+    const value = values[key];
+    return value === undefined || value === null ? "" : String(value);
+  });
+}
+
+export function translate(messages: Messages, language: string, key: string | string[], values: Values = {}): string {
+  const keys = Array.isArray(key) ? key : [key];
+  const count = typeof values.count === "number" ? values.count : undefined;
+  for (const candidate of keys) {
+    const found =
+      (count === undefined ? undefined : (count === 0 ? lookup(messages, `${candidate}_zero`) : undefined) ?? lookup(messages, `${candidate}_${pluralCategory(language, count)}`)) ??
+      lookup(messages, candidate);
+    if (found !== undefined) return interpolate(found, values);
+  }
+  return keys[keys.length - 1]!;
+}
+
+type Listener = (language: string) => void;
+
+/**
+ * The part of i18next's interface that react-i18next's useTranslation and remix-i18next's
+ * useChangeLanguage call, over one language's translations at a time.
+ */
+class BrowserTranslations {
+  language = "";
+  languages: string[] = [];
+  readonly isInitialized = true;
+  readonly options = { defaultNS, ns: [defaultNS], react: { useSuspense: false, bindI18n: "languageChanged" } };
+  readonly store = { on() {}, off() {} };
+  private readonly messages = new Map<string, Messages>();
+  private readonly listeners = new Map<string, Set<Listener>>();
+
+  /** Fetches a language's translations (the page preloads its reader's) and makes it current. */
+  async changeLanguage(language: string) {
+    if (!isLocale(language)) throw new Error(`No translations for "${language}"`);
+    if (!this.messages.has(language)) {
+      const response = await fetch(translationUrls[language]);
+      if (!response.ok) throw new Error(`Translations for "${language}": HTTP ${response.status}`);
+      this.messages.set(language, (await response.json()) as Messages);
+    }
+    this.language = language;
+    this.languages = [language];
+    for (const listener of this.listeners.get("languageChanged") ?? []) listener(language);
+  }
+
+  hasLoadedNamespace() {
+    return this.messages.has(this.language);
+  }
+
+  hasLanguage(language: string) {
+    return this.messages.has(language);
+  }
+
+  loadNamespaces(_namespaces: unknown, done?: () => void) {
+    done?.();
+  }
+
+  getFixedT(language?: string | null) {
+    const lng = language ?? this.language;
+    const messages = this.messages.get(lng) ?? {};
+    return (key: string | string[], values?: Values) => translate(messages, lng, key, values);
+  }
+
+  t = (key: string | string[], values?: Values) => this.getFixedT()(key, values);
+
+  on(event: string, listener: Listener) {
+    if (!this.listeners.has(event)) this.listeners.set(event, new Set());
+    this.listeners.get(event)!.add(listener);
+  }
+
+  off(event: string, listener: Listener) {
+    this.listeners.get(event)?.delete(listener);
+  }
+}
+
+const browserTranslations = new BrowserTranslations();
+
+/** For <I18nextProvider>: react-i18next types its instance as i18next's, of which this implements the part it uses. */
+export const browserI18n = browserTranslations as unknown as I18next;
+
+export function loadBrowserLanguage(language: string) {
+  return browserTranslations.changeLanguage(language);
+}
+
+/** A translator in the browser, outside React; until a newly chosen language has arrived, the current one stands in. */
+export function browserTranslatorFor(language: Locale) {
+  return browserTranslations.getFixedT(browserTranslations.hasLanguage(language) ? language : browserTranslations.language);
+}
