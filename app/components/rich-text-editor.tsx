@@ -1,5 +1,14 @@
 import { EditorContent, useEditor, useEditorState, type Editor } from "@tiptap/react";
-import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode, type RefObject } from "react";
+// Lucide icons, one module each, so that only these eight reach the bundle.
+import BoldIcon from "lucide-react/icons/bold";
+import CodeIcon from "lucide-react/icons/code";
+import ItalicIcon from "lucide-react/icons/italic";
+import LinkIcon from "lucide-react/icons/link";
+import ListIcon from "lucide-react/icons/list";
+import ListOrderedIcon from "lucide-react/icons/list-ordered";
+import SquareCodeIcon from "lucide-react/icons/square-code";
+import TextQuoteIcon from "lucide-react/icons/text-quote";
+import { useEffect, useRef, useState, type KeyboardEvent, type RefObject } from "react";
 import { useTranslation } from "react-i18next";
 import { clsx } from "~/lib/clsx";
 import { docToPlainText, isAllowedHref, parseDocJson, plainTextToDoc, type RichTextJson } from "~/lib/rich-text";
@@ -43,12 +52,15 @@ function initialContent(defaultValue: string, typed?: string): RichTextJson {
  */
 export default function RichTextEditor(props: RichTextEditorProps) {
   const { name, id, labelId, defaultValue, invalid, describedBy, variant, rows = 8, heights, fallback, onReady } = props;
+  const { t } = useTranslation();
   const ownTextarea = useRef<HTMLTextAreaElement>(null);
   const wrapper = useRef<HTMLDivElement>(null);
   /** The document as JSON for the form; null until the editor has taken over from the textarea. */
   const [json, setJson] = useState<string | null>(null);
   const [focusWhenReady, setFocusWhenReady] = useState(false);
   const ready = json !== null;
+  // Ctrl/⌘+K asks for a link, like the toolbar's button; a ref, as the editor keeps its first props.
+  const promptForLink = useRef<() => void>(() => {});
 
   const editor = useEditor({
     extensions: richTextExtensions,
@@ -63,6 +75,12 @@ export default function RichTextEditor(props: RichTextEditorProps) {
         ...(describedBy ? { "aria-describedby": describedBy } : {}),
         ...(invalid ? { "aria-invalid": "true" } : {}),
         class: "rich-text flex-1 px-3 py-2 focus:outline-none",
+      },
+      handleKeyDown: (_view, event) => {
+        if (!(event.metaKey || event.ctrlKey) || event.altKey || event.shiftKey || event.key.toLowerCase() !== "k") return false;
+        event.preventDefault();
+        promptForLink.current();
+        return true;
       },
     },
     onCreate: ({ editor: created }) => {
@@ -104,6 +122,29 @@ export default function RichTextEditor(props: RichTextEditorProps) {
     return () => form.removeEventListener("reset", reset);
   }, [editor, defaultValue]);
 
+  const setLink = () => {
+    if (!editor) return;
+    const previous = editor.getAttributes("link").href as string | undefined;
+    const answer = window.prompt(t("editor.linkPrompt"), previous ?? "https://");
+    if (answer === null) return;
+    const href = normalizeHref(answer);
+    if (href === "") {
+      editor.chain().focus().extendMarkRange("link").unsetLink().run();
+    } else if (!isAllowedHref(href)) {
+      window.alert(t("editor.linkInvalid"));
+      editor.commands.focus();
+    } else if (editor.state.selection.empty && !editor.isActive("link")) {
+      // Nothing selected: the address itself becomes the link's text.
+      editor.chain().focus().insertContent({ type: "text", text: href, marks: [{ type: "link", attrs: { href } }] }).run();
+    } else {
+      editor.chain().focus().extendMarkRange("link").setLink({ href }).run();
+    }
+  };
+
+  useEffect(() => {
+    promptForLink.current = setLink;
+  });
+
   const plainDefault = (() => {
     const doc = parseDocJson(defaultValue);
     return doc ? docToPlainText(doc) : defaultValue;
@@ -134,7 +175,7 @@ export default function RichTextEditor(props: RichTextEditorProps) {
         )}
       >
         {ready ? <input type="hidden" name={name} value={json} /> : null}
-        {editor && ready ? <Toolbar editor={editor} variant={variant} /> : null}
+        {editor && ready ? <Toolbar editor={editor} variant={variant} onLink={setLink} /> : null}
         <EditorContent editor={editor} className="flex flex-1 flex-col" />
       </div>
     </>
@@ -150,15 +191,33 @@ function normalizeHref(answer: string) {
   return `https://${href.replace(/^\/+/, "")}`;
 }
 
-type ToolbarButton = { key: string; label: string; icon: ReactNode; pressed: boolean; run: () => void };
+/** A shortcut as tiptap writes it: "Mod" is ⌘ on Apple devices and Ctrl elsewhere. */
+type Shortcut = Array<"Mod" | "Shift" | "Alt" | string>;
+type ToolbarButton = { key: string; label: string; Icon: typeof BoldIcon; shortcut: Shortcut; pressed: boolean; run: () => void; groupStart?: boolean };
+
+const isApple = () => /Mac|iPhone|iPad|iPod/.test(navigator.userAgent);
+
+/** The shortcut for aria-keyshortcuts: "Control+Shift+8". */
+function ariaShortcut(shortcut: Shortcut) {
+  return shortcut.map((key) => (key === "Mod" ? (isApple() ? "Meta" : "Control") : key)).join("+");
+}
+
+/** The shortcut as the reader's keyboard labels it: "⌘⇧8" on a Mac, "Ctrl+Mayús+8" in Spanish elsewhere. */
+function shownShortcut(shortcut: Shortcut, t: (key: string) => string) {
+  if (isApple()) return shortcut.map((key) => ({ Mod: "⌘", Shift: "⇧", Alt: "⌥" })[key] ?? key).join("");
+  return shortcut.map((key) => ({ Mod: t("editor.keys.ctrl"), Shift: t("editor.keys.shift"), Alt: t("editor.keys.alt") })[key] ?? key).join("+");
+}
 
 /**
- * The formatting toolbar (WAI-ARIA toolbar pattern): one tab stop, arrow keys, Home and End
- * move between buttons; each button says what it does and whether it is on.
+ * The formatting toolbar (WAI-ARIA toolbar pattern): one tab stop; arrow keys, Home and End move
+ * between buttons. Each button has an icon, a name, its shortcut (aria-keyshortcuts) and a
+ * tooltip saying both, shown on hover and keyboard focus, hidden again with Escape. Pressing a
+ * button with the mouse leaves the focus (and the selection) in the text.
  */
-function Toolbar({ editor, variant }: { editor: Editor; variant: "full" | "light" }) {
+function Toolbar({ editor, variant, onLink }: { editor: Editor; variant: "full" | "light"; onLink: () => void }) {
   const { t } = useTranslation();
   const [current, setCurrent] = useState(0);
+  const [quiet, setQuiet] = useState(false);
   const state = useEditorState({
     editor,
     selector: ({ editor: e }) => ({
@@ -173,70 +232,80 @@ function Toolbar({ editor, variant }: { editor: Editor; variant: "full" | "light
     }),
   });
 
-  const setLink = () => {
-    const previous = editor.getAttributes("link").href as string | undefined;
-    const answer = window.prompt(t("editor.linkPrompt"), previous ?? "https://");
-    if (answer === null) return;
-    const href = normalizeHref(answer);
-    if (href === "") {
-      editor.chain().focus().extendMarkRange("link").unsetLink().run();
-    } else if (!isAllowedHref(href)) {
-      window.alert(t("editor.linkInvalid"));
-      editor.commands.focus();
-    } else if (editor.state.selection.empty && !editor.isActive("link")) {
-      // Nothing selected: the address itself becomes the link's text.
-      editor.chain().focus().insertContent({ type: "text", text: href, marks: [{ type: "link", attrs: { href } }] }).run();
-    } else {
-      editor.chain().focus().extendMarkRange("link").setLink({ href }).run();
-    }
-  };
-
   const buttons: ToolbarButton[] = [
-    { key: "bold", label: t("editor.bold"), icon: <strong>B</strong>, pressed: state.bold, run: () => editor.chain().focus().toggleBold().run() },
-    { key: "italic", label: t("editor.italic"), icon: <em className="font-serif">I</em>, pressed: state.italic, run: () => editor.chain().focus().toggleItalic().run() },
-    { key: "link", label: t("editor.link"), icon: <span className="underline">a</span>, pressed: state.link, run: setLink },
-    { key: "code", label: t("editor.code"), icon: <code>{"<>"}</code>, pressed: state.code, run: () => editor.chain().focus().toggleCode().run() },
-    { key: "bulletList", label: t("editor.bulletList"), icon: "•", pressed: state.bulletList, run: () => editor.chain().focus().toggleBulletList().run() },
-    { key: "orderedList", label: t("editor.orderedList"), icon: "1.", pressed: state.orderedList, run: () => editor.chain().focus().toggleOrderedList().run() },
-    { key: "blockquote", label: t("editor.quote"), icon: "“", pressed: state.blockquote, run: () => editor.chain().focus().toggleBlockquote().run() },
+    { key: "bold", label: t("editor.bold"), Icon: BoldIcon, shortcut: ["Mod", "B"], pressed: state.bold, run: () => editor.chain().focus().toggleBold().run() },
+    { key: "italic", label: t("editor.italic"), Icon: ItalicIcon, shortcut: ["Mod", "I"], pressed: state.italic, run: () => editor.chain().focus().toggleItalic().run() },
+    { key: "link", label: t("editor.link"), Icon: LinkIcon, shortcut: ["Mod", "K"], pressed: state.link, run: onLink, groupStart: true },
+    { key: "code", label: t("editor.code"), Icon: CodeIcon, shortcut: ["Mod", "E"], pressed: state.code, run: () => editor.chain().focus().toggleCode().run() },
+    { key: "bulletList", label: t("editor.bulletList"), Icon: ListIcon, shortcut: ["Mod", "Shift", "8"], pressed: state.bulletList, run: () => editor.chain().focus().toggleBulletList().run(), groupStart: true },
+    { key: "orderedList", label: t("editor.orderedList"), Icon: ListOrderedIcon, shortcut: ["Mod", "Shift", "7"], pressed: state.orderedList, run: () => editor.chain().focus().toggleOrderedList().run() },
+    { key: "blockquote", label: t("editor.quote"), Icon: TextQuoteIcon, shortcut: ["Mod", "Shift", "B"], pressed: state.blockquote, run: () => editor.chain().focus().toggleBlockquote().run() },
     ...(variant === "full"
-      ? [{ key: "codeBlock", label: t("editor.codeBlock"), icon: <code>{"{}"}</code>, pressed: state.codeBlock, run: () => editor.chain().focus().toggleCodeBlock().run() }]
+      ? [{ key: "codeBlock", label: t("editor.codeBlock"), Icon: SquareCodeIcon, shortcut: ["Mod", "Alt", "C"], pressed: state.codeBlock, run: () => editor.chain().focus().toggleCodeBlock().run() }]
       : []),
   ];
 
   const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>, index: number) => {
+    if (event.key === "Escape") {
+      setQuiet(true);
+      return;
+    }
     const last = buttons.length - 1;
     const moves: Record<string, number> = { ArrowRight: index === last ? 0 : index + 1, ArrowLeft: index === 0 ? last : index - 1, Home: 0, End: last };
     const next = moves[event.key];
     if (next === undefined) return;
     event.preventDefault();
+    setQuiet(false);
     setCurrent(next);
-    event.currentTarget.parentElement?.querySelectorAll("button")[next]?.focus();
+    event.currentTarget.closest("[role=toolbar]")?.querySelectorAll("button")[next]?.focus();
   };
 
   return (
-    <div role="toolbar" aria-label={t("editor.toolbar")} className="flex flex-wrap gap-1 border-b border-stone-300 p-1">
-      {buttons.map((button, index) => (
-        <button
-          key={button.key}
-          type="button"
-          tabIndex={index === current ? 0 : -1}
-          aria-label={button.label}
-          title={button.label}
-          aria-pressed={button.pressed}
-          onClick={() => {
-            setCurrent(index);
-            button.run();
-          }}
-          onKeyDown={(event) => onKeyDown(event, index)}
-          className={clsx(
-            "min-w-9 rounded px-2 py-1 text-sm",
-            button.pressed ? "bg-brand-700 text-white" : "text-stone-800 hover:bg-stone-100",
-          )}
-        >
-          <span aria-hidden="true">{button.icon}</span>
-        </button>
-      ))}
+    <div
+      role="toolbar"
+      aria-label={t("editor.toolbar")}
+      data-quiet={quiet || undefined}
+      onMouseLeave={() => setQuiet(false)}
+      className="flex flex-wrap items-center gap-0.5 border-b border-stone-300 p-1"
+    >
+      {buttons.map((button, index) => {
+        const keys = shownShortcut(button.shortcut, t);
+        return (
+          <div key={button.key} className="contents">
+            {button.groupStart ? <span aria-hidden="true" className="mx-0.5 h-5 w-px bg-stone-300" /> : null}
+            <button
+              type="button"
+              tabIndex={index === current ? 0 : -1}
+              aria-label={button.label}
+              aria-keyshortcuts={ariaShortcut(button.shortcut)}
+              aria-pressed={button.pressed}
+              // Keep the caret and the selection in the text: the command applies there at once.
+              onMouseDown={(event) => event.preventDefault()}
+              onClick={() => {
+                setCurrent(index);
+                button.run();
+              }}
+              onKeyDown={(event) => onKeyDown(event, index)}
+              onBlur={() => setQuiet(false)}
+              className={clsx(
+                "group relative inline-flex size-8 items-center justify-center rounded",
+                button.pressed ? "bg-brand-700 text-white" : "text-stone-800 hover:bg-stone-100",
+              )}
+            >
+              <button.Icon aria-hidden="true" className="size-4" strokeWidth={button.key === "bold" ? 2.75 : 2} />
+              <span
+                aria-hidden="true"
+                className={clsx(
+                  "pointer-events-none absolute top-full z-20 mt-1.5 hidden whitespace-nowrap rounded bg-stone-900 px-2 py-1 text-xs font-medium text-white shadow group-hover:block group-focus-visible:block in-data-quiet:hidden!",
+                  index === 0 ? "left-0" : index === buttons.length - 1 ? "right-0" : "left-1/2 -translate-x-1/2",
+                )}
+              >
+                {t("editor.tooltip", { action: button.label, keys })}
+              </span>
+            </button>
+          </div>
+        );
+      })}
     </div>
   );
 }

@@ -10,8 +10,10 @@ import { isAllowedHref } from "~/lib/rich-text";
  * does on every form) never pulls tiptap into a page's chunk: only rich-text-editor.tsx, which
  * is loaded lazily, and rich-body.server.ts import this file.
  *
- * Links: linkify knows http and https; mailto is added; isAllowedUri then refuses every other
- * scheme when typing, pasting or setting a link (the server checks again, see isAllowedHref).
+ * Links: linkify knows http, https and mailto (and turns "ana@example.com" into a mailto link);
+ * isAllowedUri then refuses every other scheme when typing, pasting or setting a link (the
+ * server checks again, see isAllowedHref). No custom protocol is registered: linkify accepts
+ * registrations only before its first use, and warned each time another editor was made.
  */
 export const richTextExtensions = [
   StarterKit.configure({
@@ -22,7 +24,6 @@ export const richTextExtensions = [
     link: {
       openOnClick: false,
       autolink: true,
-      protocols: ["mailto"],
       defaultProtocol: "https",
       isAllowedUri: (url) => isAllowedHref(url),
       HTMLAttributes: { rel: "nofollow ugc noopener", target: null },
