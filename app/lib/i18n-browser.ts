@@ -9,20 +9,28 @@ import { defaultNS, isLocale, translationUrls } from "~/lib/i18n";
 // It reads i18next's JSON format as far as the locale files use it: nested keys (whose parts
 // may hold dots), {{name}}
 // interpolation (no escaping: React escapes), plural forms by count (key_one, key_other… from
-// Intl.PluralRules), a list of keys tried in turn. tests/unit/i18n.test.ts checks that it
+// Intl.PluralRules; key_ordinal_one… with `ordinal: true`), a list of keys tried in turn. tests/unit/i18n.test.ts checks that it
 // gives i18next's result for every key of both languages.
 
 type Messages = { [key: string]: string | Messages };
-type Values = Record<string, unknown> & { count?: unknown };
+type Values = Record<string, unknown> & { count?: unknown; ordinal?: unknown };
 
 const pluralRules = new Map<string, Intl.PluralRules>();
-function pluralCategory(language: string, count: number) {
-  let rules = pluralRules.get(language);
+function pluralCategory(language: string, count: number, ordinal: boolean) {
+  const id = `${language}:${ordinal ? "ordinal" : "cardinal"}`;
+  let rules = pluralRules.get(id);
   if (!rules) {
-    rules = new Intl.PluralRules(language);
-    pluralRules.set(language, rules);
+    rules = new Intl.PluralRules(language, { type: ordinal ? "ordinal" : "cardinal" });
+    pluralRules.set(id, rules);
   }
   return rules.select(count);
+}
+
+/** The keys i18next tries for a count, most specific first: key_zero, key_one… (key_ordinal_one… with `ordinal`). */
+function pluralKeys(key: string, language: string, count: number, ordinal: boolean) {
+  const category = pluralCategory(language, count, ordinal);
+  if (ordinal) return [`${key}_${category}`, `${key}_ordinal_${category}`];
+  return count === 0 ? [`${key}_zero`, `${key}_${category}`] : [`${key}_${category}`];
 }
 
 /** A key's text; as in i18next, a key's parts may themselves hold dots ("audit.actions" → "idea.status"). */
@@ -60,10 +68,11 @@ export function translate(messages: Messages, language: string, key: string | st
   const keys = Array.isArray(key) ? key : [key];
   const count = typeof values.count === "number" ? values.count : undefined;
   for (const candidate of keys) {
-    const found =
-      (count === undefined ? undefined : (count === 0 ? lookup(messages, `${candidate}_zero`) : undefined) ?? lookup(messages, `${candidate}_${pluralCategory(language, count)}`)) ??
-      lookup(messages, candidate);
-    if (found !== undefined) return interpolate(found, values);
+    const tried = count === undefined ? [candidate] : [...pluralKeys(candidate, language, count, values.ordinal === true), candidate];
+    for (const attempt of tried) {
+      const found = lookup(messages, attempt);
+      if (found !== undefined) return interpolate(found, values);
+    }
   }
   return keys[keys.length - 1]!;
 }

@@ -15,7 +15,7 @@ function leaves(messages: Messages, prefix = ""): Array<[string, string]> {
   );
 }
 
-const PLURAL = /_(zero|one|two|few|many|other)$/;
+const PLURAL = /(_ordinal)?_(zero|one|two|few|many|other)$/;
 
 describe("locale files", () => {
   it("have the same keys in every language (the browser loads one language, with no fallback)", () => {
@@ -32,8 +32,10 @@ describe("the browser's translator", () => {
     it(`gives i18next's result for every key in ${language}`, () => {
       const messages = locales[language]!;
       const families = new Map<string, Set<string>>();
+      const ordinals = new Set<string>();
       for (const [key, text] of leaves(messages)) {
         const base = key.replace(PLURAL, "");
+        if (key.includes("_ordinal_")) ordinals.add(base);
         const names = families.get(base) ?? new Set<string>();
         for (const match of text.matchAll(/\{\{([^{}]+)\}\}/g)) names.add(match[1]!.trim());
         families.set(base, names);
@@ -42,11 +44,13 @@ describe("the browser's translator", () => {
       let compared = 0;
       for (const [key, names] of families) {
         const values = Object.fromEntries([...names].map((name) => [name, `<${name}>`]));
-        const counts = names.has("count") ? [0, 1, 2, 5, 21, 1000] : [undefined];
-        for (const count of counts) {
-          const withCount = count === undefined ? values : { ...values, count };
-          expect(translate(messages, language, key, withCount), `${language} ${key} ${count ?? ""}`).toBe(t(key, withCount));
-          compared += 1;
+        const counts = names.has("count") ? [0, 1, 2, 3, 5, 11, 21, 22, 23, 1000] : [undefined];
+        for (const ordinal of ordinals.has(key) ? [false, true] : [false]) {
+          for (const count of counts) {
+            const withCount = count === undefined ? values : { ...values, count, ...(ordinal ? { ordinal } : {}) };
+            expect(translate(messages, language, key, withCount), `${language} ${key} ${count ?? ""} ${ordinal ? "ordinal" : ""}`).toBe(t(key, withCount));
+            compared += 1;
+          }
         }
       }
       expect(compared).toBeGreaterThan(500);
