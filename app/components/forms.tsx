@@ -96,9 +96,23 @@ export function categoryOptions(categories: Array<{ id: number; name: string }>)
 }
 
 /** A labelled select for filters and bulk changes; the first option often means "any" or "no change". */
-export function SelectField({ id, name, label, defaultValue, options }: { id: string; name: string; label: string; defaultValue: string | number; options: Option[] }) {
+export function SelectField({
+  id,
+  name,
+  label,
+  defaultValue,
+  options,
+  className,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  defaultValue: string | number;
+  options: Option[];
+  className?: string;
+}) {
   return (
-    <div>
+    <div className={className}>
       <label htmlFor={id} className="block text-sm font-semibold">
         {label}
       </label>

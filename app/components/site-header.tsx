@@ -85,7 +85,8 @@ function AccountMenu({ user }: { user: NonNullable<HeaderUser> }) {
     <details className="group relative">
       <summary className="flex cursor-pointer list-none items-center gap-2 rounded-full p-1 hover:bg-stone-100">
         <Avatar person={user} size="sm" />
-        <span className="max-w-40 truncate font-medium">{user.displayName}</span>
+        {/* On a phone the avatar stands for the name, so the header keeps to one row. */}
+        <span className="sr-only max-w-40 truncate font-medium sm:not-sr-only">{user.displayName}</span>
         <span className="sr-only">{t("nav.accountMenu")}</span>
       </summary>
       <ul className="absolute right-0 z-20 mt-2 w-56 rounded-md border border-stone-200 bg-white py-1 shadow-lg">

@@ -9,6 +9,7 @@ import { z } from "zod";
 import { listCategories } from "~/domain/categories.server";
 import { IDEA_SORTS } from "~/domain/idea-list";
 import { listIdeas } from "~/domain/ideas.server";
+import { useFormatters } from "~/lib/format";
 import { pageTitle } from "~/lib/meta";
 import { limitRate } from "~/web/throttle.server";
 import { getOptionalUser } from "~/web/session.server";
@@ -46,6 +47,8 @@ export default function IdeasPage() {
   const { t } = useTranslation();
   const { query, ideas, nextCursor, filtered, sorts, statuses, categories } = useLoaderData<typeof loader>();
   const submit = useSubmit();
+  const { formatNumber } = useFormatters();
+  const activeFilters = [query.status, query.category].filter(Boolean).length;
   const [searchParams] = useSearchParams();
   const linkWith = (changes: Record<string, string | undefined>) => {
     const params = new URLSearchParams();
@@ -78,7 +81,7 @@ export default function IdeasPage() {
         method="get"
         role="search"
         aria-label={t("ideas.filters.label")}
-        className="card mt-6 grid gap-3 p-4 sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_1fr_auto]"
+        className="card mt-6 space-y-3 p-4"
         onChange={(event) => {
           // With JavaScript, the selects apply at once; typing in the search box waits for Enter.
           if ((event.target as HTMLElement).tagName === "SELECT") submit(event.currentTarget);
@@ -90,32 +93,53 @@ export default function IdeasPage() {
           </label>
           <input id="q" name="q" type="search" defaultValue={query.q ?? ""} className="input mt-1" />
         </div>
-        <SelectField
-          id="sort"
-          name="sort"
-          label={t("ideas.filters.sort")}
-          defaultValue={query.sort}
-          options={sorts.map((sort) => ({ value: sort, label: t(`ideas.sorts.${sort}`) }))}
-        />
-        <SelectField
-          id="status"
-          name="status"
-          label={t("ideas.filters.status")}
-          defaultValue={query.status ?? ""}
-          options={[{ value: "", label: t("ideas.filters.anyStatus") }, ...statuses.map((status) => ({ value: status, label: t(`statuses.${status}.label`) }))]}
-        />
-        <SelectField
-          id="category"
-          name="category"
-          label={t("ideas.filters.category")}
-          defaultValue={query.category ?? ""}
-          options={[{ value: "", label: t("ideas.filters.anyCategory") }, ...categoryOptions(categories)]}
-        />
-        <div className="flex items-end">
-          <button type="submit" className="btn-secondary w-full">
-            {t("ideas.filters.apply")}
-          </button>
-        </div>
+        {/* On a phone the filters fold behind a "Filter" button, which says how many are on;
+            from the sm breakpoint they are always open (see .disclosure-until-sm). */}
+        <details className="disclosure-until-sm group">
+          <summary className="btn-secondary cursor-pointer list-none">
+            {t("ideas.filters.toggle")}
+            {activeFilters > 0 ? (
+              <>
+                <span aria-hidden="true" className="rounded-full bg-brand-700 px-2 text-xs text-white">
+                  {formatNumber(activeFilters)}
+                </span>
+                <span className="sr-only">{t("ideas.filters.active", { count: activeFilters })}</span>
+              </>
+            ) : null}
+            <span aria-hidden="true" className="transition-transform group-open:rotate-180">
+              ▾
+            </span>
+          </summary>
+          <div className="mt-3 flex flex-wrap items-end gap-3 sm:mt-0">
+            <SelectField
+              id="sort"
+              name="sort"
+              label={t("ideas.filters.sort")}
+              defaultValue={query.sort}
+              options={sorts.map((sort) => ({ value: sort, label: t(`ideas.sorts.${sort}`) }))}
+              className="min-w-max flex-1"
+            />
+            <SelectField
+              id="status"
+              name="status"
+              label={t("ideas.filters.status")}
+              defaultValue={query.status ?? ""}
+              options={[{ value: "", label: t("ideas.filters.anyStatus") }, ...statuses.map((status) => ({ value: status, label: t(`statuses.${status}.label`) }))]}
+              className="min-w-max flex-1"
+            />
+            <SelectField
+              id="category"
+              name="category"
+              label={t("ideas.filters.category")}
+              defaultValue={query.category ?? ""}
+              options={[{ value: "", label: t("ideas.filters.anyCategory") }, ...categoryOptions(categories)]}
+              className="min-w-max flex-1"
+            />
+            <button type="submit" className="btn-secondary w-full sm:w-auto">
+              {t("ideas.filters.apply")}
+            </button>
+          </div>
+        </details>
       </Form>
 
       <section aria-labelledby="results-title" className="mt-6">

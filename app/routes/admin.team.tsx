@@ -178,13 +178,13 @@ export default function AdminTeamPage() {
               {person.id === me ? (
                 <span className="text-sm text-muted">{t(`roles.${person.role}`)}</span>
               ) : (
-                <Form method="post" className="flex items-center gap-2">
+                <Form method="post" className="flex w-full items-center gap-2 sm:w-auto">
                   <input type="hidden" name="intent" value="change-role" />
                   <input type="hidden" name="personId" value={person.id} />
                   <label htmlFor={`role-${person.id}`} className="sr-only">
                     {t("admin.team.roleOf", { name: person.displayName })}
                   </label>
-                  <select id={`role-${person.id}`} name="role" defaultValue={person.role} className="input w-auto">
+                  <select id={`role-${person.id}`} name="role" defaultValue={person.role} className="input w-auto min-w-0 flex-1 sm:flex-none">
                     <option value="staff">{t("roles.staff")}</option>
                     <option value="admin">{t("roles.admin")}</option>
                     <option value="customer">{t("admin.team.removeRights")}</option>

@@ -7,6 +7,7 @@ import { EmptyState } from "~/components/empty-state";
 import { categoryOptions, SelectField } from "~/components/forms";
 import { StatusBadge } from "~/components/idea-badges";
 import { useDuration } from "~/components/reply-promise";
+import { ScrollTable, STICKY_CELL } from "~/components/scroll-table";
 import { listWaiting } from "~/domain/boards.server";
 import { listCategories } from "~/domain/categories.server";
 import { BULK_STATUSES, needsNote, SETTABLE_STATUSES } from "~/domain/idea-lifecycle";
@@ -167,47 +168,51 @@ export default function TriagePage() {
               {t("triage.applyToSelected")}
             </button>
           </fieldset>
-          <table className="mt-4 w-full border-collapse text-sm">
-            <caption className="sr-only">{t("triage.tableCaption")}</caption>
-            <thead>
-              <tr className="border-b border-stone-300 text-left">
-                <th scope="col" className="p-2">
-                  <span className="sr-only">{t("triage.select")}</span>
-                </th>
-                <th scope="col" className="p-2">{t("triage.idea")}</th>
-                <th scope="col" className="p-2">{t("triage.waiting")}</th>
-                <th scope="col" className="p-2">{t("workflow.assignee")}</th>
-                <th scope="col" className="p-2">{t("ideas.filters.category")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {ideas.map((idea) => {
-                const waited = now - new Date(idea.createdAt).getTime();
-                const overdue = waited > promiseDays * DAY;
-                return (
-                  <tr key={idea.id} className={clsx("border-b border-stone-200", overdue && "bg-red-50")}>
-                    <td className="p-2">
-                      <input type="checkbox" name="ids" value={idea.id} aria-label={t("triage.selectIdea", { title: idea.title })} className="size-4" />
-                    </td>
-                    <td className="p-2">
-                      <Link to={ideaPath(idea)} className="link font-medium">
-                        {idea.title}
-                      </Link>
-                      <div className="mt-1 flex items-center gap-2 text-xs text-muted">
-                        <StatusBadge status={idea.status} /> {idea.authorName}
-                      </div>
-                    </td>
-                    <td className="p-2">
-                      {overdue ? <span className="rounded bg-red-800 px-1.5 py-0.5 text-xs font-bold text-white">{t("triage.overdue")}</span> : null}{" "}
-                      <span className={clsx(overdue && "font-semibold text-red-900")}>{duration(waited)}</span>
-                    </td>
-                    <td className="p-2">{idea.assigneeName ?? <span className="text-muted">{t("workflow.nobody")}</span>}</td>
-                    <td className="p-2">{idea.categoryName ?? <span className="text-muted">{t("ideaForm.noCategory")}</span>}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          {/* On a phone the table scrolls sideways; the ideas (with their checkboxes) stay in view. */}
+          <ScrollTable label={t("triage.tableCaption")} className="mt-4">
+            <table className="w-full border-collapse text-sm">
+              <caption className="sr-only">{t("triage.tableCaption")}</caption>
+              <thead>
+                <tr className="border-b border-stone-300 bg-stone-50 text-left">
+                  <th scope="col" className={clsx("p-2", STICKY_CELL)}>
+                    {t("triage.idea")}
+                  </th>
+                  <th scope="col" className="p-2">{t("triage.waiting")}</th>
+                  <th scope="col" className="p-2">{t("workflow.assignee")}</th>
+                  <th scope="col" className="p-2">{t("ideas.filters.category")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {ideas.map((idea) => {
+                  const waited = now - new Date(idea.createdAt).getTime();
+                  const overdue = waited > promiseDays * DAY;
+                  return (
+                    <tr key={idea.id} className={clsx("border-b border-stone-200", overdue ? "bg-red-50" : "bg-stone-50")}>
+                      <td className={clsx("w-56 min-w-56 p-2 sm:w-auto", STICKY_CELL)}>
+                        <div className="flex items-start gap-3">
+                          <input type="checkbox" name="ids" value={idea.id} aria-label={t("triage.selectIdea", { title: idea.title })} className="mt-0.5 size-4 shrink-0" />
+                          <div className="min-w-0">
+                            <Link to={ideaPath(idea)} className="link font-medium">
+                              {idea.title}
+                            </Link>
+                            <div className="mt-1 flex flex-wrap items-center gap-2 text-xs text-muted">
+                              <StatusBadge status={idea.status} /> {idea.authorName}
+                            </div>
+                          </div>
+                        </div>
+                      </td>
+                      <td className="min-w-32 p-2">
+                        {overdue ? <span className="rounded bg-red-800 px-1.5 py-0.5 text-xs font-bold text-white">{t("triage.overdue")}</span> : null}{" "}
+                        <span className={clsx(overdue && "font-semibold text-red-900")}>{duration(waited)}</span>
+                      </td>
+                      <td className="p-2">{idea.assigneeName ?? <span className="text-muted">{t("workflow.nobody")}</span>}</td>
+                      <td className="p-2">{idea.categoryName ?? <span className="text-muted">{t("ideaForm.noCategory")}</span>}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </ScrollTable>
         </Form>
       )}
     </>

@@ -28,7 +28,7 @@ export default function TeamPage() {
           <EmptyState title={t("team.empty.title")} body={t("team.empty.body")} />
         </div>
       ) : (
-        <ul className="mt-8 grid gap-6 sm:grid-cols-2">
+        <ul className="mt-8 grid grid-cols-1 gap-6 sm:grid-cols-2">
           {staff.map((person) => (
             <li key={person.id} className="card flex gap-4">
               <Avatar person={person} size="lg" />

@@ -176,10 +176,11 @@ function VisibleIdea({ data: loaded }: { data: Extract<ReturnType<typeof useLoad
           {t("moderation.hiddenNotice", { reason: idea.hidden.reason })}
         </p>
       ) : null}
-      <div className="mt-4 flex gap-4">
-        {idea.mergedInto || !canAct ? null : <IdeaVote idea={idea} />}
-        <div className="min-w-0 flex-1">
-          <h1 id="idea-title" className="text-3xl font-bold leading-tight">
+      {/* On a phone the title has the width to itself, with the vote and Follow on a row below;
+          from the sm breakpoint they stand either side of it. */}
+      <div className="mt-4 grid grid-cols-[auto_1fr] items-start gap-x-4 gap-y-3 sm:grid-cols-[auto_1fr_auto]">
+        <div className="col-span-2 min-w-0 sm:col-span-1 sm:col-start-2 sm:row-start-1">
+          <h1 id="idea-title" className="text-2xl font-bold leading-tight sm:text-3xl">
             {idea.title}
           </h1>
           <div className="mt-2 flex flex-wrap items-center gap-3">
@@ -190,7 +191,12 @@ function VisibleIdea({ data: loaded }: { data: Extract<ReturnType<typeof useLoad
           <p className="mt-1 text-sm text-muted">{t(`statuses.${idea.status}.description`)}</p>
           <ReplyPromise createdAt={idea.createdAt} firstResponse={idea.firstResponse} promiseDays={replyPromiseDays} now={now} />
         </div>
-        <div className="shrink-0">
+        {idea.mergedInto || !canAct ? null : (
+          <div className="sm:col-start-1 sm:row-start-1">
+            <IdeaVote idea={idea} />
+          </div>
+        )}
+        <div className="col-start-2 self-center justify-self-end sm:col-start-3 sm:row-start-1 sm:self-start">
           {viewer ? (
             <Form method="post" preventScrollReset>
               <input type="hidden" name="intent" value={following ? "unfollow" : "follow"} />
