@@ -103,7 +103,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         >
           {t("shell.skipToContent")}
         </a>
-        <SiteHeader siteName={rootData?.site?.name} user={rootData?.user ?? null} />
+        <SiteHeader siteName={rootData?.site?.name} user={rootData?.user ?? null} settingUp={rootData?.site === null} />
         <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 focus:outline-none">
           {unconfirmedEmail ? (
             <div className="mb-6">

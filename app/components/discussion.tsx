@@ -1,5 +1,6 @@
 import type { SubmissionResult } from "@conform-to/react";
 import { Form, Link } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import type { IdeaStatus, Role } from "#db/schema";
 import { Avatar } from "~/components/avatar";
@@ -78,11 +79,15 @@ type CommentItemProps = {
   replyingTo: number | null;
   editing: { id: number; bodyJson: string } | null;
   reporting: number | null;
+  /** This comment's report was just sent: its thanks replace the form. */
+  reported: boolean;
+  /** The comment whose author is being asked to confirm its deletion (?delete=id). */
+  confirmingDelete: number | null;
   lastResult?: { formId: string; result: SubmissionResult<string[]> | null } | null;
   pagePath: string;
 };
 
-export function CommentItem({ comment, viewer, officialCommentId, replyingTo, editing, reporting, lastResult, pagePath }: CommentItemProps) {
+export function CommentItem({ comment, viewer, officialCommentId, replyingTo, editing, reporting, reported, confirmingDelete, lastResult, pagePath }: CommentItemProps) {
   const { t } = useTranslation();
   const { formatDateTime, formatRelative } = useFormatters();
   const internal = comment.kind === "internal";
@@ -151,13 +156,9 @@ export function CommentItem({ comment, viewer, officialCommentId, replyingTo, ed
                   <Link to={`?edit=${comment.id}#comment-${comment.id}`} preventScrollReset className="font-medium text-brand-700 hover:underline">
                     {t("discussion.edit")}
                   </Link>
-                  <Form method="post" preventScrollReset>
-                    <input type="hidden" name="intent" value="delete-comment" />
-                    <input type="hidden" name="commentId" value={comment.id} />
-                    <button type="submit" className="font-medium text-red-800 hover:underline">
-                      {t("discussion.delete")}
-                    </button>
-                  </Form>
+                  <Link to={`?delete=${comment.id}#comment-${comment.id}`} preventScrollReset className="font-medium text-red-800 hover:underline">
+                    {t("discussion.delete")}
+                  </Link>
                 </>
               ) : null}
               {viewer && !own && !internal ? (
@@ -177,7 +178,12 @@ export function CommentItem({ comment, viewer, officialCommentId, replyingTo, ed
             </div>
           </>
         )}
-        {reporting === comment.id && viewer ? <ReportForm commentId={comment.id} lastResult={lastResult ?? null} cancelTo={`${pagePath}#comment-${comment.id}`} /> : null}
+        {own && confirmingDelete === comment.id && !comment.deleted ? <ConfirmDelete commentId={comment.id} cancelTo={`${pagePath}#comment-${comment.id}`} /> : null}
+        {reported ? (
+          <ReportThanks />
+        ) : reporting === comment.id && viewer ? (
+          <ReportForm commentId={comment.id} lastResult={lastResult ?? null} cancelTo={`${pagePath}#comment-${comment.id}`} />
+        ) : null}
       </article>
       {replyingTo === comment.id && viewer ? (
         <div id={`reply-${comment.id}`} className="mt-3 rounded-lg border border-stone-200 bg-white p-4">
@@ -193,6 +199,49 @@ export function CommentItem({ comment, viewer, officialCommentId, replyingTo, ed
         </div>
       ) : null}
     </li>
+  );
+}
+
+/** Moves the focus to a message that has just appeared where the person acted, so they (and their screen reader) are already there. */
+function useFocusOnArrival<T extends HTMLElement>() {
+  const element = useRef<T>(null);
+  useEffect(() => element.current?.focus(), []);
+  return element;
+}
+
+/** The thanks that replace a report form once it is sent, where the form was. */
+export function ReportThanks() {
+  const { t } = useTranslation();
+  const message = useFocusOnArrival<HTMLParagraphElement>();
+  return (
+    <p ref={message} tabIndex={-1} role="status" className="mt-3 rounded-md border border-green-300 bg-green-50 p-3 text-sm text-green-900">
+      {t("moderation.thanks")}
+    </p>
+  );
+}
+
+/** Deleting one's comment takes a second step (a page of its own without JavaScript: ?delete=id). */
+function ConfirmDelete({ commentId, cancelTo }: { commentId: number; cancelTo: string }) {
+  const { t } = useTranslation();
+  const question = useFocusOnArrival<HTMLParagraphElement>();
+  return (
+    <div role="group" aria-labelledby={`delete-question-${commentId}`} className="mt-3 rounded-md border border-red-300 bg-red-50 p-3">
+      <p ref={question} id={`delete-question-${commentId}`} tabIndex={-1} className="text-sm font-medium text-red-900">
+        {t("discussion.deleteConfirm")}
+      </p>
+      <div className="mt-2 flex flex-wrap gap-2">
+        <Form method="post" preventScrollReset>
+          <input type="hidden" name="intent" value="delete-comment" />
+          <input type="hidden" name="commentId" value={commentId} />
+          <button type="submit" className="btn-danger">
+            {t("discussion.deleteYes")}
+          </button>
+        </Form>
+        <Link to={cancelTo} preventScrollReset className="btn-secondary">
+          {t("discussion.cancel")}
+        </Link>
+      </div>
+    </div>
   );
 }
 

@@ -8,12 +8,13 @@ import { useFormatters } from "~/lib/format";
 
 type SerializedSummary = Omit<IdeaSummary, "createdAt"> & { createdAt: Date | string };
 
-export function IdeaRow({ idea, hideChallenge }: { idea: SerializedSummary; hideChallenge?: boolean }) {
+/** `budgetSpent`: the viewer has no votes left in the challenge these ideas belong to. */
+export function IdeaRow({ idea, hideChallenge, budgetSpent }: { idea: SerializedSummary; hideChallenge?: boolean; budgetSpent?: boolean }) {
   const { t } = useTranslation();
   const { formatRelative, formatDateTime, formatNumber } = useFormatters();
   return (
     <li className="card flex gap-4 p-4">
-      <IdeaVote idea={idea} />
+      <IdeaVote idea={idea} budgetSpent={budgetSpent} />
       <div className="min-w-0 flex-1">
         <h2 className="text-lg font-semibold leading-snug">
           <Link to={ideaPath(idea)} className="hover:text-brand-700 hover:underline">
@@ -45,11 +46,17 @@ export function IdeaRow({ idea, hideChallenge }: { idea: SerializedSummary; hide
  * The vote button, or only the count where no vote can be taken: a merged duplicate (its votes
  * went to the idea it repeats) or an idea whose challenge is not taking votes now.
  */
-export function IdeaVote({ idea }: { idea: Pick<SerializedSummary, "id" | "title" | "status" | "voted" | "voteCount" | "challenge"> }) {
+export function IdeaVote({
+  idea,
+  budgetSpent,
+}: {
+  idea: Pick<SerializedSummary, "id" | "title" | "status" | "voted" | "voteCount" | "challenge">;
+  budgetSpent?: boolean;
+}) {
   const { t } = useTranslation();
   if (idea.status === "duplicate") return <VoteCount voteCount={idea.voteCount} reason={t("votes.mergedDuplicate")} />;
   if (idea.challenge && !idea.challenge.votingOpen) {
     return <VoteCount voteCount={idea.voteCount} reason={t("votes.challengeClosed", { challenge: idea.challenge.title })} />;
   }
-  return <VoteButton ideaId={idea.id} ideaTitle={idea.title} voted={idea.voted} voteCount={idea.voteCount} />;
+  return <VoteButton ideaId={idea.id} ideaTitle={idea.title} voted={idea.voted} voteCount={idea.voteCount} budgetSpent={budgetSpent} />;
 }

@@ -17,8 +17,16 @@ export function ReportForm({ commentId, lastResult, cancelTo }: { commentId?: nu
     lastResult: lastResult?.formId === formId ? lastResult.result : undefined,
   });
   const { key: _key, ...reasonProps } = getInputProps(fields.reason, { type: "text" });
+  // Back to the same place after sending, with or without JavaScript: the thanks appear where the form was.
+  const anchor = commentId ? `#comment-${commentId}` : "#idea-report";
   return (
-    <Form method="post" {...getFormProps(form)} className="mt-3 space-y-2 rounded-md border border-stone-300 bg-stone-50 p-3">
+    <Form
+      method="post"
+      action={`?report=${commentId ? `comment-${commentId}` : "idea"}${anchor}`}
+      preventScrollReset
+      {...getFormProps(form)}
+      className="mt-3 space-y-2 rounded-md border border-stone-300 bg-stone-50 p-3"
+    >
       <input type="hidden" name="intent" value="report" />
       <input type="hidden" name="formId" value={formId} />
       {commentId ? <input type="hidden" name="commentId" value={commentId} /> : null}

@@ -14,8 +14,18 @@ const NAV = [
   { to: "/team", key: "nav.team", end: false },
 ] as const;
 
-export function SiteHeader({ siteName, user }: { siteName?: string; user: HeaderUser }) {
+/** `settingUp`: the site does not exist yet (/setup): no navigation, as every link would lead back there. */
+export function SiteHeader({ siteName, user, settingUp }: { siteName?: string; user: HeaderUser; settingUp: boolean }) {
   const { t } = useTranslation();
+  if (settingUp) {
+    return (
+      <header className="border-b border-stone-200 bg-white">
+        <div className="mx-auto max-w-5xl px-4 py-3">
+          <span className="text-lg font-bold text-brand-700">Tertulia</span>
+        </div>
+      </header>
+    );
+  }
   return (
     <header className="border-b border-stone-200 bg-white">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">

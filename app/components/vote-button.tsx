@@ -10,8 +10,22 @@ type VoteResult = { voted: boolean; voteCount: number } | { refused: "votingNotO
  * A plain form (POST /ideas/:id/vote) that works without JavaScript; with JavaScript it
  * submits in the background and shows the new count at once (optimistic update). A vote the
  * server refuses (a challenge's closed voting or spent budget) is rolled back and explained.
+ * When the person's vote budget in the idea's challenge is spent, the button is disabled and
+ * says why (a vote already given can still be taken back).
  */
-export function VoteButton({ ideaId, ideaTitle, voted, voteCount }: { ideaId: number; ideaTitle: string; voted: boolean; voteCount: number }) {
+export function VoteButton({
+  ideaId,
+  ideaTitle,
+  voted,
+  voteCount,
+  budgetSpent = false,
+}: {
+  ideaId: number;
+  ideaTitle: string;
+  voted: boolean;
+  voteCount: number;
+  budgetSpent?: boolean;
+}) {
   const { t } = useTranslation();
   const { formatNumber } = useFormatters();
   const fetcher = useFetcher<VoteResult>();
@@ -30,6 +44,9 @@ export function VoteButton({ ideaId, ideaTitle, voted, voteCount }: { ideaId: nu
     }
   }
 
+  const blocked = budgetSpent && !shownVoted;
+  const label = t(shownVoted ? "votes.unvoteLabel" : "votes.voteLabel", { title: ideaTitle, count: shownCount });
+
   return (
     <fetcher.Form method="post" action={`/ideas/${ideaId}/vote`} className="w-16 shrink-0">
       <input type="hidden" name="wanted" value={String(!shownVoted)} />
@@ -38,10 +55,15 @@ export function VoteButton({ ideaId, ideaTitle, voted, voteCount }: { ideaId: nu
       <button
         type="submit"
         aria-pressed={shownVoted}
-        aria-label={t(shownVoted ? "votes.unvoteLabel" : "votes.voteLabel", { title: ideaTitle, count: shownCount })}
+        aria-label={blocked ? `${label}. ${t("votes.budgetSpent")}` : label}
+        disabled={blocked}
         className={clsx(
           "flex w-16 flex-col items-center rounded-md border px-2 py-1.5 text-sm font-semibold",
-          shownVoted ? "border-brand-700 bg-brand-700 text-white hover:bg-brand-800" : "border-stone-400 bg-white text-ink hover:bg-stone-100",
+          blocked
+            ? "cursor-not-allowed border-dashed border-stone-300 bg-stone-100 text-stone-500"
+            : shownVoted
+              ? "border-brand-700 bg-brand-700 text-white hover:bg-brand-800"
+              : "border-stone-400 bg-white text-ink hover:bg-stone-100",
         )}
       >
         <span aria-hidden="true">▲</span>
@@ -50,6 +72,11 @@ export function VoteButton({ ideaId, ideaTitle, voted, voteCount }: { ideaId: nu
       <p role="alert" className="mt-1 text-xs font-medium text-red-800">
         {refused ? t(`votes.refused.${refused}`) : null}
       </p>
+      {blocked && !refused ? (
+        <p aria-hidden="true" className="text-center text-xs text-muted">
+          {t("votes.refused.budgetSpent")}
+        </p>
+      ) : null}
     </fetcher.Form>
   );
 }

@@ -187,7 +187,7 @@ export default function ChallengePage() {
         ) : (
           <ul className="mt-4 space-y-3">
             {ideas.map((idea) => (
-              <IdeaRow key={idea.id} idea={idea} hideChallenge />
+              <IdeaRow key={idea.id} idea={idea} hideChallenge budgetSpent={signedIn && budget?.left === 0} />
             ))}
           </ul>
         )}

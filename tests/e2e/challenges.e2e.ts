@@ -37,6 +37,7 @@ const copy = {
     vote: (title: string, count: number) => `Vote for “${title}” (${count} ${count === 1 ? "vote" : "votes"})`,
     unvote: (title: string, count: number) => `Take back your vote for “${title}” (${count} ${count === 1 ? "vote" : "votes"})`,
     noVotesLeft: "No votes left",
+    budgetSpent: "You have used all your votes in this challenge: take one back to vote for this idea",
     votingNotice: (challenge: string) => `invites you to vote: voting is open in “${challenge}”`,
     resultsNotice: (challenge: string) => `announced the results of “${challenge}”`,
     announceHeading: "Announce the results",
@@ -79,6 +80,7 @@ const copy = {
     vote: (title: string, count: number) => `Votar «${title}» (${count} ${count === 1 ? "voto" : "votos"})`,
     unvote: (title: string, count: number) => `Retirar tu voto de «${title}» (${count} ${count === 1 ? "voto" : "votos"})`,
     noVotesLeft: "Sin votos",
+    budgetSpent: "Has usado todos tus votos de este reto: retira uno para votar esta idea",
     votingNotice: (challenge: string) => `te invita a votar: la votación está abierta en «${challenge}»`,
     resultsNotice: (challenge: string) => `anunció los resultados de «${challenge}»`,
     announceHeading: "Anunciar los resultados",
@@ -206,14 +208,18 @@ for (const locale of ["en", "es"] as const) {
       await expect(adminIdeaVoted).toHaveAttribute("aria-pressed", "true");
       await expect(page.getByText(t.budgetLeft(0, 1))).toBeVisible();
 
-      const ownVote = page.getByRole("button", { name: t.vote(customerIdea.title, 0), exact: true });
-      await ownVote.click();
+      // The budget is spent: the other ideas' buttons are disabled, and say why.
+      const ownVote = page.getByRole("button", { name: `${t.vote(customerIdea.title, 0)}. ${t.budgetSpent}`, exact: true });
+      await expect(ownVote).toBeDisabled();
       const ownRow = page.getByRole("listitem").filter({ has: page.getByRole("link", { name: customerIdea.title, exact: true }) });
-      await expect(ownRow.getByRole("alert")).toHaveText(t.noVotesLeft);
+      await expect(ownRow).toContainText(t.noVotesLeft);
       await expect(ownVote).toHaveAttribute("aria-pressed", "false");
       await expect(page.getByText(t.budgetLeft(0, 1))).toBeVisible();
       await expectNoA11yViolations(page);
-      // The server agrees: one vote, on the admin's idea.
+      // The server agrees: one vote, on the admin's idea; and refuses a second one sent anyway.
+      const customerIdeaPath = await ownRow.getByRole("link", { name: customerIdea.title, exact: true }).getAttribute("href");
+      const refused = await page.request.post(`${customerIdeaPath}/vote`, { form: { wanted: "true", enhanced: "1" }, headers: { Origin: new URL(page.url()).origin } });
+      expect(await refused.json()).toEqual({ refused: "budgetSpent" });
       await page.reload();
       await expect(adminIdeaVoted).toHaveAttribute("aria-pressed", "true");
       await expect(ownVote).toHaveAttribute("aria-pressed", "false");

@@ -19,6 +19,9 @@ const copy = {
     save: "Save",
     edited: "edited",
     delete: "Delete",
+    deleteConfirm: "Delete this comment? This cannot be undone.",
+    deleteYes: "Yes, delete it",
+    cancel: "Cancel",
   },
   es: {
     newComment: "Tu comentario",
@@ -37,6 +40,9 @@ const copy = {
     save: "Guardar",
     edited: "editado",
     delete: "Borrar",
+    deleteConfirm: "¿Borrar este comentario? No se puede deshacer.",
+    deleteYes: "Sí, borrarlo",
+    cancel: "Cancelar",
   },
 } as const;
 
@@ -121,7 +127,14 @@ for (const locale of ["en", "es"] as const) {
     await expect(page.getByText(`Third level ${stamp} (clarified)`)).toBeVisible();
     await expect(commentBy(page, `Third level ${stamp}`)).toContainText(t.edited);
     await expectNoA11yViolations(page);
-    await commentBy(page, `Third level ${stamp}`).getByRole("button", { name: t.delete, exact: true }).click();
+    // Deleting asks first (a second step that works without JavaScript); cancelling keeps the comment.
+    await commentBy(page, `Third level ${stamp}`).getByRole("link", { name: t.delete, exact: true }).click();
+    await expect(page.getByText(t.deleteConfirm)).toBeFocused();
+    await page.getByRole("link", { name: t.cancel, exact: true }).click();
+    await expect(page.getByText(t.deleteConfirm)).toHaveCount(0);
+    await commentBy(page, `Third level ${stamp}`).getByRole("link", { name: t.delete, exact: true }).click();
+    await expectNoA11yViolations(page);
+    await page.getByRole("button", { name: t.deleteYes, exact: true }).click();
     await expect(page.getByText(`Third level ${stamp}`)).toHaveCount(0);
     await expect(page.getByText(`Follow-up ${stamp}`)).toBeVisible();
   });

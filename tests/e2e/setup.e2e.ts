@@ -7,6 +7,9 @@ test("first run: every page leads to /setup, which creates the site and its admi
   await page.goto("/team");
   await expect(page).toHaveURL(/\/setup$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Set up your portal");
+  // Nothing to navigate to yet: every link would lead back here.
+  await expect(page.getByRole("navigation")).toHaveCount(0);
+  await expect(page.locator("header a")).toHaveCount(0);
   await expectNoA11yViolations(page);
 
   // A mistake comes back with a translated error and keeps what was typed.

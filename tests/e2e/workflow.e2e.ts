@@ -145,7 +145,10 @@ for (const locale of ["en", "es"] as const) {
     await rudeComment.getByRole("link", { name: t.report }).click();
     await page.getByLabel(t.reason).fill("Insults");
     await page.getByRole("button", { name: t.sendReport }).click();
-    await expect(page.getByText(t.thanks)).toBeVisible();
+    // The thanks take the form's place, in the comment, with the focus: where the reporter is looking.
+    await expect(rudeComment.getByText(t.thanks)).toBeFocused();
+    await expect(rudeComment.getByRole("button", { name: t.sendReport })).toHaveCount(0);
+    await expect(rudeComment.getByText(t.thanks)).toBeInViewport();
 
     await pm.goto("/admin/moderation");
     const report = pm.getByRole("listitem").filter({ hasText: `Rude words ${stamp}` });

@@ -30,6 +30,16 @@ describe("the idea page", () => {
     }
   });
 
+  it("offers reporting an idea to signed-in people other than its author", async () => {
+    const author = await makePerson();
+    const idea = await makeIdea(author.id, "Report me not");
+    const load = async (cookie?: string) =>
+      (await ideaLoader(args(makeRequest(`/ideas/${idea.id}-report-me-not`, cookie ? { cookie } : {}), { id: `${idea.id}-report-me-not` }))) as { canReport: boolean };
+    expect((await load(await sessionCookieFor(author.id))).canReport).toBe(false);
+    expect((await load(await sessionCookieFor((await makePerson()).id))).canReport).toBe(true);
+    expect((await load()).canReport).toBe(false);
+  });
+
   it("lets the author delete until the team has answered, and nobody else", async () => {
     const author = await makePerson();
     const mine = await sessionCookieFor(author.id);

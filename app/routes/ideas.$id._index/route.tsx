@@ -4,13 +4,14 @@ import { useTranslation } from "react-i18next";
 import type { Role } from "#db/schema";
 import { Avatar } from "~/components/avatar";
 import { ConfirmAddressNotice } from "~/components/confirm-address";
-import { CommentItem, SignedBy, TimelineEventItem } from "~/components/discussion";
+import { CommentItem, ReportThanks, SignedBy, TimelineEventItem } from "~/components/discussion";
 import { EmptyState } from "~/components/empty-state";
 import { ChallengeTag, CategoryTag, StatusBadge } from "~/components/idea-badges";
 import { IdeaVote } from "~/components/idea-row";
 import { ReplyPromise } from "~/components/reply-promise";
 import { RichText } from "~/components/rich-text";
 import { CommentForm, ReportForm, StaffPanel } from "~/components/participation";
+import { budgetFor, getChallenge } from "~/domain/challenges.server";
 import { getCommentForEdit, getThread } from "~/domain/comments.server";
 import { isFollowing } from "~/domain/follows.server";
 import { canActOnIdea, canSeeAssignee, canSeeIdea } from "~/domain/idea-visibility";
@@ -61,6 +62,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   ]);
   const official = thread.find((item) => item.type === "comment" && item.id === idea.officialCommentId);
   const report = search.get("report");
+  // In a challenge's voting, a person with no votes left sees the vote disabled, and why.
+  const challenge = user && idea.challenge?.votingOpen ? await getChallenge(idea.challenge.slug) : null;
+  const budgetSpent = user && challenge ? (await budgetFor(challenge, user.id))?.left === 0 : false;
   return {
     concealed: false as const,
     idea: {
@@ -79,8 +83,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     official: official?.type === "comment" ? official : null,
     following,
     replyingTo: numberParam(request, "reply") ?? null,
+    confirmingDelete: numberParam(request, "delete") ?? null,
+    budgetSpent,
     editing: editing ? { id: editing.id, bodyJson: editing.bodyJson } : null,
     canAct,
+    canReport: canAct && !!user && !isAuthor,
     canEdit: isAuthor && canAct,
     canDelete: isAuthor && canAct && !idea.answered,
   };
@@ -146,7 +153,8 @@ export default function IdeaPage() {
 function VisibleIdea({ data: loaded }: { data: Extract<ReturnType<typeof useLoaderData<typeof loader>>, { concealed: false }> }) {
   const { t } = useTranslation();
   const { formatDate, formatDateTime } = useFormatters();
-  const { idea, path, isStaff, staffList, replyPromiseDays, now, reporting, thread, official, following, replyingTo, editing, canAct, canEdit, canDelete } = loaded;
+  const { idea, path, isStaff, staffList, replyPromiseDays, now, reporting, thread, official, following, replyingTo, confirmingDelete, budgetSpent, editing, canAct, canReport, canEdit, canDelete } =
+    loaded;
   // The author of a hidden idea still sees it, but acts on it no more: no vote, reply, report or follow.
   const viewer = canAct ? loaded.viewer : null;
   const signedIn = loaded.viewer !== null;
@@ -155,7 +163,8 @@ function VisibleIdea({ data: loaded }: { data: Extract<ReturnType<typeof useLoad
   const unconfirmedEmail = useRootData()?.user?.unconfirmedEmail;
   const commentCount = thread.filter((item) => item.type === "comment" && item.kind === "public" && !item.deleted).length;
   const error = actionData && "error" in actionData ? actionData.error : null;
-  const reported = !!actionData && "reported" in actionData;
+  // Which report was just sent ("report-idea", "report-comment-12"): its thanks replace its form.
+  const reportedFormId = actionData && "reported" in actionData ? actionData.formId : null;
   const lastResult = actionData && "formId" in actionData ? (actionData as { formId: string; result: never }) : null;
 
   return (
@@ -193,7 +202,7 @@ function VisibleIdea({ data: loaded }: { data: Extract<ReturnType<typeof useLoad
         </div>
         {idea.mergedInto || !canAct ? null : (
           <div className="sm:col-start-1 sm:row-start-1">
-            <IdeaVote idea={idea} />
+            <IdeaVote idea={idea} budgetSpent={budgetSpent} />
           </div>
         )}
         <div className="col-start-2 self-center justify-self-end sm:col-start-3 sm:row-start-1 sm:self-start">
@@ -236,20 +245,19 @@ function VisibleIdea({ data: loaded }: { data: Extract<ReturnType<typeof useLoad
             {t(error)}
           </p>
         ) : null}
-        {reported ? (
-          <p role="status" className="mt-4 rounded-md border border-green-300 bg-green-50 p-3 text-sm text-green-900">
-            {t("moderation.thanks")}
-          </p>
-        ) : null}
-        {viewer && !reported ? (
-          reporting === "idea" ? (
-            <ReportForm lastResult={lastResult} cancelTo={path} />
-          ) : (
-            <Link to="?report=idea" preventScrollReset className="mt-4 inline-block text-sm text-muted underline hover:text-brand-700">
-              {t("moderation.reportIdea")}
-            </Link>
-          )
-        ) : null}
+        <div id="idea-report" className="scroll-mt-20">
+          {reportedFormId === "report-idea" ? (
+            <ReportThanks />
+          ) : canReport ? (
+            reporting === "idea" ? (
+              <ReportForm lastResult={lastResult} cancelTo={path} />
+            ) : (
+              <Link to="?report=idea" preventScrollReset className="mt-4 inline-block text-sm text-muted underline hover:text-brand-700">
+                {t("moderation.reportIdea")}
+              </Link>
+            )
+          ) : null}
+        </div>
         {canEdit || canDelete ? (
           <div className="mt-6 flex flex-wrap gap-3 border-t border-stone-200 pt-4">
             {canEdit ? (
@@ -308,6 +316,8 @@ function VisibleIdea({ data: loaded }: { data: Extract<ReturnType<typeof useLoad
                 replyingTo={replyingTo}
                 editing={editing}
                 reporting={typeof reporting === "number" ? reporting : null}
+                reported={reportedFormId === `report-comment-${item.id}`}
+                confirmingDelete={confirmingDelete}
                 lastResult={lastResult}
                 pagePath={path}
               />
