@@ -65,8 +65,17 @@ export function endAllSessions(userId: string) {
 type SessionLookup = { user: SessionUser | null; setCookie: string | null };
 const lookups = new WeakMap<Request, Promise<SessionLookup>>();
 
+/** The session token in the Cookie header; a header that does not parse (bad percent-encoding) holds none. */
+function sessionToken(request: Request) {
+  try {
+    return lucia.readSessionCookie(request.headers.get("Cookie") ?? "");
+  } catch {
+    return null;
+  }
+}
+
 async function lookUpSession(request: Request): Promise<SessionLookup> {
-  const token = lucia.readSessionCookie(request.headers.get("Cookie") ?? "");
+  const token = sessionToken(request);
   if (!token) return { user: null, setCookie: null };
   const { user, session } = await lucia.validateSession(hashToken(token));
   if (!session) return { user: null, setCookie: lucia.createBlankSessionCookie().serialize() };
