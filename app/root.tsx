@@ -27,6 +27,7 @@ import { unreadCount } from "~/domain/notifications.server";
 import { getSite } from "~/domain/site.server";
 import { translationUrls } from "~/lib/i18n";
 import { detectLocale } from "~/lib/i18n.server";
+import { themeFor } from "~/lib/theme.server";
 import { timeZoneFromRequest } from "~/lib/time-zone";
 import { getSession } from "~/web/session.server";
 import stylesheet from "~/tailwind.css?url";
@@ -45,6 +46,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return data(
     {
       locale,
+      theme: await themeFor(request, user),
       timeZone: timeZoneFromRequest(request),
       site: site ? { name: site.name } : null,
       user: user
@@ -84,12 +86,16 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const locale = rootData?.locale ?? "en";
   // The reminder to confirm one's address, except on the pages that do it.
   const unconfirmedEmail = useLocation().pathname.startsWith("/verify-email") ? null : rootData?.user?.unconfirmedEmail;
+  // The chosen theme is in the HTML from the first byte (the stylesheet does the rest), so the
+  // page never shows the other theme first; none chosen follows the system's preference.
+  const theme = rootData?.theme ?? null;
   const { t } = useTranslation();
   useChangeLanguage(locale);
   return (
-    <html lang={locale} dir="ltr">
+    <html lang={locale} dir="ltr" data-theme={theme ?? undefined}>
       <head>
         <meta charSet="utf-8" />
+        <meta name="color-scheme" content={theme ?? "light dark"} />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
         {/* The reader's language only; entry.client.tsx fetches it before hydrating. */}
@@ -112,7 +118,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
           ) : null}
           {children}
         </main>
-        <SiteFooter locale={locale} />
+        <SiteFooter locale={locale} theme={theme} />
         <ScrollRestoration />
         <Scripts />
       </body>

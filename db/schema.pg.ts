@@ -23,7 +23,7 @@ import {
   uniqueIndex,
   type AnyPgColumn,
 } from "drizzle-orm/pg-core";
-import { ACCOUNT_TOKEN_PURPOSES, COMMENT_KINDS, IDEA_STATUSES, LOCALES, NOTIFICATION_KINDS, REPORT_STATUSES, ROLES, type SafeHtml } from "./schema";
+import { ACCOUNT_TOKEN_PURPOSES, COMMENT_KINDS, IDEA_STATUSES, LOCALES, NOTIFICATION_KINDS, REPORT_STATUSES, ROLES, THEMES, type SafeHtml } from "./schema";
 
 const moment = (name: string) => timestamp(name, { withTimezone: true, mode: "date", precision: 3 });
 const createdAt = () => moment("created_at").notNull().defaultNow();
@@ -62,6 +62,7 @@ export const users = pgTable(
     bio: text("bio"),
     company: text("company"),
     locale: text("locale", { enum: LOCALES }),
+    theme: text("theme", { enum: THEMES }),
     blockedAt: moment("blocked_at"),
     blockedReason: text("blocked_reason"),
     createdAt: createdAt(),

@@ -16,6 +16,10 @@ export type Role = (typeof ROLES)[number];
 export const LOCALES = ["en", "es"] as const;
 export type Locale = (typeof LOCALES)[number];
 
+/** A colour theme a person chose; none (null) follows their system's preference. */
+export const THEMES = ["light", "dark"] as const;
+export type Theme = (typeof THEMES)[number];
+
 const createdAt = () =>
   integer("created_at", { mode: "timestamp_ms" })
     .notNull()
@@ -59,6 +63,8 @@ export const users = sqliteTable(
     company: text("company"),
     /** Null means "follow the browser / site default". */
     locale: text("locale", { enum: LOCALES }),
+    /** Null means "follow the system's light or dark preference". */
+    theme: text("theme", { enum: THEMES }),
     /** A blocked person can read but no longer post, vote or comment, and is told why. */
     blockedAt: integer("blocked_at", { mode: "timestamp_ms" }),
     blockedReason: text("blocked_reason"),

@@ -1,6 +1,6 @@
 import { hash, verify } from "@node-rs/argon2";
 import { asc, count, eq, inArray } from "drizzle-orm";
-import { users, type Locale, type Role } from "#db/schema";
+import { users, type Locale, type Role, type Theme } from "#db/schema";
 import { audit } from "~/domain/audit.server";
 import { isStaff } from "~/domain/roles";
 import { now as clockNow } from "~/lib/clock.server";
@@ -153,5 +153,12 @@ export async function updateProfile(
 export async function setLocale(personId: string, locale: Locale) {
   await transaction(async (tx) => {
     await tx.update(users).set({ locale }).where(eq(users.id, personId));
+  });
+}
+
+/** The person's colour theme; null follows their system's preference. */
+export async function setTheme(personId: string, theme: Theme | null) {
+  await transaction(async (tx) => {
+    await tx.update(users).set({ theme }).where(eq(users.id, personId));
   });
 }

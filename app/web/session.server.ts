@@ -1,5 +1,5 @@
 import { Lucia, TimeSpan } from "lucia";
-import type { Locale, Role } from "#db/schema";
+import type { Locale, Role, Theme } from "#db/schema";
 import { generateToken, hashToken } from "~/lib/crypto.server";
 import { sessionAdapter } from "~/lib/session-adapter.server";
 
@@ -17,6 +17,7 @@ export const lucia = new Lucia(sessionAdapter, {
     displayName: attributes.displayName,
     role: attributes.role,
     locale: attributes.locale,
+    theme: attributes.theme,
     jobTitle: attributes.jobTitle,
     blockedReason: attributes.blockedAt ? (attributes.blockedReason ?? "") : null,
   }),
@@ -31,6 +32,7 @@ declare module "lucia" {
       displayName: string;
       role: Role;
       locale: Locale | null;
+      theme: Theme | null;
       jobTitle: string | null;
       blockedAt: Date | null;
       blockedReason: string | null;
