@@ -41,9 +41,12 @@ describe("sessions", () => {
       displayName: person.displayName,
       role: "customer",
       locale: null,
+      theme: null,
       jobTitle: null,
       blockedReason: null,
     });
+    // A Cookie header that does not parse (bad percent-encoding) holds no session: not a 500.
+    expect((await getSession(makeRequest("/", { cookie: `other=%E0%A4%A; ${cookie}` }))).user).toBeNull();
     // The stored id (the hash) is not a usable cookie value.
     const stolen = `tertulia_session=${hashToken(tokenOf(setCookie))}`;
     const stolenLookup = await getSession(makeRequest("/", { cookie: stolen }));
