@@ -17,6 +17,7 @@ const copy = {
     body: "Describe it",
     submit: "Post idea",
     comment: "Your comment",
+    note: "Public note, signed with your name",
     send: "Post comment",
     toolbar: "Formatting",
     triage: "Ideas waiting for a first reply",
@@ -31,6 +32,7 @@ const copy = {
     body: "Descríbela",
     submit: "Publicar idea",
     comment: "Tu comentario",
+    note: "Nota pública, firmada con tu nombre",
     send: "Publicar comentario",
     toolbar: "Formato",
     triage: "Ideas que esperan una primera respuesta",
@@ -68,6 +70,13 @@ for (const locale of ["en", "es"] as const) {
   test(`[${locale}] on a phone: list and filters, posting, the idea, triage; both themes`, async ({ page, browser }, testInfo) => {
     const t = copy[locale];
     const stamp = `${locale}${Date.now() % 100000}`;
+    // No warnings or errors in the console (each editor made after another had been used warned).
+    const complaints: string[] = [];
+    const listen = (on: Page) =>
+      on.on("console", (message) => {
+        if (message.type() === "warning" || message.type() === "error") complaints.push(`${message.type()}: ${message.text()}`);
+      });
+    listen(page);
     await signUp(page, { email: uniqueEmail(`phone-${locale}`), name: `Pia Phone ${locale}` });
     await switchLanguage(page, locale);
 
@@ -116,12 +125,21 @@ for (const locale of ["en", "es"] as const) {
     await keepScreenshot(page, testInfo, `${locale}-idea-chosen-dark`);
     await page.getByRole("button", { name: t.system, exact: true }).click();
     await expect(page.locator("html")).not.toHaveAttribute("data-theme");
+    const ideaUrl = page.url();
 
     // Triage: the table scrolls sideways in its box; the ideas' column stays in view.
     const staff = await browser.newContext({ storageState: ADMIN_STATE, viewport: PHONE, isMobile: true, hasTouch: true });
     const admin = await staff.newPage();
+    listen(admin);
     await admin.goto("/");
     await switchLanguage(admin, locale);
+
+    // A staff idea page has two editors: the status note's and the comment's, one after the other.
+    await admin.goto(ideaUrl);
+    await typeInEditor(admin, t.note, "Looking into it: https://example.com/plan");
+    await typeInEditor(admin, t.comment, "Thanks for the idea");
+    await expectNoSidewaysScroll(admin);
+    expect(complaints).toEqual([]);
     await admin.goto("/admin/triage");
     const table = admin.getByRole("region", { name: t.triage });
     const firstCell = table.locator("tbody tr").first().locator("td").first();
