@@ -103,6 +103,23 @@ export default tseslint.config(
     },
   },
   {
+    // Components run in the browser: forms are validated on the server, and the schemas (zod,
+    // drizzle's tables) stay out of its bundle (decision 0011). Their types are welcome.
+    files: ["app/components/**/*.{ts,tsx}"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            { name: "zod", allowTypeImports: true, message: "Validate on the server; a loader can send getZodConstraint(schema)." },
+            { name: "#db/schema", allowTypeImports: true, message: "The database schema brings drizzle into the browser: let the loader send the values." },
+          ],
+          patterns: [{ group: ["~/web/*"], allowTypeImports: true, message: "Form schemas bring zod into the browser: let the loader send what the page needs." }],
+        },
+      ],
+    },
+  },
+  {
     // Routes, route helpers and jobs take the time from the clock too (tests move it).
     files: ["app/routes/**/*.{ts,tsx}", "app/web/**/*.{ts,tsx}", "app/jobs/**/*.{ts,tsx}"],
     rules: { "no-restricted-syntax": ["error", ...CLOCK_RULES] },

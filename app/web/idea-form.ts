@@ -3,7 +3,7 @@ import { z } from "zod";
 export const TITLE_MIN = 4;
 export const TITLE_MAX = 120;
 
-/** The idea form (new and edit), checked in the browser as it is filled in and again on the server. */
+/** The idea form (new and edit), checked on the server; the browser gets its HTML constraints (getZodConstraint) from the loaders. */
 export const ideaSchema = z.object({
   title: z
     .string({ error: "errors.field.required" })
