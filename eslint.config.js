@@ -104,7 +104,7 @@ export default tseslint.config(
   },
   {
     // Components run in the browser: forms are validated on the server, and the schemas (zod,
-    // drizzle's tables) stay out of its bundle (decision 0011). Their types are welcome.
+    // drizzle's tables) stay out of its bundle (decision 0012). Their types are welcome.
     files: ["app/components/**/*.{ts,tsx}"],
     rules: {
       "@typescript-eslint/no-restricted-imports": [

@@ -4,7 +4,7 @@ import { defaultNS, isLocale, translationUrls } from "~/lib/i18n";
 
 // The browser's translator. The server renders with i18next; the browser only needs to
 // translate the same keys the same way when React re-renders, and i18next (~15 kB gzipped)
-// would take a sixth of the 100 kB a visitor's page may load (docs/decisions/0011).
+// would take a sixth of the 100 kB a visitor's page may load (docs/decisions/0012).
 //
 // It reads i18next's JSON format as far as the locale files use it: nested keys (whose parts
 // may hold dots), {{name}}
