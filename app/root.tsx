@@ -19,8 +19,8 @@ import {
 } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useChangeLanguage } from "remix-i18next/react";
-import { useErrorText } from "~/components/forms";
 import { ConfirmAddressNotice } from "~/components/confirm-address";
+import { useErrorText } from "~/components/error-text";
 import { SiteFooter } from "~/components/site-footer";
 import { SiteHeader } from "~/components/site-header";
 import { unreadCount } from "~/domain/notifications.server";

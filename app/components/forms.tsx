@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useErrorText } from "~/components/error-text";
 import { getInputProps, getTextareaProps, type FieldMetadata, type useForm } from "@conform-to/react";
 
 /**
@@ -7,18 +7,6 @@ import { getInputProps, getTextareaProps, type FieldMetadata, type useForm } fro
  * the server validates, and conform's lastResult brings back every error and typed value.
  */
 export type FieldConstraints = NonNullable<Parameters<typeof useForm>[0]["constraint"]>;
-
-/**
- * Zod messages are i18n keys ("errors.field.tooShort"); some carry a count after a colon
- * ("errors.field.tooShort:10"). Translate them here, in the reader's language.
- */
-export function useErrorText() {
-  const { t } = useTranslation();
-  return (message: string) => {
-    const [key, count] = message.split(":");
-    return t(key!, { count: count === undefined ? undefined : Number(count) });
-  };
-}
 
 export function FieldErrors({ id, errors }: { id: string; errors?: string[] }) {
   const errorText = useErrorText();
