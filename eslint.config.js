@@ -26,6 +26,13 @@ const CLOCK_RULES = [
   { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: "Read the time with now() from ~/lib/clock.server, so tests can move it." },
 ];
 
+const BODY_RULES = [
+  {
+    selector: "CallExpression[callee.property.name=/^(formData|json|text|arrayBuffer|blob)$/][callee.object.name='request']",
+    message: "Read a form with readForm(request) from ~/web/form-body.server: within the body limit, and a 4xx for a body that is not a form.",
+  },
+];
+
 export default tseslint.config(
   { ignores: ["build/", "node_modules/", "test-results/", "playwright-report/", "db/migrations/"] },
   js.configs.recommended,
@@ -120,8 +127,10 @@ export default tseslint.config(
     },
   },
   {
-    // Routes, route helpers and jobs take the time from the clock too (tests move it).
+    // Routes, route helpers and jobs take the time from the clock too (tests move it), and
+    // actions read their body within limits, a bad one answered with a 4xx (readForm).
     files: ["app/routes/**/*.{ts,tsx}", "app/web/**/*.{ts,tsx}", "app/jobs/**/*.{ts,tsx}"],
-    rules: { "no-restricted-syntax": ["error", ...CLOCK_RULES] },
+    ignores: ["app/web/form-body.server.ts"],
+    rules: { "no-restricted-syntax": ["error", ...CLOCK_RULES, ...BODY_RULES] },
   },
 );

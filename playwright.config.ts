@@ -29,6 +29,10 @@ function freePort(): number {
   return Number.isInteger(found) && found > 0 ? found : 3950;
 }
 
+// Production does not start without a real SESSION_SECRET (docs/security.md); the servers the
+// tests start (here and in tests/e2e/server.e2e.ts) inherit this one.
+process.env.SESSION_SECRET ||= "e2e-session-secret-for-tests-only-0123456789";
+
 // E2E_PORT chooses the port; otherwise the runner picks a free one and the workers inherit it.
 process.env.E2E_PORT ||= String(freePort());
 const port = Number(process.env.E2E_PORT);
@@ -89,6 +93,7 @@ export default defineConfig({
     env: {
       NODE_ENV: "production",
       PORT: String(port),
+      SESSION_SECRET: process.env.SESSION_SECRET,
       DATABASE_PATH: path.join(runDirectory, "tertulia.db"),
       // Milliseconds the server's clock runs ahead (app/lib/clock.server.ts); moveClock in tests/e2e/support.ts writes it.
       CLOCK_OFFSET_FILE: path.join(runDirectory, "clock-offset"),

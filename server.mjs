@@ -1,4 +1,4 @@
-// The HTTP server: static files, the cross-site request guard, then Remix.
+// The HTTP server: security headers, static files, the request guard, then Remix.
 // `npm run dev` runs it with Vite's dev middleware; `npm start` with the production build.
 //
 // In production it runs one process per core (WEB_CONCURRENCY, default the number of cores;
@@ -10,11 +10,21 @@ import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
-import { trustProxySetting } from "./app/lib/deployment.mjs";
+import { bodyLimitFor } from "./app/lib/body-limits.mjs";
+import { productionProblems, siteUrl, trustProxySetting } from "./app/lib/deployment.mjs";
 import { isAllowedOrigin } from "./app/lib/same-origin.mjs";
 
 const production = process.env.NODE_ENV === "production";
 const port = Number(process.env.PORT ?? 3000);
+
+if (production) {
+  const problems = productionProblems();
+  if (problems.length > 0) {
+    console.error(["Tertulia cannot start in production:", ...problems.map((problem) => `- ${problem}`)].join("\n"));
+    process.exit(1);
+  }
+}
+const site = siteUrl();
 
 if (cluster.isPrimary) {
   const { serverProcesses, runCluster } = await import("./server-cluster.mjs");
@@ -82,14 +92,42 @@ if (viteDevServer) {
 }
 app.use(staticFiles("public", { maxAge: "1h" }));
 
+// Methods Remix answers; anything else (OPTIONS, TRACE, WebDAV's…) is answered here, never
+// handed to Remix, which throws on them for a data URL (a 500).
+const METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"]);
+const SAFE_METHODS = new Set(["GET", "HEAD"]);
+
+// The request guard, before Remix (docs/security.md): methods, the cross-site check against
+// APP_URL, the body limit.
 app.use((request, response, next) => {
-  const allowed = isAllowedOrigin(
-    request.method,
-    { host: request.headers.host, origin: request.headers.origin, referer: request.headers.referer },
-    request.path,
-  );
-  if (allowed) return next();
-  response.status(403).type("text/plain").send("Forbidden: this request did not come from this site.");
+  if (request.method === "OPTIONS") return response.status(204).set("Allow", "GET, HEAD, POST").end();
+  if (!METHODS.has(request.method)) return response.status(405).set("Allow", "GET, HEAD, POST").type("text/plain").send("Method Not Allowed");
+  // Remix builds the request's URL from X-Forwarded-Host when there is one, and refuses (with
+  // a 500) an action whose Origin does not match it: nobody in front of us is trusted to name
+  // the host, the site's own is APP_URL's.
+  delete request.headers["x-forwarded-host"];
+  if (SAFE_METHODS.has(request.method)) return next();
+
+  const { origin, referer } = request.headers;
+  if (!isAllowedOrigin(request.method, { origin, referer }, request.path, site.origin)) {
+    return response.status(403).type("text/plain").send("Forbidden: this request did not come from this site.");
+  }
+  // The same check again in Remix compares the Origin with the Host header, which a proxy in
+  // front may have rewritten: the request is the site's, so it is addressed to the site.
+  request.headers.host = site.host;
+
+  // A body larger than the route takes is refused before a byte of it is read. A body must say
+  // its length (browsers always do): one streamed without (chunked) could only be cut off
+  // mid-way, which the client sees as a broken connection rather than an answer.
+  if (request.headers["transfer-encoding"] && request.headers["content-length"] === undefined) {
+    response.set("Connection", "close");
+    return response.status(411).type("text/plain").send("Length Required");
+  }
+  if (Number(request.headers["content-length"] ?? 0) > bodyLimitFor(request.path)) {
+    response.set("Connection", "close");
+    return response.status(413).type("text/plain").send("Payload Too Large");
+  }
+  next();
 });
 
 const build = viteDevServer

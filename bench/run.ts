@@ -148,6 +148,8 @@ const server: ChildProcess = spawn(
       NODE_ENV: "production",
       PORT: String(port),
       APP_URL: origin,
+      // Production does not start without one (docs/security.md).
+      SESSION_SECRET: process.env.SESSION_SECRET ?? "bench-session-secret-not-for-any-real-site",
       DATABASE_PATH: databasePath,
       MAIL_DIRECTORY: path.join(workDirectory, "mail"),
       BENCH_PROBE_FILE: probeFile,

@@ -1,4 +1,5 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { DEVELOPMENT_SESSION_SECRET } from "~/lib/deployment.mjs";
 
 /** A random, URL-safe token with 160 bits of entropy. */
 export function generateToken() {
@@ -16,7 +17,8 @@ export function generateId() {
 }
 
 function secret() {
-  return process.env.SESSION_SECRET ?? "tertulia-development-secret";
+  // A production server does not start without a real one (productionProblems, server.mjs).
+  return process.env.SESSION_SECRET || DEVELOPMENT_SESSION_SECRET;
 }
 
 /** A value and its HMAC, for links that must work without logging in (unsubscribe). */

@@ -3,6 +3,7 @@ import { createInstance, type i18n } from "i18next";
 import { initReactI18next } from "react-i18next";
 import { RemixI18Next } from "remix-i18next/server";
 import type { Locale } from "#db/schema";
+import { servedOverHttps } from "~/lib/deployment.mjs";
 import { i18nConfig, isLocale, provideTranslators, supportedLocales, translatorFor } from "~/lib/i18n";
 
 /** The language chosen with the footer switcher, for visitors and as a fallback. */
@@ -10,7 +11,7 @@ export const localeCookie = createCookie("tertulia_lng", {
   path: "/",
   sameSite: "lax",
   httpOnly: true,
-  secure: process.env.NODE_ENV === "production",
+  secure: servedOverHttps(),
   maxAge: 60 * 60 * 24 * 365,
 });
 

@@ -45,11 +45,33 @@ export function parseDocJson(value: string): RichTextJson | null {
   }
 }
 
-/** The text of a document, as the no-JavaScript textarea shows it. */
-export function docToPlainText(node: RichTextJson): string {
-  if (node.type === "text") return node.text ?? "";
-  if (node.type === "hardBreak") return "\n";
-  const children = node.content ?? [];
-  const blocks = ["doc", "blockquote", "bulletList", "orderedList", "listItem"];
-  return children.map(docToPlainText).join(blocks.includes(node.type) ? "\n\n" : "");
+/**
+ * The text of a document, as the no-JavaScript textarea shows it. The document may be what a
+ * refused form sent back, so nothing in it is taken on trust: content that is not a list of
+ * nodes, or text that is not a string, counts as none. Iterative: the tree may be very deep.
+ */
+export function docToPlainText(root: RichTextJson): string {
+  const BLOCKS = new Set(["doc", "blockquote", "bulletList", "orderedList", "listItem"]);
+  const parts: string[] = [];
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (typeof node === "string") {
+      parts.push(node); // a separator pushed below
+      continue;
+    }
+    if (!node || typeof node !== "object") continue;
+    const { type, text, content } = node as { type?: unknown; text?: unknown; content?: unknown };
+    if (type === "text") parts.push(typeof text === "string" ? text : "");
+    else if (type === "hardBreak") parts.push("\n");
+    else if (Array.isArray(content)) {
+      const separator = typeof type === "string" && BLOCKS.has(type) ? "\n\n" : "";
+      const children = content.filter((child) => child && typeof child === "object");
+      for (let index = children.length - 1; index >= 0; index -= 1) {
+        stack.push(children[index]);
+        if (index > 0 && separator) stack.push(separator);
+      }
+    }
+  }
+  return parts.join("");
 }

@@ -8,20 +8,24 @@ const TOKEN_AUTHORISED_PATHS = new Set(["/unsubscribe"]);
 
 /**
  * True when a request may change state: a safe method, or an `Origin` (or, when a browser
- * sends none, a `Referer`) whose host is the host the request was sent to. A request that
- * names no origin at all is refused: every browser we support sends one on POST.
+ * sends none, a `Referer`) that is the site's own origin, `siteOrigin` (APP_URL's), whatever
+ * Host header the request came with. A request that names no origin at all is refused: every
+ * browser we support sends one on POST. So is `Origin: null` (a sandboxed frame, a page
+ * reached through a redirect from another site), whatever Referer comes with it.
  *
  * @param {string} method
- * @param {{ host?: string | null, origin?: string | null, referer?: string | null }} headers
- * @param {string} [pathname]
+ * @param {{ origin?: string | null, referer?: string | null }} headers
+ * @param {string} pathname
+ * @param {string} siteOrigin
  */
-export function isAllowedOrigin(method, headers, pathname = "") {
+export function isAllowedOrigin(method, headers, pathname, siteOrigin) {
   if (SAFE_METHODS.has(method.toUpperCase())) return true;
   if (TOKEN_AUTHORISED_PATHS.has(pathname)) return true;
-  const claimed = headers.origin && headers.origin !== "null" ? headers.origin : headers.referer;
-  if (!claimed || !headers.host) return false;
+  if (headers.origin === "null") return false;
+  const claimed = headers.origin || headers.referer;
+  if (!claimed) return false;
   try {
-    return new URL(claimed).host === headers.host;
+    return new URL(claimed).origin === siteOrigin;
   } catch {
     return false;
   }

@@ -15,7 +15,7 @@ export function useTimeZone() {
     if (!browserZone) return;
     setZone(browserZone);
     if (browserZone !== serverZone) {
-      document.cookie = `${TIME_ZONE_COOKIE}=${encodeURIComponent(browserZone)}; path=/; max-age=31536000; samesite=lax`;
+      document.cookie = `${TIME_ZONE_COOKIE}=${encodeURIComponent(browserZone)}; path=/; max-age=31536000; samesite=lax${location.protocol === "https:" ? "; secure" : ""}`;
     }
   }, [serverZone]);
   return zone;

@@ -11,6 +11,8 @@ import { pageTitle } from "~/lib/meta";
 import { requireUser } from "~/web/guards.server";
 import { formIdField, idField } from "~/web/params";
 import { badRequest, refusalResponse } from "~/web/responses.server";
+import { readForm } from "~/web/form-body.server";
+import { parseSubmission } from "~/web/submission.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, { role: "staff" });
@@ -27,9 +29,9 @@ const categorySchema = z.object({
 
 const archiveSchema = z.object({ id: idField, archived: z.enum(["true", "false"]) });
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   await requireUser(request, { role: "staff" });
-  const formData = await request.formData();
+  const formData = await readForm({ request, context });
   const intent = formData.get("intent");
   const formId = String(formData.get("formId") ?? "");
 
@@ -41,7 +43,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return { formId, result: null };
   }
 
-  const submission = parseWithZod(formData, { schema: categorySchema });
+  const submission = parseSubmission(formData, { schema: categorySchema });
   if (submission.status !== "success") return data({ formId, result: submission.reply() }, { status: 400 });
   const saved = intent === "create" ? await createCategory(submission.value) : await updateCategory(formIdField(formData, "id"), submission.value);
   if (!saved.ok) {

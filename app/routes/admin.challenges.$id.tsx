@@ -20,6 +20,7 @@ import { parseChallengeForm } from "~/web/challenge-form.server";
 import { requireUser } from "~/web/guards.server";
 import { idFrom } from "~/web/params";
 import { badRequest, notFound, refusalResponse } from "~/web/responses.server";
+import { readForm } from "~/web/form-body.server";
 
 /** How many places can be ranked; more winners are "selected" without a rank. */
 const RANKED_PLACES = 10;
@@ -85,12 +86,12 @@ function winnersFrom(formData: FormData): Winner[] {
   return winners;
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request, { role: "staff" });
   const id = idFrom(params.id);
   const challenge = await getChallengeById(id);
   if (!challenge) throw notFound();
-  const formData = await request.formData();
+  const formData = await readForm({ request, context });
   const intent = formData.get("intent");
 
   if (intent === "publish" || intent === "unpublish") {

@@ -10,6 +10,7 @@ import { timeZoneFromRequest, toLocalDateTime } from "~/lib/time-zone";
 import { challengeSchema } from "~/web/challenge-form";
 import { parseChallengeForm } from "~/web/challenge-form.server";
 import { requireUser } from "~/web/guards.server";
+import { readForm } from "~/web/form-body.server";
 
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
@@ -38,9 +39,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "admin.challenges.newTitle");
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, { role: "staff" });
-  const parsed = parseChallengeForm(await request.formData(), timeZoneFromRequest(request));
+  const parsed = parseChallengeForm(await readForm({ request, context }), timeZoneFromRequest(request));
   if (!parsed.value) return data(parsed.reply, { status: 400 });
   const created = await createChallenge({ ...parsed.value, staffId: user.id });
   if (!created.ok) return data(parsed.submission.reply({ fieldErrors: { slug: ["errors.challenge.slugTaken"] } }), { status: 400 });

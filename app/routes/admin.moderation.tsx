@@ -11,6 +11,7 @@ import { ideaPath } from "~/lib/paths";
 import { requireUser } from "~/web/guards.server";
 import { idField } from "~/web/params";
 import { forbidden } from "~/web/responses.server";
+import { readForm } from "~/web/form-body.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, { role: "staff" });
@@ -29,9 +30,9 @@ const schema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("unblock"), personId: z.string().min(1) }),
 ]);
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, { role: "staff" });
-  const parsed = schema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = schema.safeParse(Object.fromEntries(await readForm({ request, context })));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     return data({ error: issue?.path[0] === "reason" ? issue.message : "errors.moderation.invalid" }, { status: 400 });

@@ -16,6 +16,8 @@ import { requireUser } from "~/web/guards.server";
 import { idField } from "~/web/params";
 import { badRequest, refusalResponse } from "~/web/responses.server";
 import { endAllSessions } from "~/web/session.server";
+import { readForm } from "~/web/form-body.server";
+import { parseSubmission } from "~/web/submission.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, { role: "admin" });
@@ -37,13 +39,13 @@ const roleChangeSchema = z.object({
 });
 const invitationSchema = z.object({ intent: z.enum(["resend", "revoke"]), invitationId: idField });
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const admin = await requireUser(request, { role: "admin" });
-  const formData = await request.formData();
+  const formData = await readForm({ request, context });
   const intent = formData.get("intent");
 
   if (intent === "invite") {
-    const submission = parseWithZod(formData, { schema: inviteSchema });
+    const submission = parseSubmission(formData, { schema: inviteSchema });
     if (submission.status !== "success") return data({ intent, result: submission.reply(), link: null }, { status: 400 });
     const invited = await inviteStaff({ email: submission.value.email, invitedById: admin.id });
     if (!invited.ok) return data({ intent, result: submission.reply({ fieldErrors: { email: ["errors.team.alreadyStaff"] } }), link: null }, { status: 400 });

@@ -21,6 +21,7 @@ import { ideaPath } from "~/lib/paths";
 import { requireUser } from "~/web/guards.server";
 import { idField, numberParam } from "~/web/params";
 import { notFound } from "~/web/responses.server";
+import { readForm } from "~/web/form-body.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, { role: "staff" });
@@ -53,9 +54,9 @@ const bulkSchema = z.object({
 });
 
 /** Bulk (or single-row) changes: assignee, category, status — all in one transaction. */
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, { role: "staff" });
-  const formData = await request.formData();
+  const formData = await readForm({ request, context });
   const parsed = bulkSchema.safeParse({
     ids: formData.getAll("ids"),
     assigneeId: formData.get("assigneeId") ?? undefined,

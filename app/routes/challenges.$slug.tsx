@@ -17,6 +17,7 @@ import { pageTitle } from "~/lib/meta";
 import { ideaPath } from "~/lib/paths";
 import { notFound } from "~/web/responses.server";
 import { getOptionalUser } from "~/web/session.server";
+import { servedOverHttps } from "~/lib/deployment.mjs";
 
 const SHUFFLE_COOKIE = "tertulia_shuffle";
 
@@ -29,7 +30,7 @@ function shuffleSeed(request: Request, userId: string | null): { seed: number; s
   const saved = new RegExp(`(?:^|;\\s*)${SHUFFLE_COOKIE}=(\\d{1,10})`).exec(request.headers.get("Cookie") ?? "");
   if (saved) return { seed: Number(saved[1]), setCookie: null };
   const seed = randomInt(1, 2_000_000_000);
-  return { seed, setCookie: `${SHUFFLE_COOKIE}=${seed}; Path=/challenges; Max-Age=2592000; SameSite=Lax; HttpOnly` };
+  return { seed, setCookie: `${SHUFFLE_COOKIE}=${seed}; Path=/challenges; Max-Age=2592000; SameSite=Lax; HttpOnly${servedOverHttps() ? "; Secure" : ""}` };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -13,6 +13,7 @@ import { ideaSchema } from "~/web/idea-form";
 import { parseIdeaForm } from "~/web/idea-form.server";
 import { ideaIdFrom } from "~/web/params";
 import { notFound, refusalResponse } from "~/web/responses.server";
+import { readForm } from "~/web/form-body.server";
 
 /** The idea, for its author only (the domain refuses anyone else), and not once moderation hid it. */
 async function ideaToEdit(request: Request, param: string | undefined) {
@@ -40,9 +41,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "ideaForm.editTitle");
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, idea: current } = await ideaToEdit(request, params.id);
-  const parsed = await parseIdeaForm(await request.formData(), { keepCategoryId: current.category?.id ?? null });
+  const parsed = await parseIdeaForm(await readForm({ request, context }), { keepCategoryId: current.category?.id ?? null });
   if (!parsed.value) return data(parsed.reply, { status: 400 });
   const { title, body, categoryId } = parsed.value;
   const updated = await updateIdea({ ideaId: current.id, editorId: user.id, title, body, categoryId });

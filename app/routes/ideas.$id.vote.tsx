@@ -7,6 +7,7 @@ import { participationRefused, participationRefusal, requireUser } from "~/web/g
 import { ideaIdFrom } from "~/web/params";
 import { safeRedirect } from "~/web/redirects";
 import { badRequest, refusalResponse } from "~/web/responses.server";
+import { readForm } from "~/web/form-body.server";
 
 const voteSchema = z.object({
   wanted: z.enum(["true", "false"]).transform((value) => value === "true"),
@@ -20,10 +21,10 @@ const voteSchema = z.object({
  * challenge refuses (outside its voting window, past the budget) answers 409 with the reason;
  * without JavaScript, the challenge's page says why.
  */
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const ideaId = ideaIdFrom(params.id);
-  const parsed = voteSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = voteSchema.safeParse(Object.fromEntries(await readForm({ request, context })));
   if (!parsed.success) throw badRequest();
   // Not allowed to take part: the button says why in place; without JavaScript, the error page.
   const refusal = participationRefusal(user);

@@ -13,6 +13,7 @@ import { useTimeZone } from "~/lib/use-time-zone";
 import { requireUser } from "~/web/guards.server";
 import { ideaSchema } from "~/web/idea-form";
 import { parseIdeaForm } from "~/web/idea-form.server";
+import { readForm } from "~/web/form-body.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, { participate: true });
@@ -30,9 +31,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "ideaForm.newTitle");
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, { participate: true });
-  const parsed = await parseIdeaForm(await request.formData());
+  const parsed = await parseIdeaForm(await readForm({ request, context }));
   if (!parsed.value) return data(parsed.reply, { status: 400 });
   const created = await createIdea({ authorId: user.id, ...parsed.value });
   // The challenge closed (or vanished) while the idea was being written: say so and keep every word.

@@ -10,6 +10,8 @@ import { findPersonByEmail } from "~/domain/people.server";
 import { pageTitle } from "~/lib/meta";
 import { acceptInvitationSchema } from "~/web/account-forms";
 import { endAllSessions, getOptionalUser, startSession } from "~/web/session.server";
+import { readForm } from "~/web/form-body.server";
+import { parseSubmission } from "~/web/submission.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const invitation = await findUsableInvitation(params.token ?? "");
@@ -27,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "invitation.title");
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const token = params.token ?? "";
   const user = await getOptionalUser(request);
   // An invitation that cannot be used (any more, or by this account): the page says so.
@@ -39,7 +41,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     await endAllSessions(user.id);
     throw redirect("/admin", { headers: { "Set-Cookie": await startSession(user.id) } });
   }
-  const submission = parseWithZod(await request.formData(), { schema: acceptInvitationSchema });
+  const submission = parseSubmission(await readForm({ request, context }), { schema: acceptInvitationSchema });
   if (submission.status !== "success") return submission.reply({ hideFields: ["password"] });
   const person = await acceptInvitationAsNewcomer(token, submission.value);
   if (!person.ok) {

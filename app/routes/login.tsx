@@ -10,6 +10,8 @@ import { loginSchema } from "~/web/account-forms";
 import { safeRedirect } from "~/web/redirects";
 import { getOptionalUser, startSession } from "~/web/session.server";
 import { rateLimitMessage, retryAfterHeader, signInThrottle } from "~/web/throttle.server";
+import { readForm } from "~/web/form-body.server";
+import { parseSubmission } from "~/web/submission.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getOptionalUser(request)) {
@@ -21,8 +23,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "login.title");
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: loginSchema });
+  const formData = await readForm({ request, context });
+  const submission = parseSubmission(formData, { schema: loginSchema });
   if (submission.status !== "success") return submission.reply({ hideFields: ["password"] });
   // Too many wrong passwords for this account from here, or from here at all: wait, then try.
   const throttle = await signInThrottle({ context }, submission.value.email);

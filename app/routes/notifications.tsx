@@ -12,6 +12,7 @@ import { anchorFor, challengePath, ideaPath } from "~/lib/paths";
 import { requireUser } from "~/web/guards.server";
 import { idField, numberParam } from "~/web/params";
 import { badRequest } from "~/web/responses.server";
+import { readForm } from "~/web/form-body.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -25,9 +26,9 @@ const actionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("read-all") }),
 ]);
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const parsed = actionSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = actionSchema.safeParse(Object.fromEntries(await readForm({ request, context })));
   if (!parsed.success) throw badRequest();
   if (parsed.data.intent === "read") await markRead(user.id, parsed.data.id);
   else await markAllRead(user.id);

@@ -5,6 +5,7 @@ import { NOTIFICATION_KINDS } from "#db/schema";
 import { getEmailPreferences, setEmailPreferences } from "~/domain/notifications.server";
 import { pageTitle } from "~/lib/meta";
 import { requireUser } from "~/web/guards.server";
+import { readForm } from "~/web/form-body.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -14,9 +15,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "settings.notifications.title");
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const formData = await request.formData();
+  const formData = await readForm({ request, context });
   // An unticked checkbox sends nothing: every kind not sent is "no email".
   await setEmailPreferences(user.id, Object.fromEntries(NOTIFICATION_KINDS.map((kind) => [kind, formData.get(kind) === "on"])));
   return { saved: true };

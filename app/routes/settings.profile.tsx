@@ -11,6 +11,8 @@ import { pageTitle } from "~/lib/meta";
 import { profileSchema } from "~/web/account-forms";
 import { requireUser } from "~/web/guards.server";
 import { refusalResponse } from "~/web/responses.server";
+import { readForm } from "~/web/form-body.server";
+import { parseSubmission } from "~/web/submission.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -30,9 +32,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "settings.profile.title");
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const submission = parseWithZod(await request.formData(), { schema: profileSchema });
+  const submission = parseSubmission(await readForm({ request, context }), { schema: profileSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const { locale, ...profile } = submission.value;
   const updated = await updateProfile(user.id, { ...profile, locale: locale === "auto" ? null : locale });

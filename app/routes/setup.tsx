@@ -11,6 +11,8 @@ import { detectLocale } from "~/lib/i18n.server";
 import { pageTitle } from "~/lib/meta";
 import { setupSchema } from "~/web/account-forms";
 import { startSession } from "~/web/session.server";
+import { readForm } from "~/web/form-body.server";
+import { parseSubmission } from "~/web/submission.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   // Once the site exists, the first-run page is closed for good.
@@ -20,9 +22,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "setup.title");
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   if (await getSite()) throw redirect("/");
-  const submission = parseWithZod(await request.formData(), { schema: setupSchema });
+  const submission = parseSubmission(await readForm({ request, context }), { schema: setupSchema });
   if (submission.status !== "success") return submission.reply({ hideFields: ["password"] });
   const { email, displayName, password, ...siteFields } = submission.value;
   const admin = await setUpSite({ ...siteFields, admin: { email, displayName, password } });

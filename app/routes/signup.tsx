@@ -12,6 +12,8 @@ import { signupSchema } from "~/web/account-forms";
 import { limitSignUp, rateLimitMessage, retryAfterHeader } from "~/web/throttle.server";
 import { safeRedirect } from "~/web/redirects";
 import { getOptionalUser } from "~/web/session.server";
+import { readForm } from "~/web/form-body.server";
+import { parseSubmission } from "~/web/submission.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getOptionalUser(request)) throw redirect("/");
@@ -21,8 +23,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "signup.title");
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: signupSchema });
+  const formData = await readForm({ request, context });
+  const submission = parseSubmission(formData, { schema: signupSchema });
   if (submission.status !== "success") return submission.reply({ hideFields: ["password"] });
   // Counted once the form is complete: a person correcting a typo is not held back.
   const limited = await limitSignUp({ context }, submission.value.email);

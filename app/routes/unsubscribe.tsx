@@ -7,6 +7,7 @@ import { getPerson } from "~/domain/people.server";
 import { readSignedValue } from "~/lib/crypto.server";
 import { pageTitle } from "~/lib/meta";
 import { badRequest } from "~/web/responses.server";
+import { readForm } from "~/web/form-body.server";
 
 /** Who and which kind a signed unsubscribe token names, or null. No log-in needed. */
 async function readToken(token: string | null) {
@@ -25,9 +26,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "unsubscribe.title");
 
 /** One click from the email's page, or RFC 8058 one-click POST from the mail client. */
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const url = new URL(request.url);
-  const formData = await request.formData();
+  const formData = await readForm({ request, context });
   const target = await readToken(url.searchParams.get("token") ?? String(formData.get("token") ?? ""));
   if (!target) throw badRequest();
   await setEmailPreferences(target.userId, { [target.kind]: false });

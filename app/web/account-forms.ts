@@ -41,8 +41,8 @@ export const forgotPasswordSchema = z.object({ email: emailField });
 export const newPasswordSchema = z.object({ password: passwordField });
 
 export const loginSchema = z.object({
-  email: z.string(required).trim(),
-  password: z.string(required),
+  email: z.string(required).trim().max(254, "errors.field.tooLong:254"),
+  password: z.string(required).max(PASSWORD_MAX, `errors.field.tooLong:${PASSWORD_MAX}`),
 });
 
 export const setupSchema = z.object({

@@ -1,9 +1,9 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { ChallengeInput } from "~/domain/challenges.server";
 import { slugify } from "~/lib/paths";
 import { richBodyFrom } from "~/lib/rich-body.server";
 import { isValidTimeZone, parseLocalDateTime } from "~/lib/time-zone";
 import { challengeSchema } from "~/web/challenge-form";
+import { parseSubmission } from "~/web/submission.server";
 
 const TIMES = ["submissionOpensAt", "submissionClosesAt", "votingOpensAt", "votingClosesAt"] as const;
 
@@ -14,7 +14,7 @@ const TIMES = ["submissionOpensAt", "submissionClosesAt", "votingOpensAt", "voti
  * translated-key field errors and everything that was typed.
  */
 export function parseChallengeForm(formData: FormData, fallbackTimeZone: string) {
-  const submission = parseWithZod(formData, { schema: challengeSchema });
+  const submission = parseSubmission(formData, { schema: challengeSchema });
   if (submission.status !== "success") return { reply: submission.reply() } as const;
   const { value } = submission;
   const timeZone = isValidTimeZone(value.timeZone) ? value.timeZone : fallbackTimeZone;

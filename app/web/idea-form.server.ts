@@ -1,7 +1,7 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import { getActiveCategory } from "~/domain/categories.server";
 import { richBodyFrom } from "~/lib/rich-body.server";
 import { ideaSchema } from "~/web/idea-form";
+import { parseSubmission } from "~/web/submission.server";
 
 /**
  * Checks a submitted idea form: the fields against the schema, the body against the editor's
@@ -9,7 +9,7 @@ import { ideaSchema } from "~/web/idea-form";
  * carries translated-key field errors and everything that was typed.
  */
 export async function parseIdeaForm(formData: FormData, options: { keepCategoryId?: number | null } = {}) {
-  const submission = parseWithZod(formData, { schema: ideaSchema });
+  const submission = parseSubmission(formData, { schema: ideaSchema });
   if (submission.status !== "success") return { reply: submission.reply() } as const;
   const body = richBodyFrom(submission.value.body);
   const categoryId = submission.value.categoryId;

@@ -1,6 +1,7 @@
 import { Lucia, TimeSpan } from "lucia";
 import type { Locale, Role, Theme } from "#db/schema";
 import { generateToken, hashToken } from "~/lib/crypto.server";
+import { servedOverHttps } from "~/lib/deployment.mjs";
 import { sessionAdapter } from "~/lib/session-adapter.server";
 
 export const lucia = new Lucia(sessionAdapter, {
@@ -8,7 +9,8 @@ export const lucia = new Lucia(sessionAdapter, {
   sessionExpiresIn: new TimeSpan(30, "d"),
   sessionCookie: {
     name: "tertulia_session",
-    attributes: { secure: process.env.NODE_ENV === "production", sameSite: "lax" },
+    // Secure when the site is served over HTTPS (APP_URL), whatever NODE_ENV says.
+    attributes: { secure: servedOverHttps(), sameSite: "lax" },
   },
   // The drizzle adapter hands over the row with the schema's (camelCase) field names.
   getUserAttributes: (attributes) => ({
@@ -54,7 +56,7 @@ export async function startSession(userId: string) {
 }
 
 export async function endSession(request: Request) {
-  const token = lucia.readSessionCookie(request.headers.get("Cookie") ?? "");
+  const token = sessionToken(request);
   if (token) await lucia.invalidateSession(hashToken(token));
   return lucia.createBlankSessionCookie().serialize();
 }

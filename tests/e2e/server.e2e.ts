@@ -36,6 +36,54 @@ test("a page is compressed as one piece, not chunk by chunk; static files are se
   expect(icon.headers["cache-control"]).toBe("public, max-age=3600");
 });
 
+/** A request as a client other than a browser may send it: any method, headers and body (or only the start of one). */
+function rawRequest(url: string, options: { method: string; headers?: Record<string, string>; body?: string }) {
+  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; text: string }>((resolve, reject) => {
+    const request = http.request(url, { method: options.method, headers: options.headers }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on("data", (chunk: Buffer) => chunks.push(chunk));
+      response.on("end", () => resolve({ status: response.statusCode ?? 0, headers: response.headers, text: Buffer.concat(chunks).toString() }));
+    });
+    request.on("error", reject);
+    request.end(options.body);
+  });
+}
+
+test("the request guard answers what no form of ours sends with a 4xx, before Remix or the body is read", async ({ baseURL }) => {
+  const site = baseURL!;
+  // Issue 11: `Origin: null` with a same-site Referer, and OPTIONS to a data URL from another site, were 500s.
+  const opaque = await rawRequest(`${site}/login`, { method: "POST", headers: { Origin: "null", Referer: `${site}/login`, "Content-Type": "application/x-www-form-urlencoded" }, body: "email=a" });
+  expect(opaque.status).toBe(403);
+  const preflight = await rawRequest(`${site}/login.data`, { method: "OPTIONS", headers: { Origin: "https://evil.example", "Access-Control-Request-Method": "POST" } });
+  expect(preflight.status).toBe(204);
+  expect(preflight.headers["access-control-allow-origin"]).toBeUndefined();
+  expect((await rawRequest(`${site}/`, { method: "PROPFIND" })).status).toBe(405);
+  // A Host or X-Forwarded-Host of another name changes nothing: the site is APP_URL.
+  const forwarded = await rawRequest(`${site}/login`, { method: "POST", headers: { Origin: site, "X-Forwarded-Host": "evil.example", "Content-Type": "application/json" }, body: "{}" });
+  expect(forwarded.status).toBe(415);
+
+  // 100 MB announced: refused at once, without waiting for (or reading) the body.
+  const huge = await new Promise<number>((resolve, reject) => {
+    const request = http.request(`${site}/login`, { method: "POST", headers: { Origin: site, "Content-Type": "application/x-www-form-urlencoded", "Content-Length": String(100 * 1024 * 1024) } }, (response) => {
+      response.resume();
+      resolve(response.statusCode ?? 0);
+    });
+    request.on("error", reject);
+    request.write("email=");
+  });
+  expect(huge).toBe(413);
+  // A body must say its length (browsers always do).
+  const chunked = await rawRequest(`${site}/login`, { method: "POST", headers: { Origin: site, "Content-Type": "application/x-www-form-urlencoded", "Transfer-Encoding": "chunked" }, body: "email=a" });
+  expect(chunked.status).toBe(411);
+  const broken = await rawRequest(`${site}/login`, { method: "POST", headers: { Origin: site, "Content-Type": "multipart/form-data; boundary=x" }, body: "--x\r\nnot a part" });
+  expect(broken.status).toBe(400);
+
+  // A cookie that does not decode is no session, no time zone and no language, on every page.
+  for (const cookie of ["tertulia_session=%E0%A4%A", "tz=%zz", "tertulia_lng=%", "tz=%E0%A4%A; tertulia_lng=%zz"]) {
+    expect((await rawRequest(`${site}/`, { method: "GET", headers: { Cookie: cookie } })).status, cookie).toBe(200);
+  }
+});
+
 test.describe("one server process per core", () => {
   /** `node server.mjs` as production runs it, with WEB_CONCURRENCY workers, on its own port and database; its output as lines. */
   async function startCluster(workers: number) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { richBodyFrom, RICH_TEXT_MAX } from "~/lib/rich-body.server";
-import { docToPlainText, isAllowedHref, plainTextToDoc } from "~/lib/rich-text";
+import { docToPlainText, isAllowedHref, parseDocJson, plainTextToDoc } from "~/lib/rich-text";
 import { plainBody } from "#tests/support/ideas";
 
 const doc = (...content: unknown[]) => JSON.stringify({ type: "doc", content });
@@ -200,6 +200,18 @@ describe("richBodyFrom: plain text and limits", () => {
 
   it("round-trips plain text through a document", () => {
     expect(docToPlainText(plainTextToDoc("a\nb\n\nc"))).toBe("a\nb\n\nc");
+  });
+
+  // Issue 11: a refused form shows what was sent again, through docToPlainText; content that
+  // was not a list of nodes made that page a 500.
+  it("shows again, without failing, a document whose content is not a list of nodes", () => {
+    expect(docToPlainText(parseDocJson('{"type":"doc","content":"not nodes"}')!)).toBe("");
+    expect(docToPlainText(parseDocJson('{"type":"doc","content":{"0":{}}}')!)).toBe("");
+    const broken = { type: "doc", content: [{ type: "paragraph", content: "x" }, null, { type: "paragraph", content: [{ type: "text", text: 5 }, { type: "text", text: "kept" }] }] };
+    expect(docToPlainText(broken as never)).toBe("\n\nkept");
+    let deep: Record<string, unknown> = { type: "text", text: "deep" };
+    for (let level = 0; level < 100_000; level += 1) deep = { type: "blockquote", content: [deep] };
+    expect(docToPlainText(deep as never)).toBe("deep");
   });
 });
 

@@ -1,4 +1,3 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect } from "@remix-run/node";
 import { deleteComment, editComment, postComment, setOfficialResponse } from "~/domain/comments.server";
 import { follow, unfollow } from "~/domain/follows.server";
@@ -7,6 +6,7 @@ import { commentFormSchema } from "~/web/discussion-forms";
 import { formIdField } from "~/web/params";
 import { badRequest, refusalResponse } from "~/web/responses.server";
 import type { SessionUser } from "~/web/session.server";
+import { parseSubmission } from "~/web/submission.server";
 
 /**
  * The discussion's actions on an idea page, by intent. A rejected form comes back with its id
@@ -19,7 +19,7 @@ export async function handleDiscussionAction(intent: string, formData: FormData,
   switch (intent) {
     case "comment":
     case "edit-comment": {
-      const submission = parseWithZod(formData, { schema: commentFormSchema });
+      const submission = parseSubmission(formData, { schema: commentFormSchema });
       if (submission.status !== "success") return data({ formId, result: submission.reply() }, { status: 400 });
       const body = richBodyFrom(submission.value.body);
       if (!body.ok) return data({ formId, result: submission.reply({ fieldErrors: { body: [body.reason] } }) }, { status: 400 });

@@ -30,6 +30,7 @@ import { badRequest, notFound, refusalResponse } from "~/web/responses.server";
 import { getOptionalUser } from "~/web/session.server";
 import { handleDiscussionAction } from "./discussion-actions.server";
 import { handleWorkflowAction } from "./workflow-actions.server";
+import { readForm } from "~/web/form-body.server";
 
 /** A wrong or missing slug redirects to the idea's canonical URL, keeping the query and hash. */
 function redirectToCanonical(request: Request, idea: { id: number; title: string }) {
@@ -114,9 +115,9 @@ const INTENTS: Record<string, { role?: Role; participate?: boolean; handle: "dis
   delete: { handle: "delete" },
 };
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const ideaId = ideaIdFrom(params.id);
-  const formData = await request.formData();
+  const formData = await readForm({ request, context });
   const intent = String(formData.get("intent") ?? "");
   const gate = Object.hasOwn(INTENTS, intent) ? INTENTS[intent] : undefined;
   const user = await requireUser(request, { role: gate?.role, participate: gate?.participate });

@@ -1,4 +1,3 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect } from "@remix-run/node";
 import { reportContent } from "~/domain/moderation.server";
 import { assignIdea, changeStatus, mergeIdeas, unmergeIdea } from "~/domain/workflow.server";
@@ -7,6 +6,7 @@ import { formIdField } from "~/web/params";
 import { refusalResponse } from "~/web/responses.server";
 import type { SessionUser } from "~/web/session.server";
 import { mergeFormSchema, reportFormSchema, statusFormSchema } from "~/web/workflow-forms";
+import { parseSubmission } from "~/web/submission.server";
 
 /** What a staff member can fix in the form: its field, and the message shown there. */
 const fieldErrorOf = (reason: string) => `errors.workflow.${reason}`;
@@ -19,7 +19,7 @@ export async function handleWorkflowAction(intent: string, formData: FormData, i
   const formId = String(formData.get("formId") ?? intent);
 
   if (intent === "report") {
-    const submission = parseWithZod(formData, { schema: reportFormSchema });
+    const submission = parseSubmission(formData, { schema: reportFormSchema });
     if (submission.status !== "success") return data({ formId, result: submission.reply() }, { status: 400 });
     const commentId = formData.get("commentId") ? formIdField(formData, "commentId") : null;
     const reported = await reportContent({ reporterId: user.id, ideaId, commentId, reason: submission.value.reason });
@@ -33,7 +33,7 @@ export async function handleWorkflowAction(intent: string, formData: FormData, i
   }
 
   if (intent === "status") {
-    const submission = parseWithZod(formData, { schema: statusFormSchema });
+    const submission = parseSubmission(formData, { schema: statusFormSchema });
     if (submission.status !== "success") return data({ formId, result: submission.reply() }, { status: 400 });
     const noteInput = submission.value.note?.trim() ?? "";
     const note = noteInput ? richBodyFrom(noteInput) : null;
@@ -50,7 +50,7 @@ export async function handleWorkflowAction(intent: string, formData: FormData, i
   }
 
   if (intent === "merge") {
-    const submission = parseWithZod(formData, { schema: mergeFormSchema });
+    const submission = parseSubmission(formData, { schema: mergeFormSchema });
     if (submission.status !== "success") return data({ formId, result: submission.reply() }, { status: 400 });
     const merged = await mergeIdeas({ sourceId: ideaId, targetId: submission.value.target, staffId: user.id });
     if (!merged.ok) return data({ formId, result: submission.reply({ fieldErrors: { target: [fieldErrorOf(merged.reason)] } }) }, { status: 400 });
