@@ -27,6 +27,7 @@ import { unreadCount } from "~/domain/notifications.server";
 import { getSite } from "~/domain/site.server";
 import { translationUrls } from "~/lib/i18n";
 import { detectLocale } from "~/lib/i18n.server";
+import { useNonce } from "~/lib/nonce";
 import { themeFor } from "~/lib/theme.server";
 import { timeZoneFromRequest } from "~/lib/time-zone";
 import { getSession } from "~/web/session.server";
@@ -90,6 +91,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
   // page never shows the other theme first; none chosen follows the system's preference.
   const theme = rootData?.theme ?? null;
   const { t } = useTranslation();
+  const nonce = useNonce();
   useChangeLanguage(locale);
   return (
     <html lang={locale} dir="ltr" data-theme={theme ?? undefined}>
@@ -119,8 +121,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
           {children}
         </main>
         <SiteFooter locale={locale} theme={theme} />
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

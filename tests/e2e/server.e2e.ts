@@ -84,6 +84,45 @@ test("the request guard answers what no form of ours sends with a 4xx, before Re
   }
 });
 
+test("the Content-Security-Policy runs the page's own scripts and blocks an injected one; the strict headers are sent", async ({ page, baseURL }) => {
+  // Each violation the page reports, recorded from before its first script (init scripts are not subject to the policy).
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { cspViolations: string[] }).cspViolations = seen;
+    document.addEventListener("securitypolicyviolation", (event) => seen.push(`${event.effectiveDirective} ${event.blockedURI}`));
+  });
+  // The page as the server sent it, with a script slipped in the way stored XSS would be.
+  await page.route(`${baseURL}/team`, async (route) => {
+    const response = await route.fetch();
+    const html = (await response.text()).replace("</main>", "<script>window.injected = true;</script></main>");
+    // The body is passed on decoded: its length and encoding change.
+    const headers = response.headers();
+    delete headers["content-encoding"];
+    delete headers["content-length"];
+    await route.fulfill({ status: response.status(), headers, body: html });
+  });
+  const response = await page.goto("/team");
+  const headers = response!.headers();
+  expect(headers["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{24}'/);
+  expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(headers["content-security-policy"]).not.toMatch(/script-src[^;]*unsafe-inline/);
+  expect(headers["permissions-policy"]).toContain("camera=()");
+  expect(headers["cross-origin-opener-policy"]).toBe("same-origin");
+  // Served over http here (APP_URL): no HSTS.
+  expect(headers["strict-transport-security"]).toBeUndefined();
+
+  // The app's own scripts ran (Remix hydrated: its router is there) ...
+  await expect.poll(() => page.evaluate(() => "__remixRouter" in window)).toBe(true);
+  // ... the injected one did not, and it is the only thing the policy stopped.
+  expect(await page.evaluate(() => (window as unknown as { injected?: boolean }).injected)).toBeUndefined();
+  const violations = await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
+  expect(violations).toHaveLength(1);
+  expect(violations[0]).toMatch(/^script-src(-elem)? inline$/);
+  // Each response has its own nonce.
+  const again = await page.request.get("/team");
+  expect(again.headers()["content-security-policy"]).not.toBe(headers["content-security-policy"]);
+});
+
 test.describe("one server process per core", () => {
   /** `node server.mjs` as production runs it, with WEB_CONCURRENCY workers, on its own port and database; its output as lines. */
   async function startCluster(workers: number) {
