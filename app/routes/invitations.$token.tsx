@@ -12,6 +12,7 @@ import { acceptInvitationSchema } from "~/web/account-forms";
 import { endAllSessions, getOptionalUser, startSession } from "~/web/session.server";
 import { readForm } from "~/web/form-body.server";
 import { parseSubmission } from "~/web/submission.server";
+import { weakPasswordError } from "~/web/password-strength.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const invitation = await findUsableInvitation(params.token ?? "");
@@ -43,6 +44,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   const submission = parseSubmission(await readForm({ request, context }), { schema: acceptInvitationSchema });
   if (submission.status !== "success") return submission.reply({ hideFields: ["password"] });
+  const weak = weakPasswordError(submission.value.password, [submission.value.displayName]);
+  if (weak) return submission.reply({ fieldErrors: { password: [weak] }, hideFields: ["password"] });
   const person = await acceptInvitationAsNewcomer(token, submission.value);
   if (!person.ok) {
     if (person.reason === "emailTaken") return submission.reply({ formErrors: ["errors.invitation.accountExists"], hideFields: ["password"] });

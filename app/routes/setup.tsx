@@ -13,6 +13,7 @@ import { setupSchema } from "~/web/account-forms";
 import { startSession } from "~/web/session.server";
 import { readForm } from "~/web/form-body.server";
 import { parseSubmission } from "~/web/submission.server";
+import { weakPasswordError } from "~/web/password-strength.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   // Once the site exists, the first-run page is closed for good.
@@ -27,6 +28,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseSubmission(await readForm({ request, context }), { schema: setupSchema });
   if (submission.status !== "success") return submission.reply({ hideFields: ["password"] });
   const { email, displayName, password, ...siteFields } = submission.value;
+  const weak = weakPasswordError(password, [email, displayName, siteFields.siteName]);
+  if (weak) return submission.reply({ fieldErrors: { password: [weak] }, hideFields: ["password"] });
   const admin = await setUpSite({ ...siteFields, admin: { email, displayName, password } });
   // Set up meanwhile by someone else (the email is free on a fresh site): the page is closed.
   if (!admin.ok) throw redirect("/");

@@ -14,6 +14,7 @@ import { safeRedirect } from "~/web/redirects";
 import { getOptionalUser } from "~/web/session.server";
 import { readForm } from "~/web/form-body.server";
 import { parseSubmission } from "~/web/submission.server";
+import { weakPasswordError } from "~/web/password-strength.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getOptionalUser(request)) throw redirect("/");
@@ -26,6 +27,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await readForm({ request, context });
   const submission = parseSubmission(formData, { schema: signupSchema });
   if (submission.status !== "success") return submission.reply({ hideFields: ["password"] });
+  const weak = weakPasswordError(submission.value.password, [submission.value.email, submission.value.displayName]);
+  if (weak) return submission.reply({ fieldErrors: { password: [weak] }, hideFields: ["password"] });
   // Counted once the form is complete: a person correcting a typo is not held back.
   const limited = await limitSignUp({ context }, submission.value.email);
   if (limited) {

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { findPersonByEmail } from "~/domain/people.server";
 import { consume } from "~/domain/rate-limits.server";
+import { action as loginAction } from "~/routes/login";
 import { action as signupAction } from "~/routes/signup";
 import { RATE_LIMITS } from "~/web/throttle.server";
 import { row } from "#tests/support/db";
@@ -37,6 +38,22 @@ describe("sign up", () => {
     expect(reply.error?.email).toEqual(["errors.field.email"]);
     expect(reply.initialValue).toMatchObject({ displayName: "Typo", email: "not an email" });
     expect(reply.initialValue?.password).toBeUndefined();
+  });
+
+  // Issue 11: "1234567890" and ten spaces were accepted (length was the only rule).
+  it.each(["1234567890", "          ", "password12345", "qwertyuiop", "nueva.persona@example.com"])("refuses %j, too easy to guess, and says why", async (password) => {
+    const reply = (await signUp({ email: "nueva.persona@example.com", displayName: "Nueva Persona", password })) as Reply;
+    expect(reply.error?.password).toEqual(["errors.field.weakPassword"]);
+    expect(reply.initialValue?.password).toBeUndefined();
+    expect(await findPersonByEmail("nueva.persona@example.com")).toBeNull();
+  });
+
+  it("refuses a password longer than 200 characters, at sign-up and at log-in", async () => {
+    const password = `${PASSWORD} `.repeat(20);
+    const reply = (await signUp({ email: "long@example.com", displayName: "Long", password })) as Reply;
+    expect(reply.error?.password).toEqual(["errors.field.tooLong:200"]);
+    const login = answerOf(await call(() => loginAction(args(makeRequest("/login", { form: { email: "long@example.com", password } })))));
+    expect((login.body as Reply).error?.password).toEqual(["errors.field.tooLong:200"]);
   });
 
   it("never sends a confirmed newcomer off the site", async () => {
