@@ -149,7 +149,11 @@ export function ErrorBoundary() {
             ? "forbidden"
             : status === 429
               ? "tooManyRequests"
-              : "unexpected";
+              : status === 413
+                ? "tooLarge"
+                : status >= 400 && status < 500
+                  ? "badRequest"
+                  : "unexpected";
   const errorText = useErrorText();
   return (
     <section aria-labelledby="error-title" className="card mx-auto max-w-xl text-center">

@@ -61,6 +61,8 @@ test("the request guard answers what no form of ours sends with a 4xx, before Re
   // A Host or X-Forwarded-Host of another name changes nothing: the site is APP_URL.
   const forwarded = await rawRequest(`${site}/login`, { method: "POST", headers: { Origin: site, "X-Forwarded-Host": "evil.example", "Content-Type": "application/json" }, body: "{}" });
   expect(forwarded.status).toBe(415);
+  // The error page says what was wrong (not "something went wrong on our side").
+  expect(forwarded.text).toContain("This request could not be read");
 
   // 100 MB announced: refused at once, without waiting for (or reading) the body.
   const huge = await new Promise<number>((resolve, reject) => {
