@@ -9,11 +9,13 @@ import { requestPasswordReset } from "~/domain/password-reset.server";
 import { pageTitle } from "~/lib/meta";
 import { forgotPasswordSchema } from "~/web/account-forms";
 import { limitAccountEmails, rateLimitMessage, retryAfterHeader } from "~/web/throttle.server";
+import { readForm } from "~/web/form-body.server";
+import { parseSubmission } from "~/web/submission.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "forgotPassword.title");
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: forgotPasswordSchema });
+  const submission = parseSubmission(await readForm({ request, context }), { schema: forgotPasswordSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const limited = await limitAccountEmails({ context }, submission.value.email);
   if (limited) return data(submission.reply({ formErrors: [rateLimitMessage(limited)] }), { status: 429, headers: retryAfterHeader(limited) });

@@ -10,6 +10,9 @@ import { resetPassword } from "~/domain/password-reset.server";
 import { pageTitle } from "~/lib/meta";
 import { newPasswordSchema, PASSWORD_MIN } from "~/web/account-forms";
 import { startSession } from "~/web/session.server";
+import { readForm } from "~/web/form-body.server";
+import { weakPasswordError } from "~/web/password-strength.server";
+import { parseSubmission } from "~/web/submission.server";
 
 // Opening the link only shows the form (mail scanners open links too); the POST uses it up.
 export async function loader({ params }: LoaderFunctionArgs) {
@@ -19,9 +22,11 @@ export async function loader({ params }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "resetPassword.title");
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: newPasswordSchema });
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const submission = parseSubmission(await readForm({ request, context }), { schema: newPasswordSchema });
   if (submission.status !== "success") return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
+  const weak = weakPasswordError(submission.value.password);
+  if (weak) return data(submission.reply({ fieldErrors: { password: [weak] }, hideFields: ["password"] }), { status: 400 });
   const person = await resetPassword(params.token ?? "", submission.value.password);
   // Used or expired meanwhile: the page says so.
   if (!person.ok) throw redirect(new URL(request.url).pathname);
