@@ -1,12 +1,13 @@
 import { createCookie } from "@remix-run/node";
 import { THEMES, type Theme } from "#db/schema";
+import { servedOverHttps } from "~/lib/deployment.mjs";
 
 /** The theme a visitor chose with the footer's switch (a signed-in person's is on their account). */
 export const themeCookie = createCookie("tertulia_theme", {
   path: "/",
   sameSite: "lax",
   httpOnly: true,
-  secure: process.env.NODE_ENV === "production",
+  secure: servedOverHttps(),
   maxAge: 60 * 60 * 24 * 365,
 });
 
