@@ -496,3 +496,17 @@ export function checkDataset(sqlite: Database.Database) {
   }
   return problems;
 }
+
+/**
+ * The bench database (BENCH_DATABASE_PATH, else `fallback`), built on first use and reused after;
+ * DATABASE_PATH points at it, so the app's modules must be imported after this call.
+ */
+export function prepareBenchDatabase(fallback = "data/bench.db") {
+  const databasePath = path.resolve(process.env.BENCH_DATABASE_PATH ?? fallback);
+  process.env.DATABASE_PATH = databasePath;
+  if (!fs.existsSync(databasePath)) {
+    console.log(`Building ${databasePath}…`);
+    buildDataset(databasePath);
+  }
+  return databasePath;
+}

@@ -2,16 +2,9 @@
 // (for the whole server under load, see `npm run bench`).
 //   npx tsx bench/ideas-list.ts            (builds data/bench.db once with bench/dataset.ts, then reuses it)
 // Prints the query plan of each list query and its median time over repeated runs.
-import fs from "node:fs";
-import path from "node:path";
-import { buildDataset } from "./dataset";
+import { prepareBenchDatabase } from "./dataset";
 
-const databasePath = path.resolve(process.env.BENCH_DATABASE_PATH ?? "data/bench.db");
-process.env.DATABASE_PATH = databasePath;
-if (!fs.existsSync(databasePath)) {
-  console.log(`Building ${databasePath}…`);
-  buildDataset(databasePath);
-}
+prepareBenchDatabase();
 
 const { sqlite } = await import("~/lib/db.server");
 const { listIdeas } = await import("~/domain/ideas.server");

@@ -3,16 +3,9 @@
 //   npx tsx bench/insights.ts            (builds data/bench.db once with bench/dataset.ts, then reuses it)
 // Prints the median time of every figure of the page for 7, 30 and 90 days (all of it, as the
 // loader asks for it), and how fast each CSV export streams (rows per second, whole files).
-import fs from "node:fs";
-import path from "node:path";
-import { buildDataset } from "./dataset";
+import { prepareBenchDatabase } from "./dataset";
 
-const databasePath = path.resolve(process.env.BENCH_DATABASE_PATH ?? "data/bench.db");
-process.env.DATABASE_PATH = databasePath;
-if (!fs.existsSync(databasePath)) {
-  console.log(`Building ${databasePath}…`);
-  buildDataset(databasePath);
-}
+prepareBenchDatabase();
 
 const { sqlite } = await import("~/lib/db.server");
 const { getInsights } = await import("~/domain/insights.server");

@@ -3,17 +3,10 @@
 // synchronous). For the whole server under load: `npm run bench -- --scenario search,similar`.
 //   npx tsx bench/search.ts      (builds data/bench-search.db once with bench/dataset.ts, then reuses it)
 // Prints, per query, the median, 95th percentile and worst time of repeated runs.
-import fs from "node:fs";
-import path from "node:path";
-import { buildDataset } from "./dataset";
+import { prepareBenchDatabase } from "./dataset";
 import { COMMON_SEARCHES } from "./text";
 
-const databasePath = path.resolve(process.env.BENCH_DATABASE_PATH ?? "data/bench-search.db");
-process.env.DATABASE_PATH = databasePath;
-if (!fs.existsSync(databasePath)) {
-  console.log(`Building ${databasePath}…`);
-  buildDataset(databasePath);
-}
+prepareBenchDatabase("data/bench-search.db");
 
 const { listIdeas } = await import("~/domain/ideas.server");
 const { findSimilarIdeas } = await import("~/domain/search.server");
