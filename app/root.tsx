@@ -49,7 +49,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       locale,
       theme: await themeFor(request, user),
       timeZone: timeZoneFromRequest(request),
-      site: site ? { name: site.name } : null,
+      site: site ? { name: site.name, listeningPublic: site.listeningPublic } : null,
       user: user
         ? {
             id: user.id,
@@ -120,7 +120,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
           ) : null}
           {children}
         </main>
-        <SiteFooter locale={locale} theme={theme} />
+        <SiteFooter locale={locale} theme={theme} listeningPublic={rootData?.site?.listeningPublic ?? false} />
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

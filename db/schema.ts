@@ -37,6 +37,8 @@ export const site = sqliteTable(
     // server process keeps them in memory and reads only this number per request
     // (app/domain/site.server.ts), so a change made through any process shows in all at once.
     settingsVersion: integer("settings_version").notNull().default(0),
+    /** Whether /listening, the public record of how the company answers, is shown. */
+    listeningPublic: integer("listening_public", { mode: "boolean" }).notNull().default(true),
     createdAt: createdAt(),
   },
   (t) => [

@@ -33,14 +33,25 @@ function Choices({ label, id, name, options, current }: { label: string; id: str
   );
 }
 
-export function SiteFooter({ locale, theme }: { locale: string; theme: Theme | null }) {
+/** The footer: the tagline, the public listening record (unless an admin hid it), the language and theme switches. */
+export function SiteFooter({ locale, theme, listeningPublic }: { locale: string; theme: Theme | null; listeningPublic: boolean }) {
   const { t } = useTranslation();
   const location = useLocation();
   const here = location.pathname + location.search;
   return (
     <footer className="mt-12 border-t border-stone-200 bg-white">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-4 px-4 py-6 text-sm text-muted">
-        <p>{t("shell.footerTagline")}</p>
+        <p>
+          {t("shell.footerTagline")}
+          {listeningPublic ? (
+            <>
+              {" "}
+              <a href="/listening" className="link">
+                {t("shell.listening")}
+              </a>
+            </>
+          ) : null}
+        </p>
         <div className="flex flex-wrap items-center gap-x-6 gap-y-3">
           {/* A new language reloads the page: the browser only holds the current one's translations. */}
           <Form method="post" action="/set-language" reloadDocument className="flex items-center gap-2">

@@ -13,7 +13,7 @@ import { DAY_MS, type Period } from "~/domain/insights-period";
 // said below as each engine says them.
 
 export type InsightsFilters = { categoryId?: number; challengeId?: number };
-type Range = { start: Date; end: Date };
+export type Range = { start: Date; end: Date };
 
 // Decided by the tables this process queries, so the SQL always matches their dialect.
 const onPostgres = is(ideas, PgTable);
@@ -46,7 +46,7 @@ const firstColumn = sql`1`;
 const userIdAs = (column: SQLWrapper) => sql<string>`${column}`.as("user_id");
 const filtered = (filters: InsightsFilters) => Boolean(filters.categoryId || filters.challengeId);
 
-const within = (column: Parameters<typeof gte>[0], range: Range) => and(gte(column, range.start), lt(column, range.end));
+export const within = (column: Parameters<typeof gte>[0], range: Range) => and(gte(column, range.start), lt(column, range.end));
 
 /**
  * The lower median and the 90th percentile (nearest rank: the smallest value at least that
@@ -156,9 +156,10 @@ async function activitySeries(period: Period, filters: InsightsFilters) {
 // Listening: how fast, and how often within the promise, the team answers.
 
 /** Ideas that wait for a first reply: every idea but merged duplicates (their thread moved). */
-const awaitsReply = () => isNull(ideas.mergedIntoId);
+export const awaitsReply = () => isNull(ideas.mergedIntoId);
 
-async function listeningTotals(range: Range, filters: InsightsFilters, promiseMs: number, now: Date) {
+/** Ideas posted in `range`: how many were answered, how fast (median, 90th percentile), and how many within the promise. */
+export async function listeningTotals(range: Range, filters: InsightsFilters, promiseMs: number, now: Date) {
   const ms = elapsedMs(ideas.firstResponseAt, ideas.createdAt);
   const durations = db
     .select({ ms: sql<number>`${ms}`.as("ms"), rank: sql<number>`cume_dist() over (order by ${ms})`.as("rank") })

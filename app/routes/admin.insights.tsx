@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { SelectField } from "~/components/forms";
 import { BarList, ColumnChart } from "~/components/insights-charts";
+import { usePercent } from "~/components/percent";
 import { useDuration } from "~/components/reply-promise";
 import { listCategories } from "~/domain/categories.server";
 import { listAllChallenges } from "~/domain/challenges.server";
@@ -61,12 +62,6 @@ function useChange() {
   return (current: number, previous: number) => (previous > 0 ? percent.format((current - previous) / previous) : undefined);
 }
 
-/** A share as a percentage, in the reader's language ("45%", "45 %"). */
-function usePercent() {
-  const { i18n } = useTranslation();
-  const format = new Intl.NumberFormat(i18n.language, { style: "percent", maximumFractionDigits: 0 });
-  return (share: number) => format.format(share);
-}
 
 function Figure(props: { label: string; value: string; previous?: string; change?: string; href?: string; late?: boolean; lateLabel?: string }) {
   const { t } = useTranslation();

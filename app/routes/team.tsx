@@ -4,13 +4,14 @@ import { useTranslation } from "react-i18next";
 import { Avatar } from "~/components/avatar";
 import { EmptyState } from "~/components/empty-state";
 import { ideaPath } from "~/lib/paths";
+import { getSite } from "~/domain/site.server";
 import { latestReplies, listTeam } from "~/domain/team.server";
 import { useFormatters } from "~/lib/format";
 import { pageTitle } from "~/lib/meta";
 
 export async function loader() {
-  const staff = await listTeam();
-  return { staff, replies: await latestReplies(staff.map((person) => person.id)) };
+  const [staff, site] = await Promise.all([listTeam(), getSite()]);
+  return { staff, replies: await latestReplies(staff.map((person) => person.id)), listeningPublic: site?.listeningPublic ?? false };
 }
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "team.title");
@@ -18,11 +19,18 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "team.titl
 export default function TeamPage() {
   const { t } = useTranslation();
   const { formatNumber } = useFormatters();
-  const { staff, replies } = useLoaderData<typeof loader>();
+  const { staff, replies, listeningPublic } = useLoaderData<typeof loader>();
   return (
     <>
       <h1 className="text-3xl font-bold">{t("team.title")}</h1>
       <p className="mt-2 max-w-prose text-muted">{t("team.intro")}</p>
+      {listeningPublic ? (
+        <p className="mt-2">
+          <Link to="/listening" className="link">
+            {t("team.listeningLink")}
+          </Link>
+        </p>
+      ) : null}
       {staff.length === 0 ? (
         <div className="mt-8">
           <EmptyState title={t("team.empty.title")} body={t("team.empty.body")} />

@@ -17,6 +17,10 @@ const copy = {
     triage: "Triage",
     ideasCsv: "Ideas (CSV)",
     csvHeader: "Id,Title,Status,Category",
+    listening: "How we listen",
+    whoAnswered: "Who answered",
+    team: "Team",
+    listeningLink: /our listening record/,
   },
   es: {
     staffArea: "Área del equipo",
@@ -32,6 +36,10 @@ const copy = {
     triage: "Bandeja de entrada",
     ideasCsv: "Ideas (CSV)",
     csvHeader: "Id,Título,Estado,Categoría",
+    listening: "Cómo escuchamos",
+    whoAnswered: "Quién respondió",
+    team: "Equipo",
+    listeningLink: /nuestro registro de escucha/,
   },
 } as const;
 
@@ -65,6 +73,15 @@ test.describe("insights, as staff", () => {
       await page.getByRole("term").filter({ hasText: text.waiting }).locator("xpath=..").getByRole("link").click();
       await expect(page).toHaveURL(/\/admin\/triage/);
       await expect(page.getByRole("heading", { level: 1 })).toHaveText(text.triage);
+
+      // The public listening record, from the footer and from the team page.
+      await page.getByRole("contentinfo").getByRole("link", { name: text.listening }).click();
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(text.listening);
+      await expect(page.getByRole("table", { name: text.whoAnswered })).toContainText("Ada Admin");
+      await expectNoA11yViolations(page);
+      await page.getByRole("navigation", { name: locale === "es" ? "Principal" : "Main" }).getByRole("link", { name: text.team }).click();
+      await page.getByRole("link", { name: text.listeningLink }).click();
+      await expect(page).toHaveURL(/\/listening$/);
     });
   }
 });

@@ -1,5 +1,5 @@
 import { beforeAll, vi } from "vitest";
-import { buildHistory, describeInsightsOfKnownHistory } from "#tests/support/insights-history";
+import { buildHistory, describeInsightsOfKnownHistory, describeListeningRecordOfKnownHistory } from "#tests/support/insights-history";
 
 // The insights' SQL on PostgreSQL: the same history and the same figures as on SQLite. Until the
 // app's `db` switches engines (issue 18, phase two), the domain is handed the PostgreSQL database here.
@@ -15,3 +15,4 @@ vi.mock("~/lib/db.server", async (importOriginal) => {
 beforeAll(async () => buildHistory((await database).transaction as unknown as Parameters<typeof buildHistory>[0]));
 
 describeInsightsOfKnownHistory("PostgreSQL");
+describeListeningRecordOfKnownHistory("PostgreSQL");

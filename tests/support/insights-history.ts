@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import { categories, challenges, comments, ideas, users, votes } from "#db/tables";
 import { resolvePeriod } from "~/domain/insights-period";
 import { getInsights } from "~/domain/insights.server";
+import { getListeningRecord } from "~/domain/listening.server";
 import type { Tx } from "~/lib/db.server";
 import { markSafeHtml } from "~/lib/safe-html";
 
@@ -365,6 +366,45 @@ export function describeInsightsOfKnownHistory(engine: string) {
         now,
       });
       expect(challenge.activity.current).toMatchObject({ ideas: 2, votes: 2 });
+    });
+  });
+}
+
+/** What the public listening record (/listening) says of that history: the last 90 days up to "now" hold all of it. */
+export function describeListeningRecordOfKnownHistory(engine: string) {
+  describe(`the listening record of a known history on ${engine}`, () => {
+    it("gives the median time to the first reply, the promise kept, adoptions, and every staff member's answered count", async () => {
+      const record = await getListeningRecord({ now, replyPromiseDays: 3 });
+      expect(record.since).toEqual(new Date(now.getTime() - 90 * DAY));
+      // Answered: i5 after 6 hours, i1 after 2, i2 after 96, i6 after 25 days; i3 is past its
+      // deadline unanswered, i4 not yet.
+      expect(record).toMatchObject({
+        posted: 6,
+        answered: 4,
+        medianMs: 6 * HOUR,
+        medianLate: false,
+        decided: 5,
+        withinPromise: 2,
+        adopted: 1,
+      });
+      expect(record.staff.map((person) => [person.displayName, person.answered])).toEqual([
+        ["Marta Ruiz", 3],
+        ["Luis Gil", 1],
+      ]);
+    });
+
+    it("counts ideas posted in the last 90 days, and staff by when they answered; nothing older", async () => {
+      // 60 days later the window opens on 1 March at noon: i6 (posted that morning) is out, but
+      // Marta's first reply to it (26 March) still counts for her.
+      const record = await getListeningRecord({ now: new Date(now.getTime() + 60 * DAY), replyPromiseDays: 3 });
+      expect(record).toMatchObject({ posted: 5, answered: 3, medianMs: 6 * HOUR, decided: 5, withinPromise: 2, adopted: 1 });
+      expect(record.staff.map((person) => [person.displayName, person.answered])).toEqual([
+        ["Marta Ruiz", 3],
+        ["Luis Gil", 1],
+      ]);
+      const empty = await getListeningRecord({ now: new Date(now.getTime() + 120 * DAY), replyPromiseDays: 3 });
+      expect(empty).toMatchObject({ posted: 0, answered: 0, medianMs: null, medianLate: false, decided: 0, withinPromise: 0, adopted: 0 });
+      expect(empty.staff.map((person) => person.answered)).toEqual([0, 0]);
     });
   });
 }

@@ -1,0 +1,8 @@
+import { useTranslation } from "react-i18next";
+
+/** A share as a percentage, in the reader's language ("45%", "45 %"). */
+export function usePercent() {
+  const { i18n } = useTranslation();
+  const format = new Intl.NumberFormat(i18n.language, { style: "percent", maximumFractionDigits: 0 });
+  return (share: number) => format.format(share);
+}

@@ -1,0 +1,1 @@
+ALTER TABLE "site" ADD COLUMN "listening_public" boolean DEFAULT true NOT NULL;

@@ -1,0 +1,1 @@
+ALTER TABLE `site` ADD `listening_public` integer DEFAULT true NOT NULL;
