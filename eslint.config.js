@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import js from "@eslint/js";
 import jsxA11y from "eslint-plugin-jsx-a11y";
 import react from "eslint-plugin-react";
@@ -11,9 +12,16 @@ import tseslint from "typescript-eslint";
 /** Sync executors of drizzle's query builders: the domain awaits the builders instead, so it runs unchanged on an async driver. */
 const SYNC_EXECUTORS = "/^(all|get|run|values)$/";
 
+/** The tables of db/schema.ts, by their export names: SQLite's, which the app must not query directly. */
+const SQLITE_TABLES = [...fs.readFileSync(new URL("db/schema.ts", import.meta.url), "utf8").matchAll(/^export const (\w+) = sqliteTable\(/gm)].map((match) => match[1]);
+
 const APP_IMPORT_RULES = [
   { name: "~/lib/safe-html", importNames: ["markSafeHtml"], message: "Only the sanitiser, escapeHtml and the email template make SafeHtml." },
-  { name: "~/lib/db.server", importNames: ["sqlite"], message: "Read through `db`, write through `transaction()`." },
+  { name: "~/lib/db.server", importNames: ["driver"], message: "Read through `db`, write through `transaction()`." },
+  // Types and constants of the schema are fine; its tables are SQLite's, and on PostgreSQL the
+  // app must query PostgreSQL's: #db/tables holds the engine's (docs/decisions/0007).
+  { name: "#db/schema", importNames: SQLITE_TABLES, message: "Import tables from #db/tables: it holds this engine's (decision 0007)." },
+  { name: "#db/schema.pg", message: "Import tables from #db/tables: it holds this engine's (decision 0007)." },
 ];
 const DOMAIN_IMPORT_RULES = [{ name: "zod", message: "Request parsing lives in app/web or beside its route." }];
 const DOMAIN_IMPORT_PATTERNS = [
@@ -80,11 +88,24 @@ export default tseslint.config(
     languageOptions: { sourceType: "commonjs", globals: globals.node },
   },
   {
-    // The app: SafeHtml is made only by its three producers; the raw SQLite connections are for
-    // tests, benchmarks and scripts.
+    // The app: SafeHtml is made only by its three producers; the connections underneath are for
+    // tests, benchmarks and scripts; tables come from #db/tables. The database modules
+    // themselves, and lucia's adapter (its own dialect's tables, decision 0007), are the exceptions.
     files: ["app/**/*.{ts,tsx}"],
-    ignores: ["app/domain/**", "app/lib/rich-body.server.ts", "app/lib/html.ts"],
+    ignores: ["app/domain/**", "app/lib/rich-body.server.ts", "app/lib/html.ts", "app/lib/db.server.ts", "app/lib/sqlite.server.ts", "app/lib/postgres.server.ts", "app/lib/session-adapter.server.ts"],
     rules: { "no-restricted-imports": ["error", { paths: APP_IMPORT_RULES }] },
+  },
+  {
+    // Tests, seeds and scripts run on either engine too (npm run test:pg): the same tables as the
+    // app. Those that compare the two schemas, copy one into the other, or run on PostgreSQL
+    // only (tests/postgres) may name either.
+    files: ["tests/**/*.ts", "scripts/**/*.ts"],
+    ignores: ["tests/unit/schema-pg.test*.ts", "tests/integration/tables.test.ts", "tests/postgres/**", "scripts/export-to-postgres.ts"],
+    rules: { "no-restricted-imports": ["error", { paths: APP_IMPORT_RULES.slice(2) }] },
+  },
+  {
+    files: ["app/lib/rich-body.server.ts", "app/lib/html.ts"],
+    rules: { "no-restricted-imports": ["error", { paths: APP_IMPORT_RULES.slice(1) }] },
   },
   {
     // The domain speaks no HTTP, parses no forms, knows no sessions, and reads the time from the clock.
@@ -106,7 +127,7 @@ export default tseslint.config(
     // The email templates escape every value they write (the third producer of SafeHtml).
     files: ["app/domain/notification-emails.server.ts", "app/domain/account-emails.server.ts"],
     rules: {
-      "no-restricted-imports": ["error", { paths: [...DOMAIN_IMPORT_RULES, APP_IMPORT_RULES[1]], patterns: DOMAIN_IMPORT_PATTERNS }],
+      "no-restricted-imports": ["error", { paths: [...DOMAIN_IMPORT_RULES, ...APP_IMPORT_RULES.slice(1)], patterns: DOMAIN_IMPORT_PATTERNS }],
     },
   },
   {

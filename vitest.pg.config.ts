@@ -2,18 +2,19 @@ import { defineConfig } from "vitest/config";
 import tsconfigPaths from "vite-tsconfig-paths";
 
 // The PostgreSQL pass: `npm run test:pg` (scripts/test-postgres.mjs starts a throw-away
-// cluster). Each test file gets its own database cloned from a migrated template
-// (tests/support/postgres-global-setup.ts, setup-postgres.ts) in DATABASE_URL.
-// For now only what is ready for PostgreSQL runs here; phase two of issue 18 runs the whole
-// unit and integration suite.
+// cluster). The whole unit and integration suite again, on PostgreSQL, plus tests/postgres
+// (what only PostgreSQL has: retries, several servers, the export). Each worker process gets
+// its own database, cloned from a migrated template (tests/support/postgres-global-setup.ts,
+// setup-postgres.ts) and emptied before each file (setup-db.ts), as on SQLite.
 export default defineConfig({
   plugins: [tsconfigPaths()],
   test: {
-    include: ["tests/postgres/**/*.test.ts", "tests/integration/tables.test.ts"],
+    include: ["tests/unit/**/*.test.ts", "tests/integration/**/*.test.ts", "tests/postgres/**/*.test.ts"],
     globalSetup: ["tests/support/postgres-global-setup.ts"],
-    setupFiles: ["tests/support/setup-postgres.ts"],
+    setupFiles: ["tests/support/setup-postgres.ts", "tests/support/setup-db.ts"],
     environment: "node",
     pool: "forks",
+    isolate: false,
     testTimeout: 20_000,
   },
 });

@@ -8,7 +8,10 @@ const databasePath = path.resolve(process.env.BENCH_DATABASE_PATH ?? "data/bench
 process.env.DATABASE_PATH = databasePath;
 const fresh = !fs.existsSync(databasePath);
 
-const { sqlite: connections } = await import("~/lib/db.server");
+// SQLite's query plans: this bench runs on SQLite (bench/run.ts measures both engines).
+delete process.env.DATABASE_URL;
+const { driver: connections } = await import("~/lib/db.server");
+if (connections.engine !== "sqlite") throw new Error("bench/challenges.ts measures SQLite");
 // Data is loaded straight into the file (one process, nothing else writing); queries run through the app.
 const sqlite = connections.writer;
 const { budgetFor, listPublishedChallenges } = await import("~/domain/challenges.server");

@@ -6,7 +6,10 @@ import { prepareBenchDatabase } from "./dataset";
 
 prepareBenchDatabase();
 
-const { sqlite } = await import("~/lib/db.server");
+// SQLite's query plans: this bench runs on SQLite (bench/run.ts measures both engines).
+delete process.env.DATABASE_URL;
+const { driver: sqlite } = await import("~/lib/db.server");
+if (sqlite.engine !== "sqlite") throw new Error("bench/ideas-list.ts measures SQLite");
 const { listIdeas } = await import("~/domain/ideas.server");
 const { findSimilarIdeas } = await import("~/domain/search.server");
 const { measure, printPlan } = await import("./support");

@@ -7,7 +7,10 @@ import { prepareBenchDatabase } from "./dataset";
 
 prepareBenchDatabase();
 
-const { sqlite } = await import("~/lib/db.server");
+// This bench reads its data set's figures straight from the SQLite file.
+delete process.env.DATABASE_URL;
+const { driver: sqlite } = await import("~/lib/db.server");
+if (sqlite.engine !== "sqlite") throw new Error("bench/insights.ts measures SQLite");
 const { getInsights } = await import("~/domain/insights.server");
 const { resolvePeriod } = await import("~/domain/insights-period");
 const { exportComments, exportIdeas, exportVotes } = await import("~/domain/exports.server");

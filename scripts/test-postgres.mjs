@@ -132,5 +132,12 @@ function gid(name) {
  */
 function run(file, args, env) {
   const child = spawn(file, args, { stdio: "inherit", env, shell: process.platform === "win32" });
-  return new Promise((resolve) => child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0))));
+  return new Promise((resolve) => {
+    // A command that cannot start fails the run; the cluster is still stopped and deleted.
+    child.on("error", (error) => {
+      console.error(`${file}: ${error.message}`);
+      resolve(1);
+    });
+    child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
 }

@@ -1,5 +1,5 @@
 import { and, eq, gt, isNull } from "drizzle-orm";
-import { accountTokens, type AccountTokenPurpose } from "#db/schema";
+import { accountTokens, type AccountTokenPurpose } from "#db/tables";
 import { now as clockNow } from "~/lib/clock.server";
 import { generateToken, hashToken } from "~/lib/crypto.server";
 import { db, type Tx } from "~/lib/db.server";

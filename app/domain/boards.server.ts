@@ -1,6 +1,6 @@
-import { and, desc, eq, isNull, lt, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, lt, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import { categories, ideas, users } from "#db/schema";
+import { categories, ideas, users } from "#db/tables";
 import { ROADMAP_COLUMNS } from "~/domain/idea-lifecycle";
 import { db } from "~/lib/db.server";
 
@@ -28,7 +28,7 @@ export async function listAdopted(before?: Date) {
     .innerJoin(proposer, eq(proposer.id, ideas.authorId))
     .leftJoin(adopter, eq(adopter.id, ideas.adoptedById))
     .where(and(eq(ideas.status, "adopted"), isNull(ideas.hiddenAt), before ? lt(ideas.adoptedAt, before) : undefined))
-    .orderBy(desc(ideas.adoptedAt))
+    .orderBy(desc(ideas.adoptedAt), desc(ideas.id))
     .limit(ADOPTED_PAGE_SIZE + 1);
   const page = rows.slice(0, ADOPTED_PAGE_SIZE);
   const last = page[page.length - 1];
@@ -93,6 +93,6 @@ export async function listWaiting(filters: { categoryId?: number; assigneeId?: s
         filters.assigneeId === "none" ? isNull(ideas.assigneeId) : filters.assigneeId ? eq(ideas.assigneeId, filters.assigneeId) : undefined,
       ),
     )
-    .orderBy(ideas.createdAt)
+    .orderBy(asc(ideas.createdAt), asc(ideas.id))
     .limit(200);
 }

@@ -1,5 +1,5 @@
-import { and, asc, eq, isNull, ne, sql } from "drizzle-orm";
-import { categories } from "#db/schema";
+import { asc, eq, isNull, sql } from "drizzle-orm";
+import { categories } from "#db/tables";
 import { now as clockNow } from "~/lib/clock.server";
 import { db, transaction, type Tx } from "~/lib/db.server";
 import { keptUntilSettingsChange, settingsChanged } from "~/domain/site.server";
@@ -12,7 +12,8 @@ function selectCategories(options: { includeArchived?: boolean }) {
     .select()
     .from(categories)
     .where(options.includeArchived ? undefined : isNull(categories.archivedAt))
-    .orderBy(asc(categories.archivedAt), asc(categories.name));
+    // Active ones (no archivedAt) first, on both engines: NULLs sort first on SQLite, last on PostgreSQL.
+    .orderBy(sql`${categories.archivedAt} nulls first`, asc(categories.name), asc(categories.id));
 }
 
 // The categories people may choose, which most pages show: in memory until they change.
@@ -28,15 +29,15 @@ export async function getActiveCategory(id: number) {
   return (await keptActiveCategories()).find((category) => category.id === id) ?? null;
 }
 
-/** Names are unique whatever their case ("Delivery" and "DELIVERY" are one category). */
+/**
+ * Names are unique whatever their case ("Delivery" and "DELIVERY", "Ñandú" and "ÑANDÚ" are one
+ * category). Compared here, not with SQL's lower(): SQLite's lowers ASCII letters only,
+ * PostgreSQL's every letter, and both engines must give the same answer. Categories are few.
+ */
 async function nameTaken(tx: Tx, name: string, exceptId?: number) {
-  const sameName = sql`lower(${categories.name}) = lower(${name})`;
-  const [row] = await tx
-    .select({ id: categories.id })
-    .from(categories)
-    .where(exceptId ? and(sameName, ne(categories.id, exceptId)) : sameName)
-    .limit(1);
-  return Boolean(row);
+  const folded = name.toLowerCase();
+  const all = await tx.select({ id: categories.id, name: categories.name }).from(categories);
+  return all.some((category) => category.id !== exceptId && category.name.toLowerCase() === folded);
 }
 
 export async function createCategory(input: CategoryInput) {

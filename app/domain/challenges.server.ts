@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, lte, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import { challenges, challengeWinners, ideas, users, votes } from "#db/schema";
+import { challenges, challengeWinners, ideas, users, votes } from "#db/tables";
 import { audit } from "~/domain/audit.server";
 import { challengePhase, phaseDeadline, type ChallengePhase, type ChallengeWindows } from "~/domain/challenge-phases";
 import { notify } from "~/domain/notifications.server";
@@ -144,7 +144,7 @@ export async function challengesOpenForIdeas(now = clockNow()) {
     .select({ id: challenges.id, slug: challenges.slug, title: challenges.title, submissionClosesAt: challenges.submissionClosesAt })
     .from(challenges)
     .where(and(isNotNull(challenges.publishedAt), lte(challenges.submissionOpensAt, now), gt(challenges.submissionClosesAt, now)))
-    .orderBy(asc(challenges.submissionClosesAt));
+    .orderBy(asc(challenges.submissionClosesAt), asc(challenges.id));
 }
 
 /** Inside an idea's transaction: the challenge must be published and taking ideas at `now`. */
@@ -202,7 +202,7 @@ export async function listWinners(challengeId: number) {
     .innerJoin(ideas, eq(ideas.id, challengeWinners.ideaId))
     .innerJoin(author, eq(author.id, ideas.authorId))
     .where(eq(challengeWinners.challengeId, challengeId))
-    .orderBy(sql`${challengeWinners.rank} is null`, asc(challengeWinners.rank), desc(ideas.voteCount));
+    .orderBy(sql`${challengeWinners.rank} asc nulls last`, desc(ideas.voteCount), asc(ideas.id));
 }
 
 /** Everyone who took part: who submitted an idea to the challenge or voted in it. */

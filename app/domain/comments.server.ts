@@ -1,6 +1,6 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import { comments, ideaEvents, ideas, users, type CommentKind, type Role } from "#db/schema";
+import { comments, ideaEvents, ideas, users, type CommentKind, type Role } from "#db/tables";
 import { addFollower, followerIds } from "~/domain/follows.server";
 import { canActOnIdea, canSeeIdea } from "~/domain/idea-visibility";
 import { checkMayActOn } from "~/domain/idea-visibility.server";

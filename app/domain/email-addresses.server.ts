@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { site, users, type User } from "#db/schema";
+import { site, users, type User } from "#db/tables";
 import { confirmAddressEmail } from "~/domain/account-emails.server";
 import { consumeAccountToken, issueAccountToken } from "~/domain/account-tokens.server";
 import { now as clockNow } from "~/lib/clock.server";

@@ -1,5 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import { follows, ideas } from "#db/schema";
+import { follows, ideas } from "#db/tables";
 import { checkMayActOn } from "~/domain/idea-visibility.server";
 import { db, transaction, type Tx } from "~/lib/db.server";
 import { ok, refused } from "~/lib/result";

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { users } from "#db/schema";
+import { users } from "#db/tables";
 import { canActOnIdea } from "~/domain/idea-visibility";
 import type { Tx } from "~/lib/db.server";
 import { ok, refused } from "~/lib/result";

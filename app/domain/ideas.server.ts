@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, isNull, lt, lte, or, sql, type Placeholder, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import { categories, challenges, ideas, users, votes, type IdeaStatus } from "#db/schema";
+import { categories, challenges, ideas, users, votes, type IdeaStatus } from "#db/tables";
 import { checkOpenForIdeas } from "~/domain/challenges.server";
 import { addFollower } from "~/domain/follows.server";
 import { checkMayActOn } from "~/domain/idea-visibility.server";
@@ -293,7 +293,8 @@ export async function listChallengeIdeas(input: { challengeId: number; order: "s
   const orderBy =
     input.order === "votes"
       ? [desc(ideas.voteCount), desc(ideas.id)]
-      : [sql`(${ideas.id} * ${multiplier}) % 2147483629`, asc(ideas.id)];
+      : // In 64 bits: PostgreSQL's integer arithmetic is 32-bit and the product would overflow.
+        [sql`(cast(${ideas.id} as bigint) * ${multiplier}) % 2147483629`, asc(ideas.id)];
   const rows = await db
     .select(summaryColumns(input.viewerId))
     .from(ideas)

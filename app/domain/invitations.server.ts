@@ -1,5 +1,5 @@
 import { and, desc, eq, gt, isNull } from "drizzle-orm";
-import { invitations, site, users, type Invitation } from "#db/schema";
+import { invitations, site, users, type Invitation } from "#db/tables";
 import { invitationEmail } from "~/domain/account-emails.server";
 import { audit } from "~/domain/audit.server";
 import { insertPerson, normalizeEmail, preparePerson } from "~/domain/people.server";
@@ -71,7 +71,7 @@ export async function listPendingInvitations(now = clockNow()) {
     .from(invitations)
     .innerJoin(users, eq(users.id, invitations.invitedById))
     .where(and(isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, now)))
-    .orderBy(desc(invitations.createdAt));
+    .orderBy(desc(invitations.createdAt), desc(invitations.id));
 }
 
 /**

@@ -1,6 +1,6 @@
 import { and, asc, eq, isNotNull, isNull } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import { comments, ideas, reports, users } from "#db/schema";
+import { comments, ideas, reports, users } from "#db/tables";
 import { audit } from "~/domain/audit.server";
 import { checkMayActOn } from "~/domain/idea-visibility.server";
 import { isStaff } from "~/domain/roles";
@@ -71,7 +71,7 @@ export async function listOpenReports() {
     .leftJoin(comments, eq(comments.id, reports.commentId))
     .leftJoin(commentAuthor, eq(commentAuthor.id, comments.authorId))
     .where(eq(reports.status, "open"))
-    .orderBy(asc(reports.createdAt))
+    .orderBy(asc(reports.createdAt), asc(reports.id))
     .limit(100);
 }
 
@@ -139,5 +139,5 @@ export async function listBlocked() {
     .select({ id: users.id, displayName: users.displayName, reason: users.blockedReason, blockedAt: users.blockedAt })
     .from(users)
     .where(isNotNull(users.blockedAt))
-    .orderBy(users.displayName);
+    .orderBy(asc(users.displayName), asc(users.id));
 }

@@ -1,5 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import { sessions, site, users } from "#db/schema";
+import { sessions, site, users } from "#db/tables";
 import { passwordResetEmail } from "~/domain/account-emails.server";
 import { consumeAccountToken, issueAccountToken } from "~/domain/account-tokens.server";
 import { hashPassword, normalizeEmail } from "~/domain/people.server";

@@ -1,6 +1,6 @@
 import { hash, verify } from "@node-rs/argon2";
 import { asc, count, eq, inArray } from "drizzle-orm";
-import { users, type Locale, type Role, type Theme } from "#db/schema";
+import { users, type Locale, type Role, type Theme } from "#db/tables";
 import { audit } from "~/domain/audit.server";
 import { isStaff } from "~/domain/roles";
 import { now as clockNow } from "~/lib/clock.server";
@@ -99,7 +99,7 @@ export async function listStaff() {
     .select()
     .from(users)
     .where(inArray(users.role, ["staff", "admin"]))
-    .orderBy(asc(users.displayName));
+    .orderBy(asc(users.displayName), asc(users.id));
 }
 
 async function countAdmins(tx: Tx) {

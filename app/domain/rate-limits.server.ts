@@ -1,5 +1,5 @@
 import { and, eq, gt, lte, sql } from "drizzle-orm";
-import { rateLimits } from "#db/schema";
+import { rateLimits } from "#db/tables";
 import { now as clockNow } from "~/lib/clock.server";
 import { db, transaction } from "~/lib/db.server";
 import { ok, refused, type Ok, type Refused } from "~/lib/result";

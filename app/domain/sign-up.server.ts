@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { site, users, type Locale } from "#db/schema";
+import { site, users, type Locale } from "#db/tables";
 import { signUpAttemptEmail } from "~/domain/account-emails.server";
 import { issueAccountToken } from "~/domain/account-tokens.server";
 import { queueAddressConfirmation } from "~/domain/email-addresses.server";

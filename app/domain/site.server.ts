@@ -1,5 +1,5 @@
 import { eq, sql } from "drizzle-orm";
-import { site, type Locale } from "#db/schema";
+import { site, type Locale } from "#db/tables";
 import { insertPerson, preparePerson } from "~/domain/people.server";
 import { db, transaction, type Tx } from "~/lib/db.server";
 import { preparedQuery } from "~/lib/prepared-query.server";

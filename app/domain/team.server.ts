@@ -1,5 +1,5 @@
-import { and, desc, eq, inArray, isNull, lte, sql } from "drizzle-orm";
-import { comments, ideas, users } from "#db/schema";
+import { and, asc, desc, eq, inArray, isNull, lte, sql } from "drizzle-orm";
+import { comments, ideas, users } from "#db/tables";
 import { db } from "~/lib/db.server";
 
 /** Staff with their number of public replies: one grouped query. */
@@ -14,7 +14,7 @@ export async function listTeam() {
     })
     .from(users)
     .where(inArray(users.role, ["staff", "admin"]))
-    .orderBy(users.displayName);
+    .orderBy(asc(users.displayName), asc(users.id));
 }
 
 /** A person's latest public replies, with the idea each belongs to. */
@@ -27,13 +27,13 @@ export async function latestReplies(authorIds: string[], perPerson = 3) {
       createdAt: comments.createdAt,
       ideaId: sql<number>`${ideas.id}`.as("idea_id_"),
       ideaTitle: sql<string>`${ideas.title}`.as("idea_title"),
-      rank: sql<number>`row_number() over (partition by ${comments.authorId} order by ${comments.createdAt} desc)`.as("rank"),
+      rank: sql<number>`row_number() over (partition by ${comments.authorId} order by ${comments.createdAt} desc, ${comments.id} desc)`.mapWith(Number).as("rank"),
     })
     .from(comments)
     .innerJoin(ideas, eq(ideas.id, comments.ideaId))
     .where(and(inArray(comments.authorId, authorIds), eq(comments.kind, "public"), isNull(comments.deletedAt), isNull(comments.hiddenAt), isNull(ideas.hiddenAt)))
     .as("ranked");
-  const rows = authorIds.length === 0 ? [] : await db.select().from(ranked).where(lte(ranked.rank, perPerson)).orderBy(desc(ranked.createdAt));
+  const rows = authorIds.length === 0 ? [] : await db.select().from(ranked).where(lte(ranked.rank, perPerson)).orderBy(desc(ranked.createdAt), desc(ranked.id));
   const byAuthor: Record<string, typeof rows> = {};
   for (const row of rows) (byAuthor[row.authorId] ??= []).push(row);
   return byAuthor;

@@ -1,6 +1,6 @@
 import { and, eq, is, sql, type SQL } from "drizzle-orm";
 import { PgTable } from "drizzle-orm/pg-core";
-import { ideas, votes } from "#db/schema";
+import { ideas, votes } from "#db/tables";
 import { checkCanVote } from "~/domain/challenges.server";
 import { addFollower } from "~/domain/follows.server";
 import { checkMayActOn } from "~/domain/idea-visibility.server";
@@ -44,8 +44,11 @@ function trendingScoreInSql(votes: SQL<number>) {
  * one write transaction, so two tabs (or two server processes) voting at once cannot overspend
  * it. A merged duplicate takes no votes: they belong to the idea it was merged into. A hidden
  * idea takes votes from staff only.
+ * On PostgreSQL, votes on one idea (its counter) or by one person (their budget) wait in line
+ * for each other instead of colliding and retrying (decision 0008).
  */
 export async function setVote(ideaId: number, userId: string, wanted: boolean, now = clockNow()) {
+  const queueOn = [`idea:${ideaId}`, `person:${userId}`];
   return transaction(async (tx) => {
     const [idea] = await tx
       .select({ voteCount: ideas.voteCount, mergedIntoId: ideas.mergedIntoId, challengeId: ideas.challengeId, hiddenAt: ideas.hiddenAt })
@@ -75,5 +78,5 @@ export async function setVote(ideaId: number, userId: string, wanted: boolean, n
     }
     const { voteCount } = await changeVoteCount(tx, ideaId, wanted ? 1 : -1);
     return ok({ voted: wanted, voteCount });
-  });
+  }, { queueOn });
 }

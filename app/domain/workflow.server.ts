@@ -1,5 +1,5 @@
 import { and, desc, eq, inArray, isNull } from "drizzle-orm";
-import { categories, follows, ideaEvents, ideaMerges, ideas, users, votes } from "#db/schema";
+import { categories, follows, ideaEvents, ideaMerges, ideas, users, votes } from "#db/tables";
 import { audit } from "~/domain/audit.server";
 import { followerIds } from "~/domain/follows.server";
 import { needsNote, type SettableStatus } from "~/domain/idea-lifecycle";

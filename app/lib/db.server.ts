@@ -1,16 +1,27 @@
 import path from "node:path";
+import type Sqlite from "better-sqlite3";
 import type { BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import type pg from "pg";
+import { databaseEngine } from "#db/engine";
 import type * as schema from "#db/schema";
-import { openSqlite, type Sqlite } from "~/lib/sqlite.server";
+import type { Exclusive, Postgres, TransactionOptions } from "~/lib/postgres.server";
 
 /**
- * The database the domain reads and writes: `db` for reads outside transactions, and
- * `transaction(fn)`. On SQLite (app/lib/sqlite.server.ts, which holds everything SQLite-specific)
- * `db` is a read-only connection and `transaction` queues every write of the process on one
- * writer connection, with group commit: docs/decisions/0010 and 0011.
+ * The database the domain reads and writes, on the engine chosen once at start-up
+ * (db/engine.ts): SQLite (`DATABASE_PATH`, the default; app/lib/sqlite.server.ts, with group
+ * commit: decisions 0010 and 0011) or PostgreSQL (`DATABASE_URL`; app/lib/postgres.server.ts,
+ * serializable with retries: decision 0008). The domain names only `db`, `transaction`, `Db` and
+ * `Tx`, and imports its tables from `#db/tables`, which holds the same engine's tables
+ * (decision 0007).
  *
- * Domain code names only `Db`, `Tx`, `db` and `transaction`: on PostgreSQL (issue 18) they come
- * from a pool with the same signatures.
+ * The same contract on both engines:
+ * - `transaction(fn, { queueOn })` runs `fn` in a write transaction, commits when it resolves,
+ *   rolls back when it throws or returns a refusal; nested calls are savepoints. SQLite runs
+ *   one writer per process; PostgreSQL runs them side by side and retries conflicts, and
+ *   `queueOn` lines up transactions known to fight over a row.
+ * - `db` reads. Outside a transaction it sees what is committed and cannot write. Inside `fn`
+ *   it follows the current transaction and sees its writes (still, read through `tx` there:
+ *   it says what it means).
  */
 type Drizzle = BetterSQLite3Database<typeof schema>;
 
@@ -18,31 +29,100 @@ type Drizzle = BetterSQLite3Database<typeof schema>;
 type QueryBuilder = Omit<Drizzle, "transaction" | "run" | "all" | "get" | "values">;
 
 declare const insideTransaction: unique symbol;
-/** The query builder inside `transaction()`, on the writer: it writes, and its reads see the transaction's own writes. */
+/** The query builder inside `transaction()`: it writes, and its reads see the transaction's own writes. */
 export type Tx = QueryBuilder & { readonly [insideTransaction]: true };
 
 /** The query builder for reads (`const [row] = await db.select()…limit(1)`): it has no insert, update or delete. */
 export type Db = Omit<QueryBuilder, "insert" | "update" | "delete">;
 
-// One database per file and process, kept across Vite's dev-server reloads (its write queue
-// too: two module instances must not interleave transactions on one writer).
-const databasePath = path.resolve(process.env.DATABASE_PATH ?? "data/tertulia.db");
-const globalForDb = globalThis as { __tertuliaDb?: Map<string, Sqlite> };
-const opened = (globalForDb.__tertuliaDb ??= new Map<string, Sqlite>());
-if (!opened.has(databasePath)) opened.set(databasePath, openSqlite(databasePath, path.resolve(process.env.MIGRATIONS_PATH ?? "db/migrations")));
-const database = opened.get(databasePath)!;
+export type { TransactionOptions } from "~/lib/postgres.server";
 
-export const db: Db = database.readerDb;
+/** What is underneath: for tests, benchmarks and scripts (ESLint keeps it out of the app). */
+export type Driver = { engine: "sqlite"; reader: Sqlite.Database; writer: Sqlite.Database } | { engine: "postgres"; pool: pg.Pool };
+
+/** `db` and `transaction`: what the domain sees of a database, on either engine. */
+export type DomainDatabase = {
+  db: Db;
+  transaction<T>(fn: (tx: Tx) => Promise<T>, options?: TransactionOptions): Promise<T>;
+};
+
+type Database = DomainDatabase & {
+  exclusively<T>(key: string, fn: () => Promise<T>): Promise<Exclusive<T>>;
+  isHealthy(): boolean | Promise<boolean>;
+  driver: Driver;
+};
+
+// One database per address (or file) and process, kept across Vite's dev-server reloads (on
+// SQLite its write queue too: two module instances must not interleave transactions on one writer).
+const globalForDb = globalThis as { __tertuliaDatabases?: Map<string, Promise<Database>> };
+const opened = (globalForDb.__tertuliaDatabases ??= new Map<string, Promise<Database>>());
+
+function openDatabase(): Promise<Database> {
+  const onPostgres = databaseEngine() === "postgres";
+  const address = onPostgres ? process.env.DATABASE_URL! : path.resolve(process.env.DATABASE_PATH ?? "data/tertulia.db");
+  let opening = opened.get(address);
+  if (!opening) {
+    opening = onPostgres ? openPostgresDatabase(address) : openSqliteDatabase(address);
+    opened.set(address, opening);
+  }
+  return opening;
+}
+
+async function openSqliteDatabase(file: string): Promise<Database> {
+  const { openSqlite } = await import("~/lib/sqlite.server");
+  const sqlite = openSqlite(file, path.resolve(process.env.MIGRATIONS_PATH ?? "db/migrations"));
+  return {
+    db: sqlite.db as unknown as Db,
+    transaction: (fn) => sqlite.transaction((writer) => fn(writer as unknown as Tx)),
+    // One process of one machine runs the background jobs (server-cluster.mjs), and servers
+    // on several machines cannot share a SQLite file: nobody else to keep out.
+    exclusively: async (_key, fn) => ({ ran: true, value: await fn() }),
+    isHealthy: sqlite.isHealthy,
+    driver: { engine: "sqlite", reader: sqlite.reader, writer: sqlite.writer },
+  };
+}
+
+async function openPostgresDatabase(url: string): Promise<Database> {
+  const { openPostgres } = await import("~/lib/postgres.server");
+  const postgres = await openPostgres(url);
+  return { ...asDomainDatabase(postgres), exclusively: postgres.exclusively, isHealthy: postgres.isHealthy, driver: { engine: "postgres", pool: postgres.pool } };
+}
 
 /**
- * Runs `fn` in a write transaction and returns what it returns, once it is on disk. It commits
- * when `fn` resolves, and rolls back when `fn` throws or returns a refusal (`{ ok: false }`,
- * see result.ts). Called inside another transaction it runs as a SAVEPOINT of that one, so
- * domain functions compose; a refusal or error inside rolls back only to the savepoint.
+ * The one cast of the switch (decision 0007): PostgreSQL's builders, typed as SQLite's. Sound
+ * for what both dialects share and the domain uses (awaited builders, joins, aliases,
+ * returning, onConflictDoNothing, count()); tests/integration/tables.test.ts proves it.
+ * Exported for tests that play several servers on one PostgreSQL database.
  */
-export function transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
-  return database.transaction((writer) => fn(writer as unknown as Tx));
+export function asDomainDatabase(postgres: Postgres): DomainDatabase {
+  return {
+    db: postgres.db as unknown as Db,
+    transaction: (fn, options) => postgres.transaction((tx) => fn(tx as unknown as Tx), options),
+  };
 }
+
+const database = await openDatabase();
+
+/** Which engine this process runs on. */
+export const engine = database.driver.engine;
+export const db: Db = database.db;
+
+/**
+ * Runs `fn` in a write transaction and returns what it returns, once it is committed (on
+ * SQLite, on disk). It commits when `fn` resolves, and rolls back when `fn` throws or returns a
+ * refusal (`{ ok: false }`, see result.ts). Called inside another transaction it runs as a
+ * SAVEPOINT of that one, so domain functions compose; a refusal or error inside rolls back only
+ * to the savepoint.
+ */
+export const transaction: DomainDatabase["transaction"] = database.transaction;
+
+/**
+ * Runs `fn` unless another server is running work under the same `key` right now, in which
+ * case it returns `{ ran: false }` at once: the background jobs, so that however many servers
+ * share a PostgreSQL database, one at a time does each job (an advisory lock). On SQLite it
+ * always runs.
+ */
+export const exclusively = database.exclusively;
 
 /** True when the database answers a trivial query. Used by /healthz. */
 export async function databaseIsHealthy() {
@@ -50,10 +130,10 @@ export async function databaseIsHealthy() {
 }
 
 /**
- * The raw SQLite connections, for what the query builder cannot say: tests that inspect rows
+ * The connections underneath, for what the query builder cannot say: tests that inspect rows
  * or break a rule behind the domain's back, benchmarks that bulk-load data and read query
  * plans. The app never imports this (ESLint forbids it under app/): it reads through `db` and
- * writes through `transaction()`. Writes on `writer` outside `transaction()` skip the queue, so
- * only single-threaded scripts may make them.
+ * writes through `transaction()`. Writes on SQLite's `writer` outside `transaction()` skip the
+ * queue, so only single-threaded scripts may make them.
  */
-export const sqlite = { reader: database.reader, writer: database.writer };
+export const driver = database.driver;

@@ -5,6 +5,7 @@ import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import { migrate } from "drizzle-orm/node-postgres/migrator";
 import pg from "pg";
 import * as schema from "#db/schema.pg";
+import { isRefusal } from "~/lib/result";
 
 /**
  * Tertulia on PostgreSQL: a connection pool, the schema brought up to date once however many
@@ -16,9 +17,6 @@ import * as schema from "#db/schema.pg";
  */
 export type PgDatabase = NodePgDatabase<typeof schema>;
 export type PgTransaction = Parameters<Parameters<PgDatabase["transaction"]>[0]>[0];
-
-/** The value domain functions return instead of throwing; returned from `fn`, it rolls back. */
-type Refusal = { ok: false };
 
 export type PostgresOptions = {
   /** Connections per server (DATABASE_POOL_SIZE, default 10). */
@@ -43,12 +41,16 @@ export type TransactionOptions = {
 
 export type Postgres = {
   pool: pg.Pool;
-  /** Reads; inside `transaction(fn)` it is that transaction, as SQLite's single connection is. */
+  /** Reads (read-only); inside `transaction(fn)` it is that transaction, as on SQLite. */
   db: PgDatabase;
   transaction<T>(fn: (tx: PgTransaction) => Promise<T>, options?: TransactionOptions): Promise<T>;
+  exclusively<T>(key: string, fn: () => Promise<T>): Promise<Exclusive<T>>;
   isHealthy(): Promise<boolean>;
   close(): Promise<void>;
 };
+
+/** What `exclusively(key, fn)` did: ran `fn`, or left it because another holder had the key. */
+export type Exclusive<T> = { ran: true; value: T } | { ran: false };
 
 /** Any number shared by every server of this app: the key of the migration lock. */
 const MIGRATION_LOCK_KEY = 7_361_042_018;
@@ -58,7 +60,14 @@ export const POSTGRES_MIGRATIONS = path.resolve(process.env.PG_MIGRATIONS_PATH ?
 
 /** Opens the pool, applies pending migrations (once, under an advisory lock) and returns the database. */
 export async function openPostgres(url: string, options: PostgresOptions = {}): Promise<Postgres> {
-  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    // Read-only unless a transaction says otherwise (`transaction(fn)` begins READ WRITE): as on
+    // SQLite, a write through `db` that bypasses `transaction()` fails loudly instead of
+    // escaping the serializable transactions the domain's rules rely on.
+    options: "-c default_transaction_read_only=on",
+  });
   // An idle connection that the server drops (restart, failover) must not crash the process:
   // the pool discards it and opens another on the next query. (Once the pool is closing,
   // the server's goodbye to connections still shutting down is expected, not news.)
@@ -85,8 +94,10 @@ export async function migratePostgres(pool: pg.Pool, migrationsFolder = POSTGRES
   try {
     await client.query("select pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
     try {
+      await client.query("set default_transaction_read_only = off");
       await migrate(drizzle({ client }), { migrationsFolder });
     } finally {
+      await client.query("reset default_transaction_read_only");
       await client.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]);
     }
   } catch (error) {
@@ -146,7 +157,7 @@ function postgresOnPool(pool: pg.Pool, options: PostgresOptions = {}): Postgres 
           if (isRefusal(result)) throw new RolledBack(result);
           return result;
         },
-        { isolationLevel: "serializable" },
+        { isolationLevel: "serializable", accessMode: "read write" },
       );
     } catch (error) {
       if (error instanceof RolledBack) return error.result as T;
@@ -182,10 +193,37 @@ function postgresOnPool(pool: pg.Pool, options: PostgresOptions = {}): Postgres 
     }
   }
 
+  /**
+   * Runs `fn` unless another connection, of this server or another, holds `key`; then it does
+   * not wait and leaves the work to that holder. A session advisory lock on a connection kept
+   * for the run (`fn`'s own transactions use others): if the server dies, its connection
+   * closes and the database frees the key.
+   */
+  async function exclusively<T>(key: string, fn: () => Promise<T>): Promise<Exclusive<T>> {
+    const client = await pool.connect();
+    let broken: Error | undefined;
+    try {
+      const { rows } = await client.query<{ taken: boolean }>("select pg_try_advisory_lock(hashtextextended($1, 0)) as taken", [key]);
+      if (!rows[0]!.taken) return { ran: false };
+      try {
+        return { ran: true, value: await fn() };
+      } finally {
+        await client.query("select pg_advisory_unlock(hashtextextended($1, 0))", [key]);
+      }
+    } catch (error) {
+      broken = error as Error;
+      throw error;
+    } finally {
+      // A connection whose unlock failed is closed rather than handed on still holding the key.
+      client.release(broken);
+    }
+  }
+
   return {
     pool,
     db,
     transaction,
+    exclusively,
     async isHealthy() {
       try {
         await pool.query("select 1");
@@ -203,10 +241,6 @@ class RolledBack extends Error {
   constructor(readonly result: unknown) {
     super("rolled back: the transaction returned a refusal");
   }
-}
-
-function isRefusal(value: unknown): value is Refusal {
-  return typeof value === "object" && value !== null && "ok" in value && value.ok === false;
 }
 
 /** A serialization failure or a deadlock, possibly wrapped by drizzle (DrizzleQueryError.cause). */

@@ -1,21 +1,32 @@
-import { DrizzleSQLiteAdapter } from "@lucia-auth/adapter-drizzle";
+import { DrizzlePostgreSQLAdapter, DrizzleSQLiteAdapter } from "@lucia-auth/adapter-drizzle";
+import type { PgDatabase } from "drizzle-orm/pg-core";
 import type { BaseSQLiteDatabase } from "drizzle-orm/sqlite-core";
 import type { Adapter, DatabaseSession, DatabaseUser } from "lucia";
-import { sessions, users } from "#db/schema";
-import { db, transaction, type Db } from "~/lib/db.server";
+// The one module that takes tables from the schemas themselves rather than #db/tables: lucia's
+// two adapters want their own dialect's tables, and sessions.expires_at differs between them
+// (seconds on SQLite, a timestamptz on PostgreSQL; decision 0007).
+import * as sqlite from "#db/schema";
+import * as postgres from "#db/schema.pg";
+import { db, engine, transaction, type Db } from "~/lib/db.server";
 
-type AdapterDatabase = BaseSQLiteDatabase<"sync", unknown>;
-const adapterOn = (database: Db) => new DrizzleSQLiteAdapter(database as unknown as AdapterDatabase, sessions, users);
+type SqliteAdapterDatabase = BaseSQLiteDatabase<"sync", unknown>;
+type PostgresAdapterDatabase = PgDatabase<never, Record<string, never>>;
+
+/** Lucia's drizzle adapter for this process's engine, on this database or transaction. */
+function adapterOn(database: Db): Adapter {
+  if (engine === "postgres") return new DrizzlePostgreSQLAdapter(database as unknown as PostgresAdapterDatabase, postgres.sessions, postgres.users);
+  return new DrizzleSQLiteAdapter(database as unknown as SqliteAdapterDatabase, sqlite.sessions, sqlite.users);
+}
 
 /**
- * Lucia's drizzle adapter, split the way the app's own code is: it reads sessions on the
- * read-only connection and makes each write (a new session, a renewal, a log-out) in a
- * `transaction()` on the writer, so session writes queue with everything else.
+ * Lucia's drizzle adapter, split the way the app's own code is: it reads sessions through `db`
+ * and makes each write (a new session, a renewal, a log-out) in a `transaction()`, so session
+ * writes queue with everything else on SQLite and run SERIALIZABLE on PostgreSQL.
  */
 class SessionAdapter implements Adapter {
   private reader = adapterOn(db);
 
-  private write(change: (adapter: DrizzleSQLiteAdapter) => Promise<void>) {
+  private write(change: (adapter: Adapter) => Promise<void>) {
     return transaction((tx) => change(adapterOn(tx)));
   }
 

@@ -14,9 +14,11 @@ import { isRefusal } from "~/lib/result";
  * db.server.ts hands the domain `db` and `transaction`. Pragmas: docs/decisions/0002; two
  * connections and one queue: 0010; group commit: 0011.
  *
- * - `readerDb` reads, outside transactions, on a read-only connection: it sees what is
- *   committed, and a write that bypasses `transaction()` fails loudly ("attempt to write a
- *   readonly database") instead of slipping into someone else's open transaction.
+ * - `db` reads. Outside transactions it is a read-only connection: it sees what is committed,
+ *   and a write that bypasses `transaction()` fails loudly ("attempt to write a readonly
+ *   database") instead of slipping into someone else's open transaction. Inside `fn` (found
+ *   through AsyncLocalStorage) it is the writer, so it sees the transaction's own writes: the
+ *   same rule as on PostgreSQL, where `db` follows the current transaction too.
  * - `transaction(fn)` runs `fn` on the single writer connection. While `fn` awaits, other
  *   requests run; on one shared connection they would read our uncommitted rows and their
  *   writes would join (and roll back with) ours. Two connections of one process both writing
@@ -68,6 +70,15 @@ export function openSqlite(databasePath: string, migrationsFolder: string) {
   const settle = () => undefined;
   let queued: Queued[] = [];
   let writing = false;
+
+  // `db`: the reader, except inside a transaction, where it is the writer.
+  const db = new Proxy(readerDb, {
+    get(target, property) {
+      const current = scopes.getStore()?.open ? writerDb : target;
+      const value: unknown = Reflect.get(current, property);
+      return typeof value === "function" && property !== "constructor" ? value.bind(current) : value;
+    },
+  });
 
   /**
    * Runs `fn` in a write transaction and returns what it returns once it is on disk. It
@@ -194,5 +205,5 @@ export function openSqlite(databasePath: string, migrationsFolder: string) {
     }
   }
 
-  return { reader, writer, readerDb, transaction, isHealthy };
+  return { reader, writer, db, transaction, isHealthy };
 }

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { emailOutbox, users, type IdeaStatus, type Locale } from "#db/schema";
+import { emailOutbox, users, type IdeaStatus, type Locale } from "#db/tables";
 import { createCategory } from "~/domain/categories.server";
 import { challengePhase } from "~/domain/challenge-phases";
 import { announceOpenedVoting, createChallenge, getChallengeById, publishResults, setChallengePublished } from "~/domain/challenges.server";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import { comments, users } from "#db/schema";
+import { comments, users } from "#db/tables";
 import { setVote } from "~/domain/votes.server";
 import { setClock } from "~/lib/clock.server";
 import { transaction } from "~/lib/db.server";

@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { invitations } from "#db/schema";
+import { invitations } from "#db/tables";
 import { findUsableInvitation } from "~/domain/invitations.server";
 import { findPersonByEmail, getPerson } from "~/domain/people.server";
 import { db } from "~/lib/db.server";

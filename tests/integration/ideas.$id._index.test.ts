@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ideas } from "#db/schema";
+import { ideas } from "#db/tables";
 import { getIdea } from "~/domain/ideas.server";
 import { listNotifications } from "~/domain/notifications.server";
 import { transaction } from "~/lib/db.server";

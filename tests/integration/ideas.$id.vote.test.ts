@@ -13,7 +13,7 @@ afterEach(() => setClock(null));
 
 async function counts(ideaId: number) {
   return (await row<{ inRow: number; rows: number }>(
-    sql`select vote_count as inRow, (select count(*) from votes where idea_id = ${ideaId}) as rows from ideas where id = ${ideaId}`,
+    sql`select vote_count as "inRow", (select count(*) from votes where idea_id = ${ideaId}) as rows from ideas where id = ${ideaId}`,
   ))!;
 }
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import { site } from "#db/schema";
+import { site } from "#db/tables";
 import { settingsChanged } from "~/domain/site.server";
 import { setClock } from "~/lib/clock.server";
 import { transaction } from "~/lib/db.server";

@@ -1,6 +1,6 @@
 import { asc, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { challenges } from "#db/schema";
+import { challenges } from "#db/tables";
 import { challengePhase } from "~/domain/challenge-phases";
 import { listStaff, verifyCredentials } from "~/domain/people.server";
 import { getSite } from "~/domain/site.server";
@@ -10,9 +10,10 @@ import { row, rows } from "#tests/support/db";
 
 describe("demo seed", () => {
   let summary: Awaited<ReturnType<typeof seedDemo>>;
+  // Hundreds of transactions: seconds on SQLite, more on PostgreSQL (a round trip each).
   beforeAll(async () => {
     summary = await seedDemo();
-  });
+  }, 60_000);
 
   it("creates the site, an admin, three staff with titles and thirty customers", async () => {
     expect((await getSite())?.name).toBe("Tertulia Demo");
@@ -58,9 +59,9 @@ describe("demo seed", () => {
     const voting = (await db.select().from(challenges)).find((challenge) => challengePhase(challenge, new Date()) === "voting")!;
     expect(voting.voteBudget).toBe(3);
     const perVoter = await rows<{ userId: string; role: string; n: number }>(
-      sql`select votes.user_id as userId, users.role as role, count(*) as n from votes
+      sql`select votes.user_id as "userId", users.role as role, count(*) as n from votes
          join ideas on ideas.id = votes.idea_id join users on users.id = votes.user_id
-         where ideas.challenge_id = ${voting.id} group by votes.user_id`,
+         where ideas.challenge_id = ${voting.id} group by votes.user_id, users.role`,
     );
     expect(perVoter.length).toBeGreaterThan(5);
     expect(perVoter.every((voter) => voter.role === "customer" && voter.n <= 3)).toBe(true);
@@ -87,7 +88,7 @@ describe("demo seed", () => {
     expect(await row(sql`select count(*) as n from votes join ideas on ideas.id = votes.idea_id where ideas.challenge_id = ${finished.id}`)).not.toEqual({ n: 0 });
 
     const news = await rows<{ challengeId: number; kind: string; actorId: string; n: number }>(
-      sql`select challenge_id as challengeId, kind, actor_id as actorId, count(*) as n from notifications where challenge_id is not null group by challenge_id, kind, actor_id order by challenge_id, kind`,
+      sql`select challenge_id as "challengeId", kind, actor_id as "actorId", count(*) as n from notifications where challenge_id is not null group by challenge_id, kind, actor_id order by challenge_id, kind`,
     );
     const voting = all.find((challenge) => challengePhase(challenge, new Date()) === "voting")!;
     expect(news.map(({ n: _n, ...rest }) => rest)).toEqual([

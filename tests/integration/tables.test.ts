@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { and, asc, count, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { databaseEngine } from "#db/engine";
@@ -7,39 +7,39 @@ import * as pgSchema from "#db/schema.pg";
 import * as tables from "#db/tables";
 import { categories, challenges, emailPreferences, follows, ideas, users, votes } from "#db/tables";
 import { castVote } from "#tests/support/budget-vote";
-import { openDatabase, type Db, type DomainDatabase } from "#tests/support/engine";
 import { tablesOf } from "#tests/support/schema-description";
+import { db, transaction, type DomainDatabase } from "~/lib/db.server";
 import { markSafeHtml } from "~/lib/safe-html";
 
-// The engine switch (db/tables.ts, tests/support/engine.ts): the same domain-style code, typed
+// The engine switch (db/tables.ts, app/lib/db.server.ts): the same domain-style code, typed
 // once against SQLite's tables, runs here on SQLite (`npm run test:unit`) and on PostgreSQL
 // (`npm run test:pg`), with the same results.
 const engine = databaseEngine();
-let database: DomainDatabase;
-let db: Db;
+const database: DomainDatabase = { db, transaction };
 const at = (iso: string) => new Date(iso);
 const createdAt = at("2026-03-01T10:00:00.123Z");
 
 beforeAll(async () => {
-  database = await openDatabase();
-  db = database.db;
-  await db.insert(users).values(
-    ["ana", "ben", "cruz"].map((id, index) => ({
-      id,
-      email: `${id}@example.com`,
-      displayName: id.toUpperCase(),
-      passwordHash: "x",
-      role: index === 2 ? ("staff" as const) : ("customer" as const),
-    })),
+  await transaction((tx) =>
+    tx.insert(users).values(
+      ["ana", "ben", "cruz"].map((id, index) => ({
+        id,
+        email: `${id}@example.com`,
+        displayName: id.toUpperCase(),
+        passwordHash: "x",
+        role: index === 2 ? ("staff" as const) : ("customer" as const),
+      })),
+    ),
   );
 });
-afterAll(() => database.close());
 
 async function createIdea(title: string, fields: Partial<typeof ideas.$inferInsert> = {}) {
-  const [idea] = await db
-    .insert(ideas)
-    .values({ title, bodyJson: "{}", bodyHtml: markSafeHtml("<p></p>"), bodyText: "", authorId: "ana", lastActivityAt: createdAt, createdAt, ...fields })
-    .returning();
+  const [idea] = await transaction((tx) =>
+    tx
+      .insert(ideas)
+      .values({ title, bodyJson: "{}", bodyHtml: markSafeHtml("<p></p>"), bodyText: "", authorId: "ana", lastActivityAt: createdAt, createdAt, ...fields })
+      .returning(),
+  );
   return idea!;
 }
 
@@ -52,7 +52,7 @@ describe(`the engine switch on ${engine}`, () => {
   });
 
   it("inserts … returning: generated ids, defaults, dates to the millisecond, booleans", async () => {
-    const [category] = await db.insert(categories).values({ name: "Check-out", colour: "#112233" }).returning();
+    const [category] = await transaction((tx) => tx.insert(categories).values({ name: "Check-out", colour: "#112233" }).returning());
     expect(category).toMatchObject({ id: expect.any(Number), name: "Check-out", description: "", archivedAt: null });
     expect(category!.createdAt).toBeInstanceOf(Date);
 
@@ -60,10 +60,12 @@ describe(`the engine switch on ${engine}`, () => {
     expect(idea).toMatchObject({ status: "open", voteCount: 0, trendingScore: 0, mergedIntoId: null, categoryId: category!.id });
     expect(idea.createdAt).toEqual(createdAt);
 
-    await db.insert(emailPreferences).values([
-      { userId: "ana", kind: "reply", enabled: false },
-      { userId: "ana", kind: "adopted", enabled: true },
-    ]);
+    await transaction((tx) =>
+      tx.insert(emailPreferences).values([
+        { userId: "ana", kind: "reply", enabled: false },
+        { userId: "ana", kind: "adopted", enabled: true },
+      ]),
+    );
     const preferences = await db.select({ kind: emailPreferences.kind, enabled: emailPreferences.enabled }).from(emailPreferences).orderBy(asc(emailPreferences.kind));
     expect(preferences).toEqual([
       { kind: "adopted", enabled: true },
@@ -74,7 +76,7 @@ describe(`the engine switch on ${engine}`, () => {
   it("selects with joins and aliases, filters on dates through the column, orders and counts", async () => {
     const first = await createIdea("Pay by phone", { assigneeId: "cruz", firstResponseAt: at("2026-03-02T09:30:00.000Z"), firstResponderId: "cruz" });
     const second = await createIdea("Receipts by email", { createdAt: at("2026-03-05T08:00:00.000Z"), lastActivityAt: at("2026-03-05T08:00:00.000Z") });
-    await db.update(ideas).set({ mergedIntoId: first.id, status: "duplicate" }).where(eq(ideas.id, second.id));
+    await transaction((tx) => tx.update(ideas).set({ mergedIntoId: first.id, status: "duplicate" }).where(eq(ideas.id, second.id)));
 
     const responder = alias(users, "responder");
     const mergedInto = alias(ideas, "merged_into");
@@ -97,18 +99,21 @@ describe(`the engine switch on ${engine}`, () => {
 
   it("updates … returning, with arithmetic on the column", async () => {
     const idea = await createIdea("Update me");
-    const [after] = await db
-      .update(ideas)
-      .set({ voteCount: sql`${ideas.voteCount} + 2`, trendingScore: 1.5, lastActivityAt: at("2026-04-01T00:00:00.001Z") })
-      .where(eq(ideas.id, idea.id))
-      .returning({ voteCount: ideas.voteCount, trendingScore: ideas.trendingScore, lastActivityAt: ideas.lastActivityAt });
+    const [after] = await transaction((tx) =>
+      tx
+        .update(ideas)
+        .set({ voteCount: sql`${ideas.voteCount} + 2`, trendingScore: 1.5, lastActivityAt: at("2026-04-01T00:00:00.001Z") })
+        .where(eq(ideas.id, idea.id))
+        .returning({ voteCount: ideas.voteCount, trendingScore: ideas.trendingScore, lastActivityAt: ideas.lastActivityAt }),
+    );
     expect(after).toEqual({ voteCount: 2, trendingScore: 1.5, lastActivityAt: at("2026-04-01T00:00:00.001Z") });
   });
 
   it("inserts … on conflict do nothing, and says so through returning", async () => {
     const idea = await createIdea("Follow me");
-    const first = await db.insert(follows).values({ ideaId: idea.id, userId: "ben" }).onConflictDoNothing().returning({ userId: follows.userId });
-    const again = await db.insert(follows).values({ ideaId: idea.id, userId: "ben" }).onConflictDoNothing().returning({ userId: follows.userId });
+    const follow = () => transaction((tx) => tx.insert(follows).values({ ideaId: idea.id, userId: "ben" }).onConflictDoNothing().returning({ userId: follows.userId }));
+    const first = await follow();
+    const again = await follow();
     expect(first).toEqual([{ userId: "ben" }]);
     expect(again).toEqual([]);
   });
@@ -118,22 +123,24 @@ describe(`transaction(fn) on ${engine}`, () => {
   let challengeId: number;
   let challengeIdeas: number[];
   beforeAll(async () => {
-    const [challenge] = await db
-      .insert(challenges)
-      .values({
-        slug: "faster",
-        title: "Faster",
-        briefJson: "{}",
-        briefHtml: markSafeHtml(""),
-        briefText: "",
-        submissionOpensAt: at("2026-01-01T00:00:00Z"),
-        submissionClosesAt: at("2026-02-01T00:00:00Z"),
-        votingOpensAt: at("2026-02-01T00:00:00Z"),
-        votingClosesAt: at("2026-03-01T00:00:00Z"),
-        voteBudget: 2,
-        createdById: "cruz",
-      })
-      .returning({ id: challenges.id });
+    const [challenge] = await transaction((tx) =>
+      tx
+        .insert(challenges)
+        .values({
+          slug: "faster",
+          title: "Faster",
+          briefJson: "{}",
+          briefHtml: markSafeHtml(""),
+          briefText: "",
+          submissionOpensAt: at("2026-01-01T00:00:00Z"),
+          submissionClosesAt: at("2026-02-01T00:00:00Z"),
+          votingOpensAt: at("2026-02-01T00:00:00Z"),
+          votingClosesAt: at("2026-03-01T00:00:00Z"),
+          voteBudget: 2,
+          createdById: "cruz",
+        })
+        .returning({ id: challenges.id }),
+    );
     challengeId = challenge!.id;
     challengeIdeas = [];
     for (const title of ["One", "Two", "Three"]) challengeIdeas.push((await createIdea(title, { challengeId })).id);

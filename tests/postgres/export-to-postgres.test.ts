@@ -1,32 +1,52 @@
+import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getTableName } from "drizzle-orm";
 import pg from "pg";
 import * as sqliteSchema from "#db/schema";
-import { seedDemo } from "#scripts/seed/demo";
 import { createEmptyDatabase } from "#tests/support/postgres-fixtures";
 import { tablesOf } from "#tests/support/schema-description";
 import { exportToPostgres, rowHash, type TableReport } from "../../scripts/export-to-postgres";
-import { sqlite } from "~/lib/db.server";
 
-// `npm run db:export-to-postgres`: the demo portal, seeded into this file's SQLite database,
-// copied into this file's (migrated, empty) PostgreSQL database.
-const postgresUrl = process.env.DATABASE_URL!;
+// `npm run db:export-to-postgres`: the demo portal, seeded by `npm run db:seed-demo` into a
+// SQLite file of its own, copied into a new (empty) PostgreSQL database.
+const directory = fs.mkdtempSync(path.join(os.tmpdir(), "tertulia-export-"));
+const sqlitePath = path.join(directory, "demo.db");
+let target: Awaited<ReturnType<typeof createEmptyDatabase>>;
+let postgresUrl: string;
 let reports: TableReport[];
 let client: pg.Client;
+let sqlite: Database.Database;
 const rows = async <T,>(query: string) => (await client.query(query)).rows as T[];
 
 beforeAll(async () => {
-  await seedDemo();
+  const { DATABASE_URL: _url, POSTGRES_TEST_URL: _testUrl, ...sqliteEnvironment } = process.env;
+  const seeded = spawnSync(process.execPath, ["--import", "tsx", "scripts/seed-demo.ts"], {
+    env: { ...sqliteEnvironment, DATABASE_PATH: sqlitePath, MAIL_DIRECTORY: path.join(directory, "mail") },
+    encoding: "utf8",
+  });
+  if (seeded.status !== 0) throw new Error(`seeding the demo failed:\n${seeded.stdout}${seeded.stderr}`);
+  sqlite = new Database(sqlitePath);
   // A session, so that lucia's expiry (seconds on SQLite, a timestamptz on PostgreSQL) is copied too.
-  sqlite.writer.prepare("insert into sessions (id, user_id, expires_at) values ('session-hash', 'customer1', 1900000000)").run();
-  reports = await exportToPostgres({ sqlitePath: process.env.DATABASE_PATH!, postgresUrl });
+  sqlite.prepare("insert into sessions (id, user_id, expires_at) values ('session-hash', 'customer1', 1900000000)").run();
+  target = await createEmptyDatabase();
+  postgresUrl = target.url;
+  reports = await exportToPostgres({ sqlitePath, postgresUrl });
   client = new pg.Client({ connectionString: postgresUrl });
   await client.connect();
+}, 60_000);
+afterAll(async () => {
+  await client?.end();
+  await target?.drop();
+  sqlite?.close();
+  fs.rmSync(directory, { recursive: true, force: true });
 });
-afterAll(() => client.end());
 
-const sqliteCount = (table: string) => (sqlite.reader.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
+const sqliteCount = (table: string) => (sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
 
 describe("db:export-to-postgres", () => {
   it("copies every table, with the same row counts on both sides", async () => {
@@ -44,7 +64,7 @@ describe("db:export-to-postgres", () => {
   });
 
   it("converts types: dates to the millisecond, booleans, lucia's expiry, forward references", async () => {
-    const idea = sqlite.reader.prepare("select id, created_at as createdAt, merged_into_id as mergedInto, official_comment_id as official from ideas where merged_into_id is not null limit 1").get() as {
+    const idea = sqlite.prepare("select id, created_at as createdAt, merged_into_id as mergedInto, official_comment_id as official from ideas where merged_into_id is not null limit 1").get() as {
       id: number;
       createdAt: number;
       mergedInto: number;
@@ -54,9 +74,9 @@ describe("db:export-to-postgres", () => {
     expect(copy!.createdAt.getTime()).toBe(idea.createdAt);
     expect(copy!.mergedInto).toBe(idea.mergedInto);
     const [withOfficial] = await rows<{ n: number }>("select count(*)::int as n from ideas where official_comment_id is not null");
-    expect(withOfficial!.n).toBe((sqlite.reader.prepare("select count(*) as n from ideas where official_comment_id is not null").get() as { n: number }).n);
+    expect(withOfficial!.n).toBe((sqlite.prepare("select count(*) as n from ideas where official_comment_id is not null").get() as { n: number }).n);
     const [replies] = await rows<{ n: number }>("select count(*)::int as n from comments where parent_id is not null");
-    expect(replies!.n).toBe((sqlite.reader.prepare("select count(*) as n from comments where parent_id is not null").get() as { n: number }).n);
+    expect(replies!.n).toBe((sqlite.prepare("select count(*) as n from comments where parent_id is not null").get() as { n: number }).n);
     expect(await rows("select expires_at as \"expiresAt\" from sessions")).toEqual([{ expiresAt: new Date(1_900_000_000_000) }]);
   });
 
@@ -70,7 +90,7 @@ describe("db:export-to-postgres", () => {
   });
 
   it("refuses a database that is not empty, and leaves it untouched", async () => {
-    await expect(exportToPostgres({ sqlitePath: process.env.DATABASE_PATH!, postgresUrl })).rejects.toThrow(/not empty/);
+    await expect(exportToPostgres({ sqlitePath, postgresUrl })).rejects.toThrow(/not empty/);
     const [{ n }] = await rows<{ n: number }>("select count(*)::int as n from users");
     expect(n).toBe(34);
   });
@@ -81,8 +101,8 @@ describe("db:export-to-postgres", () => {
       // SQLite's lower() folds ASCII only, so these two names are distinct there; PostgreSQL's
       // unique index on lower(name) refuses the second.
       const name = `Ñandú ${randomBytes(3).toString("hex")}`;
-      sqlite.writer.prepare("insert into categories (name, colour) values (?, '#111111'), (?, '#222222')").run(name, name.replace("Ñ", "ñ"));
-      await expect(exportToPostgres({ sqlitePath: process.env.DATABASE_PATH!, postgresUrl: empty.url })).rejects.toThrow();
+      sqlite.prepare("insert into categories (name, colour) values (?, '#111111'), (?, '#222222')").run(name, name.replace("Ñ", "ñ"));
+      await expect(exportToPostgres({ sqlitePath, postgresUrl: empty.url })).rejects.toThrow();
       const target = new pg.Client({ connectionString: empty.url });
       await target.connect();
       const { rows: users } = await target.query("select count(*)::int as n from users");

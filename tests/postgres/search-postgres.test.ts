@@ -7,11 +7,11 @@ import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, desc, sql } from "drizzle-orm";
 import { ideas, users } from "#db/tables";
-import { asDomainDatabase, type DomainDatabase } from "#tests/support/engine";
 import { listCondition, matchingIds, tsQuery } from "~/domain/search-postgres.server";
 import { ftsQuery } from "~/domain/search-sqlite.server";
 import { ideaSearchColumns, queryWords, type MatchSpec } from "~/domain/search-terms.server";
-import { openPostgres } from "~/lib/postgres.server";
+import { asDomainDatabase, type DomainDatabase } from "~/lib/db.server";
+import { openPostgres, type Postgres } from "~/lib/postgres.server";
 import { markSafeHtml } from "~/lib/safe-html";
 
 // Search on PostgreSQL (app/domain/search-postgres.server.ts over the generated tsvector of
@@ -26,19 +26,23 @@ const IDEAS = [
   { title: "Café gratis para clientes fieles", bodyText: "Un café cada diez compras" },
 ];
 
+let server: Postgres;
 let database: DomainDatabase;
 let titleOf: Map<number, string>;
 let sqliteFile: Database.Database;
 const directory = fs.mkdtempSync(path.join(os.tmpdir(), "tertulia-search-"));
 
 beforeAll(async () => {
-  database = asDomainDatabase(await openPostgres(process.env.DATABASE_URL!));
-  await database.db.insert(users).values({ id: "ana", email: "ana@example.com", displayName: "Ana", passwordHash: "x" });
+  server = await openPostgres(process.env.DATABASE_URL!);
+  database = asDomainDatabase(server);
   const now = new Date("2026-10-01T00:00:00Z");
-  const rows = await database.db
-    .insert(ideas)
-    .values(IDEAS.map((idea, index) => ({ ...idea, ...ideaSearchColumns(idea), bodyJson: "{}", bodyHtml: markSafeHtml(""), authorId: "ana", trendingScore: index, lastActivityAt: now, createdAt: now })))
-    .returning({ id: ideas.id, title: ideas.title });
+  const rows = await database.transaction(async (tx) => {
+    await tx.insert(users).values({ id: "ana", email: "ana@example.com", displayName: "Ana", passwordHash: "x" });
+    return tx
+      .insert(ideas)
+      .values(IDEAS.map((idea, index) => ({ ...idea, ...ideaSearchColumns(idea), bodyJson: "{}", bodyHtml: markSafeHtml(""), authorId: "ana", trendingScore: index, lastActivityAt: now, createdAt: now })))
+      .returning({ id: ideas.id, title: ideas.title });
+  });
   titleOf = new Map(rows.map((row) => [row.id, row.title]));
 
   // The same ideas in SQLite, with the same ids, for the parity test.
@@ -57,7 +61,7 @@ beforeAll(async () => {
 afterAll(async () => {
   sqliteFile.close();
   fs.rmSync(directory, { recursive: true, force: true });
-  await database.close();
+  await server.close();
 });
 
 const spec = (text: string, every = true, titleOnly = false): MatchSpec => ({ words: queryWords(text), every, titleOnly });

@@ -1,15 +1,16 @@
 import { and, count, eq, sql } from "drizzle-orm";
 import { challenges, ideas, votes } from "#db/tables";
-import type { DomainDatabase, Refusal } from "./engine";
+import type { DomainDatabase } from "~/lib/db.server";
+import type { Refused } from "~/lib/result";
 
-export type VoteResult = { ok: true; voteCount: number } | Refusal<"alreadyVoted" | "budgetSpent">;
+export type VoteResult = { ok: true; voteCount: number } | Refused<"alreadyVoted" | "budgetSpent">;
 
 /**
  * The shape of setVote (app/domain/votes.server.ts), reduced to what concurrency can break:
  * one vote per person (the primary key), a per-challenge budget counted and spent in one
  * transaction, the count kept in the idea's row. A refusal is returned, and rolls back the
  * vote inserted before the budget was counted. The transaction queues on the idea (its counter)
- * and the person (their budget), as phase two's setVote should. `afterCounting` lets a test
+ * and the person (their budget), as setVote does. `afterCounting` lets a test
  * line two transactions up at the worst moment (`queue: false` then, or the second would wait
  * for the first instead).
  */

@@ -1,4 +1,4 @@
-import { site, type Role } from "#db/schema";
+import { site, type Role } from "#db/tables";
 import { insertPerson } from "~/domain/people.server";
 import { getSite } from "~/domain/site.server";
 import { now } from "~/lib/clock.server";

@@ -4,21 +4,17 @@ import { categories, challenges, comments, ideas, users, votes } from "#db/table
 import { resolvePeriod } from "~/domain/insights-period";
 import { getInsights } from "~/domain/insights.server";
 import { getListeningRecord } from "~/domain/listening.server";
-import type { Tx } from "~/lib/db.server";
+import { engine, transaction } from "~/lib/db.server";
 import { markSafeHtml } from "~/lib/safe-html";
 
-// A small known history for the insights, and what each figure must be, asserted on SQLite
-// (tests/unit/insights.test.ts) and on PostgreSQL (tests/postgres/insights.test.ts). "Now" is
-// 2026-03-31 12:00 UTC; the period is the last 7 days (25–31 March), compared with the 7
-// before (18–24 March); the reply promise is 3 days.
+// A small known history for the insights, and what each figure must be (tests/unit/insights.test.ts,
+// on either engine). "Now" is 2026-03-31 12:00 UTC; the period is the last 7 days (25–31 March),
+// compared with the 7 before (18–24 March); the reply promise is 3 days.
 export const at = (iso: string) => new Date(`2026-03-${iso}:00Z`);
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
 export const now = at("31T12:00");
 export const period = resolvePeriod("7d", now, "UTC");
-
-/** `transaction` of lib/db.server, or its PostgreSQL twin. */
-type Transaction = <T>(fn: (tx: Tx) => Promise<T>) => Promise<T>;
 
 export const ids = {
   marta: "",
@@ -31,8 +27,8 @@ export const ids = {
 export const idea: Record<string, number> = {};
 export const refs = { payments: 0, challengeId: 0 };
 
-/** Writes the history (people, a category, a challenge, ideas, votes, comments) through `transaction`. */
-export async function buildHistory(transaction: Transaction) {
+/** Writes the history (people, a category, a challenge, ideas, votes, comments). */
+export async function buildHistory() {
   await transaction(async (tx) => {
     const people: Array<[keyof typeof ids, string, "customer" | "staff" | "admin"]> = [
       ["marta", "Marta Ruiz", "staff"],
@@ -190,7 +186,7 @@ export async function buildHistory(transaction: Transaction) {
 }
 
 /** What every figure of that history must be. */
-export function describeInsightsOfKnownHistory(engine: string) {
+export function describeInsightsOfKnownHistory() {
   describe(`insights of a known history on ${engine}`, () => {
     const insights = () => getInsights({ period, filters: {}, replyPromiseDays: 3, now });
 
@@ -371,7 +367,7 @@ export function describeInsightsOfKnownHistory(engine: string) {
 }
 
 /** What the public listening record (/listening) says of that history: the last 90 days up to "now" hold all of it. */
-export function describeListeningRecordOfKnownHistory(engine: string) {
+export function describeListeningRecordOfKnownHistory() {
   describe(`the listening record of a known history on ${engine}`, () => {
     it("gives the median time to the first reply, the promise kept, adoptions, and every staff member's answered count", async () => {
       const record = await getListeningRecord({ now, replyPromiseDays: 3 });

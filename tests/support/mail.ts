@@ -1,5 +1,5 @@
 import { asc, eq } from "drizzle-orm";
-import { emailOutbox } from "#db/schema";
+import { emailOutbox } from "#db/tables";
 import { db } from "~/lib/db.server";
 
 /** The emails queued for an address, oldest first. */

@@ -18,22 +18,12 @@ if (!process.env.DATABASE_PATH?.includes("tertulia-test-")) {
 }
 // The site's public address is the one tests send their requests to (BASE_URL in fixtures.ts).
 process.env.APP_URL = "http://tertulia.test";
-// SQLite unless a PostgreSQL pass sets it again (tests/support/setup-postgres.ts).
-delete process.env.DATABASE_URL;
+// SQLite unless this is the PostgreSQL pass (tests/support/setup-postgres.ts runs first there).
+if (!process.env.POSTGRES_TEST_URL) delete process.env.DATABASE_URL;
 
 beforeAll(async () => {
-  const { sqlite, transaction } = await import("~/lib/db.server");
-  const tables = sqlite.reader
-    .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'ideas_fts%' and name != '__drizzle_migrations'")
-    .all() as Array<{ name: string }>;
-  // Through the write queue, after anything a previous file left running; foreign keys are
-  // checked at the commit, when every table is empty. Deleting ideas runs the search index's
-  // triggers, so the index empties too.
-  await transaction(async () => {
-    sqlite.writer.pragma("defer_foreign_keys = ON");
-    for (const { name } of tables) sqlite.writer.exec(`delete from "${name}"`);
-    sqlite.writer.exec("delete from sqlite_sequence");
-  });
+  const { emptyDatabase } = await import("#tests/support/db");
+  await emptyDatabase();
   // The site row starts again at settings version 0: what a previous file kept is not this file's.
   const { forgetKeptSettings } = await import("~/domain/site.server");
   forgetKeptSettings();

@@ -1,20 +1,22 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { afterAll, inject } from "vitest";
+import { inject } from "vitest";
 import { databaseUrl } from "./postgres-url";
-import "./setup-db";
 
-// Every test file of the PostgreSQL pass gets its own database, cloned from the migrated
-// template, in DATABASE_URL before any app module is imported (and a throw-away SQLite file
-// too, from setup-db, for tests that use both engines).
-const adminUrl = process.env.POSTGRES_TEST_URL!;
-const database = `tertulia_test_${randomBytes(6).toString("hex")}`;
-const admin = new pg.Client({ connectionString: adminUrl });
-await admin.connect();
-await admin.query(`create database "${database}" template "${inject("postgresTemplate")}"`);
-process.env.DATABASE_URL = databaseUrl(adminUrl, database);
-
-afterAll(async () => {
-  await admin.query(`drop database "${database}" with (force)`);
-  await admin.end();
-});
+// The PostgreSQL pass (vitest.pg.config.ts) runs the suite as the SQLite pass does: with
+// `isolate: false`, a worker process loads the app once and runs many test files, so it gets
+// one database, cloned from the migrated template before any app module is imported (the app
+// opens DATABASE_URL on first import); setup-db.ts then empties it before each file.
+// tests/support/postgres-global-setup.ts drops these databases at the end of the run.
+if (!process.env.DATABASE_URL?.includes(inject("postgresWorkerPrefix"))) {
+  const adminUrl = process.env.POSTGRES_TEST_URL!;
+  const database = `${inject("postgresWorkerPrefix")}${randomBytes(6).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(`create database "${database}" template "${inject("postgresTemplate")}"`);
+  } finally {
+    await admin.end();
+  }
+  process.env.DATABASE_URL = databaseUrl(adminUrl, database);
+}

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { challenges, categories, comments, invitations, reports } from "#db/schema";
+import { challenges, categories, comments, invitations, reports } from "#db/tables";
 import { AUDIT_ACTIONS, type AuditAction } from "~/domain/audit-actions";
 import { AUDIT_PAGE_SIZE, allAuditEntries, audit, listAudit, listAuditActors } from "~/domain/audit.server";
 import { transaction } from "~/lib/db.server";

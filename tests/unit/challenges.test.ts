@@ -1,6 +1,6 @@
 import { asc, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { emailOutbox, ideas as ideasTable, type Role } from "#db/schema";
+import { emailOutbox, ideas as ideasTable, type Role } from "#db/tables";
 import { challengePhase } from "~/domain/challenge-phases";
 import {
   announceOpenedVoting,
@@ -21,7 +21,7 @@ import { isFollowing } from "~/domain/follows.server";
 import { CHALLENGE_IDEAS_PAGE_SIZE, createIdea, getIdea, listChallengeIdeas } from "~/domain/ideas.server";
 import { listNotifications } from "~/domain/notifications.server";
 import { setVote } from "~/domain/votes.server";
-import { db } from "~/lib/db.server";
+import { db, transaction } from "~/lib/db.server";
 import { exec, row } from "#tests/support/db";
 import { accepted, ensureSite, makePerson } from "#tests/support/fixtures";
 import { makeIdea, plainBody } from "#tests/support/ideas";
@@ -117,7 +117,7 @@ async function vote(ideaId: number, userId: string, wanted: boolean, now: Date) 
 /** The denormalized count in the idea row and the number of vote rows. */
 async function counts(ideaId: number) {
   return (await row<{ inRow: number; rows: number }>(
-    sql`select vote_count as inRow, (select count(*) from votes where idea_id = ${ideaId}) as rows from ideas where id = ${ideaId}`,
+    sql`select vote_count as "inRow", (select count(*) from votes where idea_id = ${ideaId}) as rows from ideas where id = ${ideaId}`,
   ))!;
 }
 
@@ -624,7 +624,7 @@ describe("listing a challenge's ideas", () => {
   it("leaves out hidden ideas and other challenges' ideas", async () => {
     const { challenge, ideas } = await challengeWithIdeas(3);
     const { ideas: others } = await challengeWithIdeas(2);
-    await exec(sql`update ideas set hidden_at = ${Date.now()} where id = ${ideas[0]!.id}`);
+    await transaction((tx) => tx.update(ideasTable).set({ hiddenAt: new Date() }).where(eq(ideasTable.id, ideas[0]!.id)));
     const listed = await ids(challenge.id, SEED);
     expect(listed.sort((x, y) => x - y)).toEqual([ideas[1]!.id, ideas[2]!.id]);
     expect(listed).not.toContain(others[0]!.id);

@@ -1,13 +1,12 @@
-import { asc, eq, sql } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { comments } from "#db/schema";
+import { comments, ideas } from "#db/tables";
 import { deleteComment, editComment, getThread, MAX_SHOWN_DEPTH, setOfficialResponse } from "~/domain/comments.server";
 import { isFollowing } from "~/domain/follows.server";
 import { listNotifications } from "~/domain/notifications.server";
 import { setVote } from "~/domain/votes.server";
 import { db } from "~/lib/db.server";
 import { comment, postTestComment } from "#tests/support/comments";
-import { row } from "#tests/support/db";
 import { accepted, ensureSite, makePerson } from "#tests/support/fixtures";
 import { makeIdea, plainBody } from "#tests/support/ideas";
 
@@ -15,9 +14,11 @@ beforeAll(ensureSite);
 
 /** What the idea row keeps about its discussion. */
 async function ideaRow(ideaId: number) {
-  return (await row<{ comments: number; firstAt: number | null; firstBy: string | null; official: number | null }>(
-    sql`select comment_count as comments, first_response_at as firstAt, first_responder_id as firstBy, official_comment_id as official from ideas where id = ${ideaId}`,
-  ))!;
+  const [idea] = await db
+    .select({ comments: ideas.commentCount, firstAt: ideas.firstResponseAt, firstBy: ideas.firstResponderId, official: ideas.officialCommentId })
+    .from(ideas)
+    .where(eq(ideas.id, ideaId));
+  return idea!;
 }
 
 const threadComments = async (ideaId: number) => (await getThread(ideaId, null)).filter((item) => item.type === "comment");
@@ -95,7 +96,7 @@ describe("staff replies, first response and official responses", () => {
     expect((await ideaRow(idea.id)).comments).toBe(1);
     await comment(idea.id, staff, "We are on it");
     expect(await ideaRow(idea.id)).toMatchObject({ firstBy: staff.id, comments: 2 });
-    expect((await ideaRow(idea.id)).firstAt).toEqual(expect.any(Number));
+    expect((await ideaRow(idea.id)).firstAt).toEqual(expect.any(Date));
   });
 
   it("pins an official response, keeps each choice in the timeline and notifies followers", async () => {

@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
-import { categories } from "#db/schema";
-import { db, sqlite, transaction } from "~/lib/db.server";
+import { categories } from "#db/tables";
+import { db, driver, engine, transaction } from "~/lib/db.server";
 import { ok, refused } from "~/lib/result";
 
 let counter = 0;
@@ -64,7 +64,8 @@ describe("transaction", () => {
     expect([await exists(outer), await exists(inner)]).toEqual([false, false]);
   });
 
-  it("runs transactions one at a time, even when they await in the middle", async () => {
+  // SQLite's single writer; PostgreSQL runs transactions side by side (serializable, decision 0008).
+  it.skipIf(engine !== "sqlite")("runs transactions one at a time, even when they await in the middle", async () => {
     const events: string[] = [];
     const step = (label: string) => async () => {
       events.push(`${label} begins`);
@@ -75,16 +76,33 @@ describe("transaction", () => {
     expect(events).toEqual(["first begins", "first ends", "second begins", "second ends"]);
   });
 
-  it("keeps a transaction's uncommitted writes out of reads on `db`", async () => {
+  it("lets `db` follow the current transaction: inside it sees the uncommitted writes, outside only what is committed", async () => {
     const written = name();
-    let seenInside: boolean | null = null;
-    let seenOutside: boolean | null = null;
-    await transaction(async (tx) => {
+    let seenByTx: boolean | null = null;
+    let seenByDbInside: boolean | null = null;
+    let seenElsewhere: boolean | null = null;
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let wrote!: () => void;
+    const insertDone = new Promise<void>((resolve) => (wrote = resolve));
+    const running = transaction(async (tx) => {
       await insert(tx, written);
-      seenInside = (await tx.select().from(categories).where(eq(categories.name, written))).length === 1;
-      seenOutside = await exists(written);
+      seenByTx = (await tx.select().from(categories).where(eq(categories.name, written))).length === 1;
+      seenByDbInside = await exists(written);
+      wrote();
+      await held;
     });
-    expect({ seenInside, seenOutside, afterCommit: await exists(written) }).toEqual({ seenInside: true, seenOutside: false, afterCommit: true });
+    // Another request, outside the transaction, while it is open.
+    await insertDone;
+    seenElsewhere = await exists(written);
+    release();
+    await running;
+    expect({ seenByTx, seenByDbInside, seenElsewhere, afterCommit: await exists(written) }).toEqual({
+      seenByTx: true,
+      seenByDbInside: true,
+      seenElsewhere: false,
+      afterCommit: true,
+    });
   });
 
   it("goes on after a failed transaction", async () => {
@@ -95,9 +113,12 @@ describe("transaction", () => {
   });
 });
 
-describe("group commit", () => {
+// SQLite's (decision 0011); PostgreSQL commits each transaction on its own connection.
+describe.skipIf(driver.engine !== "sqlite")("group commit", () => {
+  const writer = () => (driver.engine === "sqlite" ? driver.writer : expect.unreachable("SQLite only"));
+
   it("writes the transactions of one turn under one COMMIT, and a refusal or an error undoes only its own", async () => {
-    const commits = vi.spyOn(sqlite.writer, "exec");
+    const commits = vi.spyOn(writer(), "exec");
     const [first, refusing, failing, last] = [name(), name(), name(), name()];
     const answers = await Promise.allSettled([
       transaction((tx) => insert(tx, first)),
@@ -121,21 +142,23 @@ describe("group commit", () => {
 
   it("answers a transaction only after its COMMIT", async () => {
     const written = name();
-    const exec = vi.spyOn(sqlite.writer, "exec");
+    const exec = vi.spyOn(writer(), "exec");
     await transaction((tx) => insert(tx, written));
     const committed = exec.mock.calls.some(([statement]) => statement === "COMMIT");
     exec.mockRestore();
     expect(committed).toBe(true);
-    expect(sqlite.writer.pragma("synchronous", { simple: true })).toBe(2); // FULL: the commit waited for the disk
+    expect(writer().pragma("synchronous", { simple: true })).toBe(2); // FULL: the commit waited for the disk
   });
 });
 
 describe("db", () => {
   it("is read-only: a write that bypasses transaction() fails loudly", async () => {
     // The type has no insert; a cast stands for code that got hold of the connection anyway.
-    const readOnly = db as unknown as { run(query: unknown): unknown };
-    const attempt = () => readOnly.run(sql`insert into categories (name, colour) values ('Sneaky', '#000000')`);
-    expect(attempt).toThrow(expect.objectContaining({ cause: expect.objectContaining({ code: "SQLITE_READONLY" }) }));
+    const raw = db as unknown as { run(query: unknown): unknown; execute(query: unknown): Promise<unknown> };
+    const sneaky = sql`insert into categories (name, colour) values ('Sneaky', '#000000')`;
+    const attempt = async () => (engine === "sqlite" ? raw.run(sneaky) : await raw.execute(sneaky));
+    // SQLITE_READONLY; PostgreSQL's read_only_sql_transaction.
+    await expect(attempt()).rejects.toThrow(expect.objectContaining({ cause: expect.objectContaining({ code: engine === "sqlite" ? "SQLITE_READONLY" : "25006" }) }));
     expect(await exists("Sneaky")).toBe(false);
   });
 });

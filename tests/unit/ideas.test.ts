@@ -1,8 +1,10 @@
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import { ideas } from "#db/tables";
 import { listIdeas } from "~/domain/ideas.server";
 import { setVote } from "~/domain/votes.server";
-import { exec, rows } from "#tests/support/db";
+import { driver, transaction } from "~/lib/db.server";
+import { rows } from "#tests/support/db";
 import { accepted, ensureSite, makePerson } from "#tests/support/fixtures";
 import { query, seedIdeaList } from "#tests/support/idea-list";
 import { makeIdea } from "#tests/support/ideas";
@@ -66,11 +68,12 @@ describe("the ideas list", () => {
 
   it("keeps hidden ideas out", async () => {
     const idea = await makeIdea((await makePerson()).id, "Spam spam spam");
-    await exec(sql`update ideas set hidden_at = ${Date.now()} where id = ${idea.id}`);
+    await transaction((tx) => tx.update(ideas).set({ hiddenAt: new Date() }).where(eq(ideas.id, idea.id)));
     expect((await listIdeas(query({ q: "spam" }), null)).ideas).toEqual([]);
   });
 
-  it("walks an index for every sort and filter combination", async () => {
+  // SQLite's query planner (EXPLAIN QUERY PLAN); PostgreSQL's plans depend on its statistics.
+  it.skipIf(driver.engine !== "sqlite")("walks an index for every sort and filter combination", async () => {
     for (const sort of ["trending", "top", "new", "active"]) {
       for (const filter of [{}, { status: "open" }, { category: billing }, { status: "open", category: billing }] as Array<{ status?: string; category?: number }>) {
         const conditions = [filter.status ? `status = '${filter.status}'` : null, filter.category ? `category_id = ${filter.category}` : null].filter(Boolean);

@@ -1,11 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { customRangeError, resolvePeriod } from "~/domain/insights-period";
-import { transaction } from "~/lib/db.server";
 import { at, buildHistory, describeInsightsOfKnownHistory, now, period } from "#tests/support/insights-history";
 
 const DAY = 24 * 3600_000;
 
-beforeAll(() => buildHistory(transaction));
+beforeAll(() => buildHistory());
 
 describe("the period", () => {
   it("is the last N days of the reader's calendar, compared with as many days before", () => {
@@ -25,4 +24,4 @@ describe("the period", () => {
   });
 });
 
-describeInsightsOfKnownHistory("SQLite");
+describeInsightsOfKnownHistory();

@@ -1,7 +1,6 @@
 import { beforeAll } from "vitest";
-import { transaction } from "~/lib/db.server";
 import { buildHistory, describeListeningRecordOfKnownHistory } from "#tests/support/insights-history";
 
-beforeAll(() => buildHistory(transaction));
+beforeAll(() => buildHistory());
 
-describeListeningRecordOfKnownHistory("SQLite");
+describeListeningRecordOfKnownHistory();

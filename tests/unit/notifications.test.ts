@@ -1,6 +1,6 @@
 import { asc, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { emailOutbox } from "#db/schema";
+import { emailOutbox } from "#db/tables";
 import { getEmailPreferences, listNotifications, markAllRead, markRead, setEmailPreferences, unreadCount } from "~/domain/notifications.server";
 import { setVote } from "~/domain/votes.server";
 import { db } from "~/lib/db.server";

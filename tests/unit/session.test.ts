@@ -1,8 +1,8 @@
 import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { sessions } from "#db/schema";
+import { sessions } from "#db/tables";
 import { hashToken } from "~/lib/crypto.server";
-import { db } from "~/lib/db.server";
+import { db, engine } from "~/lib/db.server";
 import { endAllSessions, getSession, lucia, startSession } from "~/web/session.server";
 import { exec } from "#tests/support/db";
 import { ensureSite, makePerson, makeRequest } from "#tests/support/fixtures";
@@ -75,11 +75,14 @@ describe("sessions", () => {
     const person = await makePerson();
     const setCookie = await startSession(person.id);
     const inTenDays = Date.now() + 10 * 24 * 60 * 60 * 1000;
-    await exec(sql`update sessions set expires_at = ${Math.floor(inTenDays / 1000)} where user_id = ${person.id}`);
+    // lucia's expiry: seconds on SQLite, a timestamptz on PostgreSQL (decision 0007).
+    const seconds = Math.floor(inTenDays / 1000);
+    await exec(sql`update sessions set expires_at = ${engine === "sqlite" ? seconds : sql`to_timestamp(${seconds})`} where user_id = ${person.id}`);
     const lookup = await getSession(makeRequest("/", { cookie: setCookie.split(";")[0]! }));
     expect(lookup.user?.id).toBe(person.id);
     expect(lookup.setCookie && tokenOf(lookup.setCookie)).toBe(tokenOf(setCookie));
     const [row] = await db.select({ expiresAt: sessions.expiresAt }).from(sessions).where(eq(sessions.userId, person.id));
-    expect(row!.expiresAt * 1000).toBeGreaterThan(inTenDays + 15 * 24 * 60 * 60 * 1000);
+    const expiresAt = engine === "sqlite" ? row!.expiresAt * 1000 : (row!.expiresAt as unknown as Date).getTime();
+    expect(expiresAt).toBeGreaterThan(inTenDays + 15 * 24 * 60 * 60 * 1000);
   });
 });

@@ -1,6 +1,6 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { emailOutbox, follows, ideas, votes } from "#db/schema";
+import { emailOutbox, follows, ideas, votes } from "#db/tables";
 import { listAudit } from "~/domain/audit.server";
 import { getRoadmap, listAdopted, listWaiting } from "~/domain/boards.server";
 import { getThread } from "~/domain/comments.server";
