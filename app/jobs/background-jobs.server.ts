@@ -1,6 +1,7 @@
 import { announceOpenedVoting } from "~/domain/challenges.server";
 import { deleteEndedRateLimits } from "~/domain/rate-limits.server";
 import { computeMissingSearchTerms } from "~/domain/search.server";
+import { exclusively } from "~/lib/db.server";
 import { deliverDueEmails } from "~/lib/mail/outbox.server";
 
 /**
@@ -11,14 +12,19 @@ import { deliverDueEmails } from "~/lib/mail/outbox.server";
  * runs one process per core, in the worker the cluster's primary chose (server-cluster.mjs).
  * JOBS_INTERVAL_MS shortens every interval (the browser
  * tests use it so they need not wait 15 s after moving the clock).
+ *
+ * Several servers on one PostgreSQL database each run these timers. Email delivery runs on all
+ * of them at once: each server claims the emails it sends (outbox.server.ts). The other jobs
+ * run under an advisory lock (`exclusively`): while one server does a job, another's tick
+ * finds the lock taken and leaves it to that one.
  */
 const JOBS = [
   { name: "email delivery", intervalMs: 5_000, run: () => deliverDueEmails() },
-  { name: "challenge voting announcements", intervalMs: 15_000, run: () => announceOpenedVoting() },
-  { name: "ended rate limits", intervalMs: 60_000, run: () => deleteEndedRateLimits() },
+  { name: "challenge voting announcements", intervalMs: 15_000, run: () => exclusively("job:challenge voting announcements", announceOpenedVoting) },
+  { name: "ended rate limits", intervalMs: 60_000, run: () => exclusively("job:ended rate limits", deleteEndedRateLimits) },
   // Idle, this costs one look at an empty index; after an upgrade, search misses the ideas not
   // done yet, so it comes round soon.
-  { name: "missing search terms", intervalMs: 5_000, run: () => computeMissingSearchTerms() },
+  { name: "missing search terms", intervalMs: 5_000, run: () => exclusively("job:missing search terms", computeMissingSearchTerms) },
 ];
 
 export function startBackgroundJobs() {

@@ -4,7 +4,7 @@ import { count, eq, sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/node-postgres";
 import { ideas, users, votes } from "#db/tables";
 import { barrier, castVote } from "#tests/support/budget-vote";
-import { asDomainDatabase, type DomainDatabase, type Tx } from "#tests/support/engine";
+import { asDomainDatabase, type DomainDatabase, type Tx } from "~/lib/db.server";
 import { createEmptyDatabase, seedChallenge } from "#tests/support/postgres-fixtures";
 import { isRetryable, migratePostgres, openPostgres, POSTGRES_MIGRATIONS, type Postgres } from "~/lib/postgres.server";
 import { markSafeHtml } from "~/lib/safe-html";
@@ -45,11 +45,13 @@ describe("transaction(fn)", () => {
     server = await openPostgres(url, { onRetry: () => retries++ });
     database = asDomainDatabase(server);
     voters = Array.from({ length: 8 }, (_, index) => `voter${index + 1}`);
-    ({ ideaIds } = await seedChallenge(database.db, { voters, ideaCount: 5, budget: 3 }));
-    const [idea] = await database.db
-      .insert(ideas)
-      .values({ title: "Counter", bodyJson: "{}", bodyHtml: markSafeHtml(""), bodyText: "", authorId: "host", lastActivityAt: new Date(), createdAt: new Date() })
-      .returning({ id: ideas.id });
+    ({ ideaIds } = await seedChallenge(database, { voters, ideaCount: 5, budget: 3 }));
+    const [idea] = await database.transaction((tx) =>
+      tx
+        .insert(ideas)
+        .values({ title: "Counter", bodyJson: "{}", bodyHtml: markSafeHtml(""), bodyText: "", authorId: "host", lastActivityAt: new Date(), createdAt: new Date() })
+        .returning({ id: ideas.id }),
+    );
     counterIdea = idea!.id;
   });
   afterAll(() => server.close());
@@ -83,7 +85,7 @@ describe("transaction(fn)", () => {
   it("(the reason: at READ COMMITTED the same code overspends the budget)", async () => {
     const [first, second, third, fourth] = ideaIds;
     const plain = drizzle({ client: server.pool });
-    const readCommitted: DomainDatabase = { ...database, transaction: (fn) => plain.transaction((tx) => fn(tx as unknown as Tx)) };
+    const readCommitted: DomainDatabase = { ...database, transaction: (fn) => plain.transaction((tx) => fn(tx as unknown as Tx), { accessMode: "read write" }) };
     await castVote(database, first!, "voter2");
     await castVote(database, second!, "voter2");
     const bothCounted = barrier(2);
@@ -111,7 +113,8 @@ describe("transaction(fn)", () => {
   });
 
   it("hands the serialization failure to the caller once the attempts are spent", async () => {
-    const once = asDomainDatabase(await openPostgres(url, { maxAttempts: 1, poolSize: 2 }));
+    const server = await openPostgres(url, { maxAttempts: 1, poolSize: 2 });
+    const once = asDomainDatabase(server);
     try {
       const bothRead = barrier(2);
       const results = await Promise.allSettled([once.transaction(readThenIncrement(counterIdea, bothRead)), once.transaction(readThenIncrement(counterIdea, bothRead))]);
@@ -119,7 +122,7 @@ describe("transaction(fn)", () => {
       expect(failures).toHaveLength(1);
       expect(isRetryable((failures[0] as PromiseRejectedResult).reason)).toBe(true);
     } finally {
-      await once.close();
+      await server.close();
     }
   });
 
@@ -151,11 +154,13 @@ describe("transaction(fn)", () => {
     const servers = await Promise.all([1, 2, 3].map(() => openPostgres(url, { poolSize: 4, onRetry: () => retries++ })));
     try {
       const crowd = Array.from({ length: 40 }, (_, index) => `crowd${index}`);
-      await database.db.insert(users).values(crowd.map((id) => ({ id, email: `${id}@example.com`, displayName: id, passwordHash: "x" })));
-      const [idea] = await database.db
-        .insert(ideas)
-        .values({ title: "Popular", bodyJson: "{}", bodyHtml: markSafeHtml(""), bodyText: "", authorId: "host", lastActivityAt: new Date(), createdAt: new Date() })
-        .returning({ id: ideas.id });
+      const [idea] = await database.transaction(async (tx) => {
+        await tx.insert(users).values(crowd.map((id) => ({ id, email: `${id}@example.com`, displayName: id, passwordHash: "x" })));
+        return tx
+          .insert(ideas)
+          .values({ title: "Popular", bodyJson: "{}", bodyHtml: markSafeHtml(""), bodyText: "", authorId: "host", lastActivityAt: new Date(), createdAt: new Date() })
+          .returning({ id: ideas.id });
+      });
       retries = 0;
       const outcomes = await Promise.all(crowd.map((userId, index) => castVote(asDomainDatabase(servers[index % 3]!), idea!.id, userId)));
       expect(outcomes.every((outcome) => outcome.ok)).toBe(true);
@@ -164,6 +169,45 @@ describe("transaction(fn)", () => {
       expect(retries).toBe(0);
     } finally {
       await Promise.all(servers.map((one) => one.close()));
+    }
+  });
+});
+
+describe("exclusively(key, fn): a background job on one server at a time", () => {
+  it("leaves the work to the server that holds the key, and runs it once the key is free; other keys run meanwhile", async () => {
+    const [first, second] = await Promise.all([1, 2].map(() => openPostgres(url, { poolSize: 2 })));
+    try {
+      let finish!: () => void;
+      const finished = new Promise<void>((resolve) => (finish = resolve));
+      let started!: () => void;
+      const holding = new Promise<void>((resolve) => (started = resolve));
+      const running = first.exclusively("job:announcements", async () => {
+        started();
+        await finished;
+        return "done by the first";
+      });
+      await holding;
+
+      let ranOnSecond = false;
+      expect(await second.exclusively("job:announcements", async () => (ranOnSecond = true))).toEqual({ ran: false });
+      expect(ranOnSecond).toBe(false);
+      expect(await second.exclusively("job:rate limits", async () => "other job")).toEqual({ ran: true, value: "other job" });
+
+      finish();
+      expect(await running).toEqual({ ran: true, value: "done by the first" });
+      expect(await second.exclusively("job:announcements", async () => "now the second")).toEqual({ ran: true, value: "now the second" });
+    } finally {
+      await Promise.all([first.close(), second.close()]);
+    }
+  });
+
+  it("frees the key when the work fails", async () => {
+    const [first, second] = await Promise.all([1, 2].map(() => openPostgres(url, { poolSize: 2 })));
+    try {
+      await expect(first.exclusively("job:failing", () => Promise.reject(new Error("boom")))).rejects.toThrow("boom");
+      expect(await second.exclusively("job:failing", async () => "ran")).toEqual({ ran: true, value: "ran" });
+    } finally {
+      await Promise.all([first.close(), second.close()]);
     }
   });
 });

@@ -1,9 +1,10 @@
 import { eq, sql } from "drizzle-orm";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { emailOutbox } from "#db/schema";
-import { db } from "~/lib/db.server";
-import { deliverDueEmails, retryDelayMs } from "~/lib/mail/outbox.server";
+import { emailOutbox } from "#db/tables";
+import { db, transaction } from "~/lib/db.server";
+import { claimDueEmails, deliverDueEmails, enqueueEmail, LEASE_MS, retryDelayMs } from "~/lib/mail/outbox.server";
+import { markSafeHtml } from "~/lib/safe-html";
 import { comment } from "#tests/support/comments";
 import { exec } from "#tests/support/db";
 import { ensureSite, makePerson } from "#tests/support/fixtures";
@@ -93,6 +94,41 @@ describe("delivering the outbox", () => {
     expect(await deliverDueEmails(new Date(now.getTime() + retryDelayMs(1)))).toEqual({ sent: 1, failed: 0 });
     expect(smtp.received.map((email) => email.to)).toEqual([["patient@example.com"]]);
     expect(await stored()).toEqual([expect.objectContaining({ status: "sent", attempts: 2 })]);
+  });
+
+  it("sends each email exactly once with three senders at work at the same moment (three servers)", async () => {
+    const now = new Date();
+    const addresses = Array.from({ length: 20 }, (_, index) => `crowd${index + 1}@example.com`);
+    await transaction(async (tx) => {
+      for (const to of addresses) await enqueueEmail(tx, { recipientId: null, to, subject: "Hello", text: "Hello", html: markSafeHtml("<p>Hello</p>") }, now);
+    });
+    // Each sender claims three at a time until it finds nothing due, as a server's job would.
+    const sender = async () => {
+      let total = 0;
+      for (let result = await deliverDueEmails(now, 3); result.sent > 0; result = await deliverDueEmails(now, 3)) total += result.sent;
+      return total;
+    };
+    const sentBySender = await Promise.all([sender(), sender(), sender()]);
+
+    expect(sentBySender.reduce((sum, sent) => sum + sent, 0)).toBe(20);
+    const delivered = smtp.received.flatMap((email) => email.to).filter((to) => to.startsWith("crowd"));
+    expect(delivered.toSorted()).toEqual(addresses.toSorted());
+    const statuses = await db.select({ status: emailOutbox.status, attempts: emailOutbox.attempts }).from(emailOutbox).where(eq(emailOutbox.subject, "Hello"));
+    expect(statuses).toEqual(addresses.map(() => ({ status: "sent", attempts: 1 })));
+  });
+
+  it("leaves a claimed email to its sender until the lease runs out, then another sends it", async () => {
+    const now = new Date();
+    await transaction((tx) => enqueueEmail(tx, { recipientId: null, to: "lost@example.com", subject: "Lost", text: "Lost", html: markSafeHtml("<p>Lost</p>") }, now));
+    // A sender claims it and dies before sending.
+    expect((await claimDueEmails(now, 20)).map((email) => email.toAddress)).toEqual(["lost@example.com"]);
+
+    expect(await deliverDueEmails(new Date(now.getTime() + LEASE_MS - 1))).toEqual({ sent: 0, failed: 0 });
+    expect(await deliverDueEmails(new Date(now.getTime() + LEASE_MS))).toEqual({ sent: 1, failed: 0 });
+    expect(smtp.received.flatMap((email) => email.to).filter((to) => to === "lost@example.com")).toHaveLength(1);
+    // Both claims counted: an email that kills every sender that takes it stops being retried.
+    const [stored] = await db.select({ attempts: emailOutbox.attempts }).from(emailOutbox).where(eq(emailOutbox.subject, "Lost"));
+    expect(stored!.attempts).toBe(2);
   });
 
   it("backs off exponentially, up to six hours", () => {
