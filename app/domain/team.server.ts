@@ -10,7 +10,9 @@ export async function listTeam() {
       displayName: users.displayName,
       jobTitle: users.jobTitle,
       bio: users.bio,
-      replyCount: sql<number>`(select count(*) from ${comments} where ${comments.authorId} = ${users.id} and ${comments.kind} = 'public' and ${comments.deletedAt} is null)`.mapWith(Number),
+      // users.id spelled out with its table: drizzle writes a one-table selection's columns bare,
+      // and a bare "id" in the subquery would be the comment's.
+      replyCount: sql<number>`(select count(*) from ${comments} where ${comments.authorId} = ${users}.${sql.identifier(users.id.name)} and ${comments.kind} = 'public' and ${comments.deletedAt} is null)`.mapWith(Number),
     })
     .from(users)
     .where(inArray(users.role, ["staff", "admin"]))

@@ -12,7 +12,7 @@ import { comment } from "#tests/support/comments";
 import { makeIdea } from "#tests/support/ideas";
 
 // The public listening record through its loader; its figures one by one are in
-// tests/unit/listening.test.ts (and on PostgreSQL, tests/postgres/insights.test.ts).
+// tests/unit/listening.test.ts.
 const HOUR = 3600_000;
 let staffId = "";
 
@@ -45,7 +45,10 @@ describe("/listening", () => {
     expect(record.staff).toContainEqual(expect.objectContaining({ id: staffId, displayName: "Marta Ruiz", answered: 1 }));
     expect(record.staff).toContainEqual(expect.objectContaining({ displayName: "First Admin", answered: 0 }));
     expect((await rootSite()).listeningPublic).toBe(true);
-    expect(((await teamPage()) as { listeningPublic: boolean }).listeningPublic).toBe(true);
+    const team = await teamPage();
+    expect(team.listeningPublic).toBe(true);
+    // The team page counts each person's public replies (it counted none: a bare "id" was the comment's).
+    expect(team.staff).toContainEqual(expect.objectContaining({ id: staffId, replyCount: 1 }));
   });
 
   it("is not found once an admin switches it off, and the footer and the team page stop linking to it", async () => {
