@@ -88,6 +88,10 @@ export const sessions = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     expiresAt: moment("expires_at").notNull(),
+    createdAt: moment("created_at"),
+    lastSeenAt: moment("last_seen_at"),
+    userAgent: text("user_agent"),
+    ipAddress: text("ip_address"),
   },
   (t) => [index("sessions_user_idx").on(t.userId)],
 );

@@ -88,6 +88,12 @@ export const sessions = sqliteTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     expiresAt: integer("expires_at").notNull(),
+    /** When it began (a sign-in), and when it was last used (moved at most every few minutes). Null for sessions older than these columns. */
+    createdAt: integer("created_at", { mode: "timestamp_ms" }),
+    lastSeenAt: integer("last_seen_at", { mode: "timestamp_ms" }),
+    /** The browser's User-Agent and the client's address at sign-in, for the person's list of their sessions. */
+    userAgent: text("user_agent"),
+    ipAddress: text("ip_address"),
   },
   (t) => [index("sessions_user_idx").on(t.userId)],
 );

@@ -115,6 +115,11 @@ function AccountMenu({ user }: { user: NonNullable<HeaderUser> }) {
             {t("nav.notificationSettings")}
           </Link>
         </li>
+        <li>
+          <Link className="block px-4 py-2 hover:bg-stone-100" to="/settings/account">
+            {t("nav.accountSettings")}
+          </Link>
+        </li>
         {staff ? (
           <li>
             <Link className="block px-4 py-2 hover:bg-stone-100" to="/admin">

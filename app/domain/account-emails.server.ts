@@ -12,7 +12,7 @@ import { markSafeHtml } from "~/lib/safe-html";
  */
 type Recipient = { id: string | null; email: string; locale: Locale };
 
-type AccountEmailKind = "passwordReset" | "confirmAddress" | "signUpAttempt" | "invitation";
+type AccountEmailKind = "passwordReset" | "confirmAddress" | "signUpAttempt" | "invitation" | "emailChange" | "emailChanged";
 
 function compose(kind: AccountEmailKind, recipient: Recipient, values: Record<string, string | number>, link: string): OutgoingEmail {
   const t = translatorFor(recipient.locale);
@@ -54,4 +54,14 @@ export function signUpAttemptEmail(recipient: Recipient, input: { site: string; 
 /** An invitation to the team, in the site's default language (the invitee may have no account yet). */
 export function invitationEmail(recipient: Recipient, input: { site: string; inviter: string; token: string; days: number }) {
   return compose("invitation", recipient, { site: input.site, inviter: input.inviter, count: input.days }, appUrl(`/invitations/${input.token}`));
+}
+
+/** To the address a person wants to move their account to: the link that makes the change. */
+export function emailChangeEmail(recipient: Recipient, input: { site: string; previous: string; token: string }) {
+  return compose("emailChange", recipient, { site: input.site, previous: input.previous }, appUrl(`/change-email/${input.token}`));
+}
+
+/** To the address an account has just left: what happened, in case it was not its owner. */
+export function emailChangedEmail(recipient: Recipient, input: { site: string; next: string }) {
+  return compose("emailChanged", recipient, { site: input.site, next: input.next }, appUrl("/login"));
 }

@@ -40,7 +40,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (!accepted.ok) throw unusable();
     // A role change ends every session; start a fresh one under the new role.
     await endAllSessions(user.id);
-    throw redirect("/admin", { headers: { "Set-Cookie": await startSession(user.id) } });
+    throw redirect("/admin", { headers: { "Set-Cookie": await startSession(user.id, { request, context }) } });
   }
   const submission = parseSubmission(await readForm({ request, context }), { schema: acceptInvitationSchema });
   if (submission.status !== "success") return submission.reply({ hideFields: ["password"] });
@@ -51,7 +51,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (person.reason === "emailTaken") return submission.reply({ formErrors: ["errors.invitation.accountExists"], hideFields: ["password"] });
     throw unusable();
   }
-  throw redirect("/admin", { headers: { "Set-Cookie": await startSession(person.value.id) } });
+  throw redirect("/admin", { headers: { "Set-Cookie": await startSession(person.value.id, { request, context }) } });
 }
 
 export default function InvitationPage() {

@@ -42,7 +42,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   await throttle.succeeded();
   const redirectTo = safeRedirect(String(formData.get("redirectTo") ?? ""), "/");
-  throw redirect(redirectTo, { headers: { "Set-Cookie": await startSession(person.id) } });
+  throw redirect(redirectTo, { headers: { "Set-Cookie": await startSession(person.id, { request, context }) } });
 }
 
 export default function LoginPage() {

@@ -31,7 +31,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   // Used or expired meanwhile: the page says so.
   if (!person.ok) throw redirect(new URL(request.url).pathname);
   // Every session of this person has ended, this browser's too: a new one starts here.
-  throw redirect("/", { headers: { "Set-Cookie": await startSession(person.value.id) } });
+  throw redirect("/", { headers: { "Set-Cookie": await startSession(person.value.id, { request, context }) } });
 }
 
 export default function ResetPasswordPage() {

@@ -33,7 +33,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const admin = await setUpSite({ ...siteFields, admin: { email, displayName, password } });
   // Set up meanwhile by someone else (the email is free on a fresh site): the page is closed.
   if (!admin.ok) throw redirect("/");
-  throw redirect("/admin", { headers: { "Set-Cookie": await startSession(admin.value.id) } });
+  throw redirect("/admin", { headers: { "Set-Cookie": await startSession(admin.value.id, { request, context }) } });
 }
 
 export default function SetupPage() {

@@ -16,7 +16,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "verifyEmail.title");
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const url = new URL(request.url);
   const confirmed = await confirmAddress(params.token ?? "");
   // Used or expired meanwhile: the page says so.
@@ -25,7 +25,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // The link reached the address: it signs its owner in, here, unless they already are.
   const current = await getOptionalUser(request);
   if (current?.id === confirmed.value.id) throw redirect(next);
-  throw redirect(next, { headers: { "Set-Cookie": await startSession(confirmed.value.id) } });
+  throw redirect(next, { headers: { "Set-Cookie": await startSession(confirmed.value.id, { request, context }) } });
 }
 
 export default function ConfirmAddressPage() {

@@ -40,6 +40,18 @@ export const forgotPasswordSchema = z.object({ email: emailField });
 
 export const newPasswordSchema = z.object({ password: passwordField });
 
+export const changePasswordSchema = z.object({
+  intent: z.literal("change-password"),
+  currentPassword: z.string(required),
+  newPassword: passwordField,
+});
+
+export const changeEmailSchema = z.object({
+  intent: z.literal("change-email"),
+  email: emailField,
+  password: z.string(required),
+});
+
 export const loginSchema = z.object({
   email: z.string(required).trim().max(254, "errors.field.tooLong:254"),
   password: z.string(required).max(PASSWORD_MAX, `errors.field.tooLong:${PASSWORD_MAX}`),

@@ -1,8 +1,12 @@
+import type { AppLoadContext } from "@remix-run/node";
 import { Lucia, TimeSpan } from "lucia";
 import type { Locale, Role, Theme } from "#db/schema";
+import { isSeenLongAgo, markSessionSeen } from "~/domain/sessions.server";
+import { now as clockNow } from "~/lib/clock.server";
 import { generateToken, hashToken } from "~/lib/crypto.server";
 import { servedOverHttps } from "~/lib/deployment.mjs";
 import { sessionAdapter } from "~/lib/session-adapter.server";
+import { clientAddress } from "~/web/throttle.server";
 
 export const lucia = new Lucia(sessionAdapter, {
   // Lucia extends a session that is past half its life (`session.fresh`): sliding renewal.
@@ -23,6 +27,7 @@ export const lucia = new Lucia(sessionAdapter, {
     jobTitle: attributes.jobTitle,
     blockedReason: attributes.blockedAt ? (attributes.blockedReason ?? "") : null,
   }),
+  getSessionAttributes: (attributes) => ({ lastSeenAt: attributes.lastSeenAt }),
 });
 
 declare module "lucia" {
@@ -39,19 +44,29 @@ declare module "lucia" {
       blockedAt: Date | null;
       blockedReason: string | null;
     };
+    DatabaseSessionAttributes: {
+      createdAt: Date | null;
+      lastSeenAt: Date | null;
+      userAgent: string | null;
+      ipAddress: string | null;
+    };
   }
 }
 
 export type SessionUser = NonNullable<Awaited<ReturnType<typeof lucia.validateSession>>["user"]>;
 
 /**
- * Starts a new session and returns its Set-Cookie header. The cookie carries a random token;
+ * Starts a new session and returns its Set-Cookie header (`from`: the request that signs in,
+ * whose browser and address the person's list of sessions shows). The cookie carries a random token;
  * the database keeps only its SHA-256 as the session id, so a leaked database holds no
  * usable session.
  */
-export async function startSession(userId: string) {
+export async function startSession(userId: string, from?: { request: Request; context: AppLoadContext }) {
   const token = generateToken();
-  await lucia.createSession(userId, {}, { sessionId: hashToken(token) });
+  const now = clockNow();
+  // Kept so that the person can recognise their sessions in /settings/account.
+  const device = { userAgent: from?.request.headers.get("User-Agent")?.slice(0, 400) ?? null, ipAddress: from ? clientAddress(from.context) : null };
+  await lucia.createSession(userId, { createdAt: now, lastSeenAt: now, ...device }, { sessionId: hashToken(token) });
   return lucia.createSessionCookie(token).serialize();
 }
 
@@ -66,7 +81,7 @@ export function endAllSessions(userId: string) {
   return lucia.invalidateUserSessions(userId);
 }
 
-type SessionLookup = { user: SessionUser | null; setCookie: string | null };
+type SessionLookup = { user: SessionUser | null; sessionId: string | null; setCookie: string | null };
 const lookups = new WeakMap<Request, Promise<SessionLookup>>();
 
 /** The session token in the Cookie header; a header that does not parse (bad percent-encoding) holds none. */
@@ -80,11 +95,12 @@ function sessionToken(request: Request) {
 
 async function lookUpSession(request: Request): Promise<SessionLookup> {
   const token = sessionToken(request);
-  if (!token) return { user: null, setCookie: null };
+  if (!token) return { user: null, sessionId: null, setCookie: null };
   const { user, session } = await lucia.validateSession(hashToken(token));
-  if (!session) return { user: null, setCookie: lucia.createBlankSessionCookie().serialize() };
+  if (!session) return { user: null, sessionId: null, setCookie: lucia.createBlankSessionCookie().serialize() };
+  if (isSeenLongAgo(session.lastSeenAt)) await markSessionSeen(session.id);
   // A renewed session keeps its token; only the cookie's expiry moves.
-  return { user, setCookie: session.fresh ? lucia.createSessionCookie(token).serialize() : null };
+  return { user, sessionId: session.id, setCookie: session.fresh ? lucia.createSessionCookie(token).serialize() : null };
 }
 
 /** The signed-in person for this request (looked up once per request), and any cookie to set. */
@@ -99,4 +115,9 @@ export function getSession(request: Request) {
 
 export async function getOptionalUser(request: Request) {
   return (await getSession(request)).user;
+}
+
+/** The id of this request's session (to tell it apart in the person's list), or null. */
+export async function currentSessionId(request: Request) {
+  return (await getSession(request)).sessionId;
 }

@@ -14,6 +14,13 @@ const copy = {
     sendLink: "Send me a link",
     newPassword: "New password",
     savePassword: "Save the new password",
+    sessions: "Where you are signed in",
+    thisBrowser: "This browser",
+    signOutOther: "Sign out the other session",
+    password: "Password",
+    currentPassword: "Current password",
+    changePassword: "Change my password",
+    wrongPassword: "That is not your current password.",
   },
   es: {
     signup: "Crear cuenta",
@@ -27,6 +34,13 @@ const copy = {
     sendLink: "Envíame un enlace",
     newPassword: "Contraseña nueva",
     savePassword: "Guardar la contraseña nueva",
+    sessions: "Dónde tienes la sesión abierta",
+    thisBrowser: "Este navegador",
+    signOutOther: "Cerrar la otra sesión",
+    password: "Contraseña",
+    currentPassword: "Contraseña actual",
+    changePassword: "Cambiar mi contraseña",
+    wrongPassword: "Esa no es tu contraseña actual.",
   },
 } as const;
 
@@ -46,7 +60,7 @@ test.beforeAll(async ({ browser }) => {
 });
 
 for (const locale of ["en", "es"] as const) {
-  test(`[${locale}] sign up, cannot vote until the address is confirmed; forgot the password, reset it, the other session ends`, async ({ page, browser }) => {
+  test(`[${locale}] sign up, cannot vote until the address is confirmed; forgot the password, reset it, the other session ends; account settings`, async ({ page, browser }) => {
     const text = copy[locale];
     const email = uniqueEmail(`account-${locale}`);
     const name = `Cliente ${locale}`;
@@ -107,12 +121,36 @@ for (const locale of ["en", "es"] as const) {
     await phone.getByRole("button", { name: text.savePassword }).click();
     await expect(phone).toHaveURL(/\/$/);
     await expect(phone.locator("header")).toContainText(name);
-    await otherDevice.close();
 
     // The first browser's session ended with the reset.
     await page.reload();
     await expect(page.locator("header")).not.toContainText(name);
-    await expect(page.getByRole("link", { name: text.login, exact: true }).first()).toBeVisible();
+    await page.getByRole("link", { name: text.login, exact: true }).first().click();
+    await logIn(page, email, NEW_PASSWORD);
+    await expect(page.locator("header")).toContainText(name);
+
+    // Back at the first browser, they see both sessions and sign the phone out, then change the password.
+    await page.goto("/settings/account");
+    const sessions = page.getByRole("region", { name: text.sessions });
+    await expect(sessions.getByRole("listitem")).toHaveCount(2);
+    await expect(sessions.getByRole("listitem").filter({ hasText: text.thisBrowser })).toHaveCount(1);
+    await expectNoA11yViolations(page);
+    await sessions.getByRole("button", { name: text.signOutOther }).click();
+    await expect(sessions.getByRole("status")).toBeVisible();
+    await expect(sessions.getByRole("listitem")).toHaveCount(1);
+    await phone.reload();
+    await expect(phone.locator("header")).not.toContainText(name);
+    await otherDevice.close();
+    const passwordSection = page.getByRole("region", { name: text.password, exact: true });
+    await passwordSection.getByLabel(text.currentPassword).fill("not the password at all");
+    await passwordSection.getByLabel(text.newPassword).fill("yet another long passphrase");
+    await passwordSection.getByRole("button", { name: text.changePassword }).click();
+    await expect(passwordSection.getByText(text.wrongPassword)).toBeVisible();
+    await passwordSection.getByLabel(text.currentPassword).fill(NEW_PASSWORD);
+    await passwordSection.getByLabel(text.newPassword).fill("yet another long passphrase");
+    await passwordSection.getByRole("button", { name: text.changePassword }).click();
+    await expect(passwordSection.getByRole("status")).toBeVisible();
+    await expectNoA11yViolations(page);
   });
 }
 
