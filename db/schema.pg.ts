@@ -67,6 +67,7 @@ export const users = pgTable(
     theme: text("theme", { enum: THEMES }),
     blockedAt: moment("blocked_at"),
     blockedReason: text("blocked_reason"),
+    deletedAt: moment("deleted_at"),
     createdAt: createdAt(),
   },
   (t) => [

@@ -70,6 +70,11 @@ export const users = sqliteTable(
     /** A blocked person can read but no longer post, vote or comment, and is told why. */
     blockedAt: integer("blocked_at", { mode: "timestamp_ms" }),
     blockedReason: text("blocked_reason"),
+    /**
+     * Set when the account was deleted (by its owner, or by an admin on request): the row stays,
+     * emptied of name, email and password, so that ideas, comments and votes keep their place and counts.
+     */
+    deletedAt: integer("deleted_at", { mode: "timestamp_ms" }),
     createdAt: createdAt(),
   },
   (t) => [

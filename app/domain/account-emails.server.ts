@@ -65,3 +65,16 @@ export function emailChangeEmail(recipient: Recipient, input: { site: string; pr
 export function emailChangedEmail(recipient: Recipient, input: { site: string; next: string }) {
   return compose("emailChanged", recipient, { site: input.site, next: input.next }, appUrl("/login"));
 }
+
+/**
+ * An email with a person's name replaced (their account was deleted): in its text as written,
+ * and in its HTML as escaped, so the HTML stays as safe as it was.
+ */
+export function renamedInEmail(email: { subject: string; text: string; html: string }, name: string, replacement: string) {
+  const swap = (value: string, from: string, to: string) => value.split(from).join(to);
+  return {
+    subject: swap(email.subject, name, replacement),
+    text: swap(email.text, name, replacement),
+    html: markSafeHtml(swap(email.html, escapeHtml(name), escapeHtml(replacement))),
+  };
+}

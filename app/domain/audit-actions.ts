@@ -15,6 +15,8 @@ export const AUDIT_ACTIONS = [
   "person.role",
   "person.block",
   "person.unblock",
+  "person.export",
+  "person.delete",
   "invitation.create",
   "invitation.resend",
   "invitation.revoke",

@@ -134,6 +134,13 @@ const SENTENCES: Record<AuditAction, Sentence> = {
   "person.unblock": {
     say: (entry, names) => ({ key: "audit.sentences.personUnblock", values: { person: personRef(names, entry.targetId) } }),
   },
+  "person.export": {
+    say: (entry, names) => ({ key: "audit.sentences.personExport", values: { person: personRef(names, entry.targetId) } }),
+  },
+  // The account is gone (name and address erased), so the sentence names nobody.
+  "person.delete": {
+    say: () => ({ key: "audit.sentences.personDelete" }),
+  },
   "invitation.create": {
     say: (entry, names) => ({
       key: "audit.sentences.invitationCreate",

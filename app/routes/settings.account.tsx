@@ -1,20 +1,22 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ResendConfirmationForm } from "~/components/confirm-address";
 import { FormErrors, TextField } from "~/components/forms";
 import { changePassword, pendingEmailChange, requestEmailChange } from "~/domain/account-settings.server";
-import { getPerson } from "~/domain/people.server";
+import { getPerson, normalizeEmail } from "~/domain/people.server";
+import { deleteAccount } from "~/domain/personal-data.server";
 import { endOtherSessions, listSessions } from "~/domain/sessions.server";
 import { useFormatters } from "~/lib/format";
 import { pageTitle } from "~/lib/meta";
 import { describeUserAgent } from "~/lib/user-agent.server";
-import { changeEmailSchema, changePasswordSchema, PASSWORD_MIN } from "~/web/account-forms";
+import { changeEmailSchema, changePasswordSchema, deleteAccountSchema, PASSWORD_MIN } from "~/web/account-forms";
 import { requireUser } from "~/web/guards.server";
 import { badRequest, refusalResponse } from "~/web/responses.server";
-import { currentSessionId } from "~/web/session.server";
+import { formerMemberName } from "~/web/personal-data.server";
+import { currentSessionId, endSession } from "~/web/session.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -68,6 +70,20 @@ export async function action({ request }: ActionFunctionArgs) {
     return { intent, result: submission.reply({ resetForm: true }) };
   }
 
+  if (intent === "delete-account") {
+    const submission = parseWithZod(formData, { schema: deleteAccountSchema });
+    if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
+    if (normalizeEmail(submission.value.confirmEmail) !== user.email) {
+      return data({ intent, result: submission.reply({ fieldErrors: { confirmEmail: ["errors.account.confirmEmailMismatch"] } }) }, { status: 400 });
+    }
+    const deleted = await deleteAccount({ personId: user.id, actorId: user.id, formerName: await formerMemberName() });
+    if (!deleted.ok) {
+      if (deleted.reason === "notFound") throw refusalResponse(deleted.reason);
+      return data({ intent, result: submission.reply({ formErrors: [`errors.account.${deleted.reason}`] }) }, { status: 400 });
+    }
+    throw redirect("/account-deleted", { headers: { "Set-Cookie": await endSession(request) } });
+  }
+
   if (intent === "sign-out-others") {
     return { intent, ended: await endOtherSessions(user.id, sessionId) };
   }
@@ -94,6 +110,13 @@ export default function AccountSettingsPage() {
     constraint: getZodConstraint(changeEmailSchema),
     shouldValidate: "onBlur",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: changeEmailSchema }),
+  });
+  const [deleteForm, deleteFields] = useForm({
+    id: "delete-account",
+    lastResult: resultOf("delete-account"),
+    constraint: getZodConstraint(deleteAccountSchema),
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: deleteAccountSchema }),
   });
   const passwordChanged = actionData?.intent === "change-password" && "changed" in actionData;
   const others = sessions.filter((session) => !session.current).length;
@@ -194,6 +217,26 @@ export default function AccountSettingsPage() {
             </button>
           </Form>
         ) : null}
+      </section>
+
+      <section aria-labelledby="data-title" className="card space-y-4">
+        <h2 id="data-title" className="text-lg font-semibold">
+          {t("settings.account.data.title")}
+        </h2>
+        <p>{t("settings.account.data.exportIntro")}</p>
+        <Link to="/settings/account/data" reloadDocument className="btn-secondary">
+          {t("settings.account.data.export")}
+        </Link>
+        <h3 className="font-semibold">{t("settings.account.data.deleteTitle")}</h3>
+        <p>{t("settings.account.data.deleteIntro")}</p>
+        <Form method="post" {...getFormProps(deleteForm)} className="space-y-4">
+          <input type="hidden" name="intent" value="delete-account" />
+          <FormErrors id={deleteForm.errorId} errors={deleteForm.errors} />
+          <TextField label={t("settings.account.data.confirmEmail", { email })} meta={deleteFields.confirmEmail} type="email" autoComplete="off" />
+          <button type="submit" className="btn-danger" disabled={busy}>
+            {t("settings.account.data.delete")}
+          </button>
+        </Form>
       </section>
     </div>
   );

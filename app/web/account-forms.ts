@@ -52,6 +52,19 @@ export const changeEmailSchema = z.object({
   password: z.string(required),
 });
 
+export const deleteAccountSchema = z.object({
+  intent: z.literal("delete-account"),
+  // Typing one's address is the confirmation (it works for people without a password, too).
+  confirmEmail: z.string(required).trim(),
+});
+
+export const dataRequestSchema = z.object({
+  intent: z.enum(["export", "delete"]),
+  email: emailField,
+  // The person asked for it: an admin confirms so, for the audit log.
+  requested: z.literal("on", { error: "errors.dataRequest.confirmRequested" }),
+});
+
 export const loginSchema = z.object({
   email: z.string(required).trim().max(254, "errors.field.tooLong:254"),
   password: z.string(required).max(PASSWORD_MAX, `errors.field.tooLong:${PASSWORD_MAX}`),

@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { ADMIN_STATE, confirmAddress, expectNoA11yViolations, linkInEmail, logIn, logOut, PASSWORD, postIdea, signUp, switchLanguage, uniqueEmail } from "./support";
 
@@ -21,6 +22,10 @@ const copy = {
     currentPassword: "Current password",
     changePassword: "Change my password",
     wrongPassword: "That is not your current password.",
+    downloadData: "Download my data",
+    confirmDeletion: "To confirm, type your address",
+    deleteAccount: "Delete my account for good",
+    deleted: "Your account was deleted",
   },
   es: {
     signup: "Crear cuenta",
@@ -41,6 +46,10 @@ const copy = {
     currentPassword: "Contraseña actual",
     changePassword: "Cambiar mi contraseña",
     wrongPassword: "Esa no es tu contraseña actual.",
+    downloadData: "Descargar mis datos",
+    confirmDeletion: "Para confirmar, escribe tu dirección",
+    deleteAccount: "Eliminar mi cuenta para siempre",
+    deleted: "Tu cuenta se ha eliminado",
   },
 } as const;
 
@@ -60,7 +69,7 @@ test.beforeAll(async ({ browser }) => {
 });
 
 for (const locale of ["en", "es"] as const) {
-  test(`[${locale}] sign up, cannot vote until the address is confirmed; forgot the password, reset it, the other session ends; account settings`, async ({ page, browser }) => {
+  test(`[${locale}] sign up, cannot vote until the address is confirmed; forgot the password, reset it, the other session ends; account settings; their data, and leaving`, async ({ page, browser }) => {
     const text = copy[locale];
     const email = uniqueEmail(`account-${locale}`);
     const name = `Cliente ${locale}`;
@@ -151,6 +160,20 @@ for (const locale of ["en", "es"] as const) {
     await passwordSection.getByRole("button", { name: text.changePassword }).click();
     await expect(passwordSection.getByRole("status")).toBeVisible();
     await expectNoA11yViolations(page);
+
+    // Their data, as a file; then they leave for good, and their vote stays counted.
+    const download = page.waitForEvent("download");
+    await page.getByRole("link", { name: text.downloadData }).click();
+    const file = JSON.parse(fs.readFileSync(await (await download).path(), "utf8")) as { profile: { email: string }; votes: unknown[] };
+    expect(file.profile.email).toBe(email);
+    expect(file.votes).toHaveLength(1);
+    await page.getByLabel(text.confirmDeletion).fill(email);
+    await page.getByRole("button", { name: text.deleteAccount }).click();
+    await expect(page.getByRole("heading", { level: 2 })).toHaveText(text.deleted);
+    await expect(page.locator("header")).not.toContainText(name);
+    await expectNoA11yViolations(page);
+    await page.goto(ideaPath);
+    await expect(voteButton(page)).toContainText(/[1-9]/);
   });
 }
 

@@ -1,7 +1,9 @@
+import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { verifyCredentials } from "~/domain/people.server";
 import { action as accountAction, loader as accountLoader } from "~/routes/settings.account";
 import { getSession, startSession } from "~/web/session.server";
+import { rows } from "#tests/support/db";
 import { answerOf, args, call, ensureSite, makePerson, makeRequest, PASSWORD, sessionCookieFor } from "#tests/support/fixtures";
 import { emailsTo } from "#tests/support/mail";
 
@@ -14,7 +16,7 @@ const FIREFOX = "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:131.0) Gecko/20100
 describe("/settings/account", () => {
   it("sends visitors to log in, page and actions", async () => {
     expect(((await call(() => accountLoader(args(makeRequest("/settings/account"))))) as Response).headers.get("Location")).toMatch(/^\/login\?redirectTo=/);
-    for (const intent of ["change-password", "change-email", "sign-out-others"]) {
+    for (const intent of ["change-password", "change-email", "sign-out-others", "delete-account"]) {
       expect(((await post(undefined, { intent })) as Response).headers.get("Location"), intent).toMatch(/^\/login\?redirectTo=/);
     }
   });
@@ -78,5 +80,26 @@ describe("/settings/account", () => {
   it("answers an unknown intent with 400", async () => {
     const here = await sessionCookieFor((await makePerson()).id);
     expect(((await post(here, { intent: "drop-tables" })) as Response).status).toBe(400);
+  });
+
+  it("deletes the account once the person types their address, signs them out everywhere and says goodbye", async () => {
+    const person = await makePerson("customer", { displayName: "Leah Leaving" });
+    const elsewhere = await sessionCookieFor(person.id);
+    const here = await sessionCookieFor(person.id);
+    const mistyped = answerOf(await post(here, { intent: "delete-account", confirmEmail: "someone@else.example" }));
+    expect(mistyped).toMatchObject({ status: 400, body: { result: { error: { confirmEmail: ["errors.account.confirmEmailMismatch"] } } } });
+
+    const response = (await post(here, { intent: "delete-account", confirmEmail: ` ${person.email.toUpperCase()} ` })) as Response;
+    expect(response.headers.get("Location")).toBe("/account-deleted");
+    expect(response.headers.get("Set-Cookie")).toMatch(/Max-Age=0/);
+    for (const cookie of [here, elsewhere]) expect((await getSession(makeRequest("/", { cookie }))).user).toBeNull();
+    expect(await verifyCredentials(person.email, PASSWORD)).toBeNull();
+  });
+
+  it("does not let the only admin delete their account", async () => {
+    const admins = await rows<{ id: string; email: string }>(sql`select id, email from users where role = 'admin'`);
+    expect(admins).toHaveLength(1);
+    const answer = answerOf(await post(await sessionCookieFor(admins[0]!.id), { intent: "delete-account", confirmEmail: admins[0]!.email }));
+    expect(answer).toMatchObject({ status: 400, body: { result: { error: { "": ["errors.account.lastAdmin"] } } } });
   });
 });
