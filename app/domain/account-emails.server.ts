@@ -1,7 +1,7 @@
 import type { Locale } from "#db/schema";
 import { appUrl } from "~/lib/app-url.server";
 import { escapeHtml } from "~/lib/html";
-import { translatorFor } from "~/lib/i18n";
+import { translatorFor } from "~/lib/i18n.server";
 import type { OutgoingEmail } from "~/lib/mail/outbox.server";
 import { markSafeHtml } from "~/lib/safe-html";
 

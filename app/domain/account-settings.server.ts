@@ -1,5 +1,5 @@
 import { and, eq, gt, isNull, ne } from "drizzle-orm";
-import { accountTokens, sessions, site, users } from "#db/schema";
+import { accountTokens, sessions, site, users } from "#db/tables";
 import { emailChangedEmail, emailChangeEmail } from "~/domain/account-emails.server";
 import { consumeAccountToken, issueAccountToken } from "~/domain/account-tokens.server";
 import { hashPassword, normalizeEmail, passwordMatches } from "~/domain/people.server";

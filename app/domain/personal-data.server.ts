@@ -13,7 +13,7 @@ import {
   sessions,
   users,
   votes,
-} from "#db/schema";
+} from "#db/tables";
 import { renamedInEmail } from "~/domain/account-emails.server";
 import { audit } from "~/domain/audit.server";
 import { normalizeEmail } from "~/domain/people.server";

@@ -1,5 +1,5 @@
 import { and, desc, eq, ne } from "drizzle-orm";
-import { sessions } from "#db/schema";
+import { sessions } from "#db/tables";
 import { now as clockNow } from "~/lib/clock.server";
 import { db, transaction } from "~/lib/db.server";
 
@@ -13,8 +13,12 @@ export async function listSessions(userId: string, now = clockNow()) {
     .from(sessions)
     .where(eq(sessions.userId, userId))
     .orderBy(desc(sessions.lastSeenAt));
-  // expires_at is Lucia's, in seconds.
-  return rows.filter((row) => row.expiresAt * 1000 > now.getTime()).map(({ expiresAt: _expiresAt, ...row }) => row);
+  return rows.filter((row) => expiresAtMs(row.expiresAt) > now.getTime()).map(({ expiresAt: _expiresAt, ...row }) => row);
+}
+
+/** expires_at is lucia's: seconds on SQLite, a timestamp on PostgreSQL (db/tables.ts types it as SQLite's). */
+function expiresAtMs(expiresAt: number | Date) {
+  return expiresAt instanceof Date ? expiresAt.getTime() : expiresAt * 1000;
 }
 
 /** Whether a session last seen at `lastSeenAt` should be marked as seen now. */

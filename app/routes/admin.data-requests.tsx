@@ -1,19 +1,21 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getZodConstraint } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FieldErrors, FormErrors, TextField } from "~/components/forms";
 import { findPersonByEmail } from "~/domain/people.server";
 import { deleteAccount, exportPersonDataOnRequest } from "~/domain/personal-data.server";
 import { pageTitle } from "~/lib/meta";
 import { dataRequestSchema } from "~/web/account-forms";
+import { readForm } from "~/web/form-body.server";
 import { requireUser } from "~/web/guards.server";
 import { dataDownload, formerMemberName } from "~/web/personal-data.server";
+import { parseSubmission } from "~/web/submission.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, { role: "admin" });
-  return null;
+  return { constraint: getZodConstraint(dataRequestSchema) };
 }
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "admin.dataRequests.title");
@@ -22,9 +24,9 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "admin.dat
  * A person asked, by some other channel, for their data or for their account to be deleted:
  * the admin does it for them, and the audit log records who did it.
  */
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const admin = await requireUser(request, { role: "admin" });
-  const submission = parseWithZod(await request.formData(), { schema: dataRequestSchema });
+  const submission = parseSubmission(await readForm({ request, context }), { schema: dataRequestSchema });
   if (submission.status !== "success") return data({ result: submission.reply(), deleted: null }, { status: 400 });
   const { intent, email } = submission.value;
   const person = await findPersonByEmail(email);
@@ -45,13 +47,9 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function AdminDataRequestsPage() {
   const { t } = useTranslation();
   const actionData = useActionData<typeof action>();
+  const { constraint } = useLoaderData<typeof loader>();
   const busy = useNavigation().state === "submitting";
-  const [form, fields] = useForm({
-    lastResult: actionData?.result,
-    constraint: getZodConstraint(dataRequestSchema),
-    shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: dataRequestSchema }),
-  });
+  const [form, fields] = useForm({ lastResult: actionData?.result, constraint });
   return (
     <>
       <h1 className="text-3xl font-bold">{t("admin.dataRequests.title")}</h1>

@@ -1,5 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getZodConstraint } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -14,9 +14,13 @@ import { pageTitle } from "~/lib/meta";
 import { describeUserAgent } from "~/lib/user-agent.server";
 import { changeEmailSchema, changePasswordSchema, deleteAccountSchema, PASSWORD_MIN } from "~/web/account-forms";
 import { requireUser } from "~/web/guards.server";
+import { readForm } from "~/web/form-body.server";
+import { weakPasswordError } from "~/web/password-strength.server";
 import { badRequest, refusalResponse } from "~/web/responses.server";
 import { formerMemberName } from "~/web/personal-data.server";
 import { currentSessionId, endSession } from "~/web/session.server";
+import { parseSubmission } from "~/web/submission.server";
+import { rateLimitMessage, retryAfterHeader, signInThrottle } from "~/web/throttle.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -34,34 +38,50 @@ export async function loader({ request }: LoaderFunctionArgs) {
       createdAt: session.createdAt,
       lastSeenAt: session.lastSeenAt,
     })),
+    constraints: {
+      password: getZodConstraint(changePasswordSchema),
+      email: getZodConstraint(changeEmailSchema),
+      deleteAccount: getZodConstraint(deleteAccountSchema),
+    },
   };
 }
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "settings.account.title");
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const formData = await request.formData();
+  const formData = await readForm({ request, context });
   const intent = formData.get("intent");
   const sessionId = (await currentSessionId(request))!;
 
   if (intent === "change-password") {
-    const submission = parseWithZod(formData, { schema: changePasswordSchema });
+    const submission = parseSubmission(formData, { schema: changePasswordSchema });
     const hideFields = ["currentPassword", "newPassword"];
     if (submission.status !== "success") return data({ intent, result: submission.reply({ hideFields }) }, { status: 400 });
+    const weak = weakPasswordError(submission.value.newPassword, [user.email, user.displayName]);
+    if (weak) return data({ intent, result: submission.reply({ fieldErrors: { newPassword: [weak] }, hideFields }) }, { status: 400 });
+    // Guesses at the current password count with wrong sign-ins to this account from this
+    // address (one budget): a borrowed session is no way round the sign-in throttle.
+    const throttle = await signInThrottle({ context }, user.email);
+    if (throttle.refusal) return data({ intent, result: submission.reply({ formErrors: [rateLimitMessage(throttle.refusal)], hideFields }) }, { status: 429, headers: retryAfterHeader(throttle.refusal) });
     const changed = await changePassword({ personId: user.id, keepSessionId: sessionId, ...submission.value });
     if (!changed.ok) {
       if (changed.reason === "notFound") throw refusalResponse(changed.reason);
+      await throttle.failed();
       return data({ intent, result: submission.reply({ fieldErrors: { currentPassword: ["errors.account.wrongPassword"] }, hideFields }) }, { status: 400 });
     }
+    await throttle.succeeded();
     // A reset form's reply carries no status: `changed` says it went through.
     return { intent, result: submission.reply({ resetForm: true }), changed: true };
   }
 
   if (intent === "change-email") {
-    const submission = parseWithZod(formData, { schema: changeEmailSchema });
+    const submission = parseSubmission(formData, { schema: changeEmailSchema });
     if (submission.status !== "success") return data({ intent, result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
+    const throttle = await signInThrottle({ context }, user.email);
+    if (throttle.refusal) return data({ intent, result: submission.reply({ formErrors: [rateLimitMessage(throttle.refusal)], hideFields: ["password"] }) }, { status: 429, headers: retryAfterHeader(throttle.refusal) });
     const requested = await requestEmailChange({ personId: user.id, newEmail: submission.value.email, password: submission.value.password });
+    await (!requested.ok && requested.reason === "wrongPassword" ? throttle.failed() : throttle.succeeded());
     if (!requested.ok) {
       if (requested.reason === "notFound") throw refusalResponse(requested.reason);
       const field = requested.reason === "wrongPassword" ? "password" : "email";
@@ -71,7 +91,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
 
   if (intent === "delete-account") {
-    const submission = parseWithZod(formData, { schema: deleteAccountSchema });
+    const submission = parseSubmission(formData, { schema: deleteAccountSchema });
     if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
     if (normalizeEmail(submission.value.confirmEmail) !== user.email) {
       return data({ intent, result: submission.reply({ fieldErrors: { confirmEmail: ["errors.account.confirmEmailMismatch"] } }) }, { status: 400 });
@@ -93,30 +113,24 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function AccountSettingsPage() {
   const { t } = useTranslation();
   const { formatDateTime } = useFormatters();
-  const { email, emailVerified, emailChanged, pendingEmail, sessions } = useLoaderData<typeof loader>();
+  const { email, emailVerified, emailChanged, pendingEmail, sessions, constraints } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const resultOf = (intent: string) => (actionData?.intent === intent && "result" in actionData ? actionData.result : undefined);
   const [passwordForm, passwordFields] = useForm({
     id: "change-password",
     lastResult: resultOf("change-password"),
-    constraint: getZodConstraint(changePasswordSchema),
-    shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: changePasswordSchema }),
+    constraint: constraints.password,
   });
   const [emailForm, emailFields] = useForm({
     id: "change-email",
     lastResult: resultOf("change-email"),
-    constraint: getZodConstraint(changeEmailSchema),
-    shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: changeEmailSchema }),
+    constraint: constraints.email,
   });
   const [deleteForm, deleteFields] = useForm({
     id: "delete-account",
     lastResult: resultOf("delete-account"),
-    constraint: getZodConstraint(deleteAccountSchema),
-    shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: deleteAccountSchema }),
+    constraint: constraints.deleteAccount,
   });
   const passwordChanged = actionData?.intent === "change-password" && "changed" in actionData;
   const others = sessions.filter((session) => !session.current).length;

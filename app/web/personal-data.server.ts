@@ -1,5 +1,5 @@
 import { getSite } from "~/domain/site.server";
-import { translatorFor } from "~/lib/i18n";
+import { translatorFor } from "~/lib/i18n.server";
 
 /**
  * The name a deleted account's ideas and comments are shown under, in the site's default

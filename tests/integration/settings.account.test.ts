@@ -1,13 +1,15 @@
 import { sql } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { verifyCredentials } from "~/domain/people.server";
 import { action as accountAction, loader as accountLoader } from "~/routes/settings.account";
 import { getSession, startSession } from "~/web/session.server";
 import { rows } from "#tests/support/db";
 import { answerOf, args, call, ensureSite, makePerson, makeRequest, PASSWORD, sessionCookieFor } from "#tests/support/fixtures";
 import { emailsTo } from "#tests/support/mail";
+import { setClock } from "~/lib/clock.server";
 
 beforeAll(ensureSite);
+afterEach(() => setClock(null));
 
 type Reply = { status: string; error?: Record<string, string[] | null>; initialValue?: Record<string, string> };
 const post = (cookie: string | undefined, form: Record<string, string>) => call(() => accountAction(args(makeRequest("/settings/account", { cookie, form }))));
@@ -63,6 +65,33 @@ describe("/settings/account", () => {
     expect(answerOf(await post(here, { intent: "change-email", email: "new-home@example.com", password: PASSWORD })).status).toBe(200);
     expect(await emailsTo("new-home@example.com")).toHaveLength(1);
     expect(await accountLoader(args(makeRequest("/settings/account", { cookie: here })))).toMatchObject({ email: person.email, pendingEmail: "new-home@example.com" });
+  });
+
+  it("counts wrong current passwords with wrong sign-ins: the 11th try answers 429, even with the right password, on either form", async () => {
+    setClock(new Date());
+    const person = await makePerson();
+    const here = await sessionCookieFor(person.id);
+    const from = (clientAddress: string, form: Record<string, string>) =>
+      call(() => accountAction(args(makeRequest("/settings/account", { cookie: here, form }), {}, { clientAddress })));
+    for (let i = 0; i < 5; i++) {
+      expect(answerOf(await from("198.51.100.40", { intent: "change-password", currentPassword: `wrong ${i}`, newPassword: "a new long passphrase" })).status).toBe(400);
+      expect(answerOf(await from("198.51.100.40", { intent: "change-email", email: "elsewhere@example.com", password: `wrong ${i}` })).status).toBe(400);
+    }
+    const refused = await from("198.51.100.40", { intent: "change-password", currentPassword: PASSWORD, newPassword: "a new long passphrase" });
+    expect(answerOf(refused)).toMatchObject({ status: 429, body: { result: { error: { "": ["errors.rateLimited.minutes:15"] } } } });
+    expect((refused as { init: { headers: Record<string, string> } }).init.headers["Retry-After"]).toBe("900");
+    expect(answerOf(await from("198.51.100.40", { intent: "change-email", email: "elsewhere@example.com", password: PASSWORD })).status).toBe(429);
+    expect(await verifyCredentials(person.email, PASSWORD)).toMatchObject({ id: person.id });
+    // The budget is the account's from that address: from another, the right password goes through.
+    expect(answerOf(await from("198.51.100.41", { intent: "change-password", currentPassword: PASSWORD, newPassword: "a new long passphrase" }))).toMatchObject({ status: 200, body: { changed: true } });
+  });
+
+  it("refuses a new password that is easy to guess", async () => {
+    const person = await makePerson();
+    const here = await sessionCookieFor(person.id);
+    const weak = answerOf(await post(here, { intent: "change-password", currentPassword: PASSWORD, newPassword: "password123" }));
+    expect(weak.status).toBe(400);
+    expect((weak.body as { result: Reply }).result.error?.newPassword).toEqual(["errors.field.weakPassword"]);
   });
 
   it("signs out every other session of this person only", async () => {
