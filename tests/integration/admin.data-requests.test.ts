@@ -21,7 +21,7 @@ describe("/admin/data-requests", () => {
 
     expect(await post(cookie, { intent: "delete", email: person.email, requested: "on" })).toMatchObject({ deleted: person.email });
     expect(await getPerson(person.id)).toMatchObject({ displayName: "Former member", deletedAt: expect.any(Date) });
-    expect(await rows(sql`select action, actor_id as actorId from audit_log where target_id = ${person.id} order by id`)).toEqual([
+    expect(await rows(sql`select action, actor_id as "actorId" from audit_log where target_id = ${person.id} order by id`)).toEqual([
       { action: "person.export", actorId: admin.id },
       { action: "person.delete", actorId: admin.id },
     ]);

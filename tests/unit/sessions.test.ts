@@ -1,9 +1,7 @@
-import { sql } from "drizzle-orm";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { endOtherSessions, LAST_SEEN_GRANULARITY_MS, listSessions } from "~/domain/sessions.server";
 import { setClock } from "~/lib/clock.server";
 import { getSession, startSession } from "~/web/session.server";
-import { rows } from "#tests/support/db";
 import { ensureSite, makePerson, makeRequest } from "#tests/support/fixtures";
 
 beforeAll(ensureSite);
@@ -24,7 +22,7 @@ describe("a person's sessions", () => {
       { id: expect.any(String), createdAt: start, lastSeenAt: start, userAgent: CHROME, ipAddress: "203.0.113.9" },
     ]);
 
-    const lastSeen = async () => (await rows<{ last_seen_at: number }>(sql`select last_seen_at from sessions where user_id = ${person.id}`))[0]!.last_seen_at;
+    const lastSeen = async () => (await listSessions(person.id, start))[0]!.lastSeenAt?.getTime();
     setClock(new Date(start.getTime() + LAST_SEEN_GRANULARITY_MS - 1000));
     await getSession(makeRequest("/", { cookie }));
     expect(await lastSeen()).toBe(start.getTime());
