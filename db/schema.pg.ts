@@ -466,6 +466,25 @@ export const challengeWinners = pgTable(
   ],
 );
 
+export const ssoSecrets = pgTable(
+  "sso_secrets",
+  {
+    id: identity(),
+    secret: text("secret").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [check("sso_secrets_single_row", sql`${t.id} = 1`)],
+);
+
+export const ssoTokenUses = pgTable(
+  "sso_token_uses",
+  {
+    jti: text("jti").primaryKey(),
+    expiresAt: moment("expires_at").notNull(),
+  },
+  (t) => [index("sso_token_uses_expires_idx").on(t.expiresAt)],
+);
+
 export const rateLimits = pgTable(
   "rate_limits",
   {

@@ -551,6 +551,30 @@ export const challengeWinners = sqliteTable(
  * as "search:203.0.113.7") made in its current fixed window, which ends at `resetAt`. Kept in
  * the database so a limit survives a restart and holds across processes and servers.
  */
+/**
+ * The company's own product signs its customers in with a short-lived token signed with this
+ * secret (`/sso`, docs/signed-token-sso.md). One row; none until an admin makes the secret.
+ */
+export const ssoSecrets = sqliteTable(
+  "sso_secrets",
+  {
+    id: integer("id").primaryKey(),
+    secret: text("secret").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [check("sso_secrets_single_row", sql`${t.id} = 1`)],
+);
+
+/** Tokens already used at `/sso` (by their `jti`), kept until they expire: a token works once. */
+export const ssoTokenUses = sqliteTable(
+  "sso_token_uses",
+  {
+    jti: text("jti").primaryKey(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("sso_token_uses_expires_idx").on(t.expiresAt)],
+);
+
 export const rateLimits = sqliteTable(
   "rate_limits",
   {

@@ -40,3 +40,5 @@ export const auditLog = table("auditLog");
 export const challenges = table("challenges");
 export const challengeWinners = table("challengeWinners");
 export const rateLimits = table("rateLimits");
+export const ssoSecrets = table("ssoSecrets");
+export const ssoTokenUses = table("ssoTokenUses");

@@ -17,6 +17,7 @@ export const AUDIT_ACTIONS = [
   "person.unblock",
   "person.export",
   "person.delete",
+  "sso.secret",
   "invitation.create",
   "invitation.resend",
   "invitation.revoke",

@@ -9,7 +9,7 @@ export const AUDIT_PAGE_SIZE = 50;
 /** How many entries an export reads at a time: its memory is one batch, whatever the log's size. */
 const EXPORT_BATCH_SIZE = 1000;
 
-export type AuditTargetType = "idea" | "comment" | "person" | "invitation" | "report" | "challenge";
+export type AuditTargetType = "idea" | "comment" | "person" | "invitation" | "report" | "challenge" | "site";
 
 /** Writes an audit entry inside the caller's transaction, so it exists exactly when the change does. */
 export async function audit(
@@ -140,6 +140,9 @@ const SENTENCES: Record<AuditAction, Sentence> = {
   // The account is gone (name and address erased), so the sentence names nobody.
   "person.delete": {
     say: () => ({ key: "audit.sentences.personDelete" }),
+  },
+  "sso.secret": {
+    say: () => ({ key: "audit.sentences.ssoSecret" }),
   },
   "invitation.create": {
     say: (entry, names) => ({

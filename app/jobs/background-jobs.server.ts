@@ -1,6 +1,7 @@
 import { announceOpenedVoting } from "~/domain/challenges.server";
 import { deleteEndedRateLimits } from "~/domain/rate-limits.server";
 import { computeMissingSearchTerms } from "~/domain/search.server";
+import { deleteExpiredSsoTokenUses } from "~/domain/signed-token-sso.server";
 import { exclusively } from "~/lib/db.server";
 import { deliverDueEmails } from "~/lib/mail/outbox.server";
 
@@ -25,6 +26,7 @@ const JOBS = [
   // Idle, this costs one look at an empty index; after an upgrade, search misses the ideas not
   // done yet, so it comes round soon.
   { name: "missing search terms", intervalMs: 5_000, run: () => exclusively("job:missing search terms", computeMissingSearchTerms) },
+  { name: "expired single sign-on tokens", intervalMs: 60_000, run: () => exclusively("job:expired single sign-on tokens", deleteExpiredSsoTokenUses) },
 ];
 
 export function startBackgroundJobs() {

@@ -27,6 +27,7 @@ export default function AdminLayout() {
           { to: "/admin/team", key: "admin.nav.team", end: false },
           { to: "/admin/audit", key: "admin.nav.audit", end: false },
           { to: "/admin/data-requests", key: "admin.nav.dataRequests", end: false },
+          { to: "/admin/sso", key: "admin.nav.sso", end: false },
         ]
       : []),
   ];

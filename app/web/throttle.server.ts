@@ -39,6 +39,8 @@ export const RATE_LIMITS = scaled({
   accountEmails: { limit: 10, windowMs: 15 * 60_000 },
   /** The same, per email address asked about, whoever asks: nobody's inbox is flooded. */
   accountEmailsPerAccount: { limit: 5, windowMs: 60 * 60_000 },
+  /** Sign-ins with the company's signed token (`/sso`), good or bad. */
+  sso: { limit: 60, windowMs: 15 * 60_000 },
 });
 export type RateBucket = keyof typeof RATE_LIMITS;
 

@@ -12,6 +12,7 @@ import * as adminChallenges from "~/routes/admin.challenges._index";
 import * as adminNewChallenge from "~/routes/admin.challenges.new";
 import * as adminModeration from "~/routes/admin.moderation";
 import * as adminDataRequests from "~/routes/admin.data-requests";
+import * as adminSso from "~/routes/admin.sso";
 import * as adminTeam from "~/routes/admin.team";
 import * as adminTriage from "~/routes/admin.triage";
 import * as ideaPage from "~/routes/ideas.$id._index/route";
@@ -75,6 +76,8 @@ const adminCases = (): Case[] => [
   { name: "audit page", route: adminAudit, path: "/admin/audit" },
   { name: "audit CSV export", route: adminAuditCsv, path: "/admin/audit.csv" },
   { name: "data requests page", route: adminDataRequests, path: "/admin/data-requests" },
+  { name: "single sign-on page", route: adminSso, path: "/admin/sso" },
+  { name: "single sign-on secret", route: adminSso, path: "/admin/sso", form: {} },
   { name: "data request export", route: adminDataRequests, path: "/admin/data-requests", form: { intent: "export", email: "x@example.com", requested: "on" } },
   { name: "data request delete", route: adminDataRequests, path: "/admin/data-requests", form: { intent: "delete", email: "x@example.com", requested: "on" } },
   { name: "block a person", route: adminModeration, path: "/admin/moderation", form: { intent: "block", personId: "x", reason: "spam spam" } },
