@@ -37,6 +37,9 @@ process.env.SESSION_SECRET ||= "e2e-session-secret-for-tests-only-0123456789";
 process.env.E2E_PORT ||= String(freePort());
 const port = Number(process.env.E2E_PORT);
 const baseURL = `http://localhost:${port}`;
+// The company's OpenID Connect provider the tests sign in through (tests/e2e/support/oidc-provider.mjs).
+process.env.E2E_OIDC_PORT ||= String(freePort());
+const oidcIssuer = `http://localhost:${process.env.E2E_OIDC_PORT}`;
 
 /** Playwright's own Chromium if it is installed (undefined: let Playwright use it), else Debian's. */
 function chromiumExecutable(): string | undefined {
@@ -83,25 +86,37 @@ export default defineConfig({
     { name: "setup", testMatch: /setup\.e2e\.ts/ },
     { name: "journeys", testIgnore: /setup\.e2e\.ts/, dependencies: ["setup"] },
   ],
-  webServer: {
-    command: "node server.mjs",
-    url: `${baseURL}/healthz`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: "ignore",
-    stderr: "pipe",
-    env: {
-      NODE_ENV: "production",
-      PORT: String(port),
-      SESSION_SECRET: process.env.SESSION_SECRET,
-      DATABASE_PATH: path.join(runDirectory, "tertulia.db"),
-      // Milliseconds the server's clock runs ahead (app/lib/clock.server.ts); moveClock in tests/e2e/support.ts writes it.
-      CLOCK_OFFSET_FILE: path.join(runDirectory, "clock-offset"),
-      // Background jobs (app/jobs) every half second, so news follows a moved clock quickly.
-      JOBS_INTERVAL_MS: "500",
-      MAIL_DIRECTORY: path.join(runDirectory, "mail"),
-      // Every request of the run comes from one address: per-address limits ten times higher.
-      RATE_LIMIT_MULTIPLIER: "10",
+  webServer: [
+    {
+      command: "node tests/e2e/support/oidc-provider.mjs",
+      url: `${oidcIssuer}/.well-known/openid-configuration`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: "ignore",
+      stderr: "pipe",
+      env: { OIDC_PORT: process.env.E2E_OIDC_PORT },
     },
-  },
+    {
+      command: "node server.mjs",
+      url: `${baseURL}/healthz`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "ignore",
+      stderr: "pipe",
+      env: {
+        NODE_ENV: "production",
+        PORT: String(port),
+        SESSION_SECRET: process.env.SESSION_SECRET,
+        DATABASE_PATH: path.join(runDirectory, "tertulia.db"),
+        // Milliseconds the server's clock runs ahead (app/lib/clock.server.ts); moveClock in tests/e2e/support.ts writes it.
+        CLOCK_OFFSET_FILE: path.join(runDirectory, "clock-offset"),
+        // Background jobs (app/jobs) every half second, so news follows a moved clock quickly.
+        JOBS_INTERVAL_MS: "500",
+        MAIL_DIRECTORY: path.join(runDirectory, "mail"),
+        // Every request of the run comes from one address: per-address limits ten times higher.
+        RATE_LIMIT_MULTIPLIER: "10",
+        OIDC_PROVIDERS: JSON.stringify([{ id: "acme", label: "Acme sign-in", issuer: oidcIssuer, clientId: "tertulia", clientSecret: "e2e client secret" }]),
+      },
+    },
+  ],
 });

@@ -466,6 +466,19 @@ export const challengeWinners = pgTable(
   ],
 );
 
+export const identities = pgTable(
+  "identities",
+  {
+    provider: text("provider").notNull(),
+    subject: text("subject").notNull(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.provider, t.subject] }), index("identities_user_idx").on(t.userId)],
+);
+
 export const ssoSecrets = pgTable(
   "sso_secrets",
   {

@@ -552,6 +552,23 @@ export const challengeWinners = sqliteTable(
  * the database so a limit survives a restart and holds across processes and servers.
  */
 /**
+ * Who a person is at a company's OpenID Connect provider (its `iss` id in OIDC_PROVIDERS and
+ * the `sub` it gives them): a later sign-in through it finds them by this, whatever their email.
+ */
+export const identities = sqliteTable(
+  "identities",
+  {
+    provider: text("provider").notNull(),
+    subject: text("subject").notNull(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.provider, t.subject] }), index("identities_user_idx").on(t.userId)],
+);
+
+/**
  * The company's own product signs its customers in with a short-lived token signed with this
  * secret (`/sso`, docs/signed-token-sso.md). One row; none until an admin makes the secret.
  */

@@ -5,6 +5,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { useTranslation } from "react-i18next";
 import { FormErrors, TextField } from "~/components/forms";
 import { verifyCredentials } from "~/domain/people.server";
+import { isStaff } from "~/domain/roles";
 import { pageTitle } from "~/lib/meta";
 import { loginSchema } from "~/web/account-forms";
 import { safeRedirect } from "~/web/redirects";
@@ -12,12 +13,14 @@ import { getOptionalUser, startSession } from "~/web/session.server";
 import { rateLimitMessage, retryAfterHeader, signInThrottle } from "~/web/throttle.server";
 import { readForm } from "~/web/form-body.server";
 import { parseSubmission } from "~/web/submission.server";
+import { openIdProviders, staffSignInOnlyThroughProvider } from "~/web/openid-connect.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getOptionalUser(request)) {
     throw redirect(safeRedirect(new URL(request.url).searchParams.get("redirectTo"), "/"));
   }
-  return { constraint: getZodConstraint(loginSchema) };
+  // The company's own sign-in, a button each (the secrets stay on the server).
+  return { constraint: getZodConstraint(loginSchema), providers: openIdProviders().map(({ id, label }) => ({ id, label })) };
 }
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "login.title");
@@ -41,6 +44,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return submission.reply({ formErrors: ["errors.account.badCredentials"], hideFields: ["password"] });
   }
   await throttle.succeeded();
+  if (isStaff(person) && staffSignInOnlyThroughProvider()) {
+    return submission.reply({ formErrors: ["errors.account.staffUseProvider"], hideFields: ["password"] });
+  }
   const redirectTo = safeRedirect(String(formData.get("redirectTo") ?? ""), "/");
   throw redirect(redirectTo, { headers: { "Set-Cookie": await startSession(person.id, { request, context }) } });
 }
@@ -50,8 +56,8 @@ export default function LoginPage() {
   const [searchParams] = useSearchParams();
   const redirectTo = searchParams.get("redirectTo") ?? "";
   const lastResult = useActionData<typeof action>();
+  const { constraint, providers } = useLoaderData<typeof loader>();
   const busy = useNavigation().state === "submitting";
-  const { constraint } = useLoaderData<typeof loader>();
   const [form, fields] = useForm({
     lastResult,
     constraint,
@@ -80,6 +86,20 @@ export default function LoginPage() {
           </Link>
         </p>
       </Form>
+      {providers.length > 0 ? (
+        <div className="card mt-4 space-y-3">
+          <p className="text-center text-sm text-muted">{t("login.orWith")}</p>
+          {providers.map((provider) => (
+            <a
+              key={provider.id}
+              className="btn-secondary w-full"
+              href={`/auth/oidc/${provider.id}${redirectTo ? `?${new URLSearchParams({ redirectTo })}` : ""}`}
+            >
+              {provider.label}
+            </a>
+          ))}
+        </div>
+      ) : null}
     </div>
   );
 }

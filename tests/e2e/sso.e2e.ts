@@ -22,6 +22,22 @@ async function ssoSecret(browser: Browser, locale: "en" | "es") {
 }
 
 for (const locale of ["en", "es"] as const) {
+  test(`[${locale}] a customer signs in through the company's OpenID Connect provider and comes back where they were`, async ({ browser }) => {
+    const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+    const page = await context.newPage();
+    await page.goto("/roadmap");
+    await switchLanguage(page, locale);
+    await page.goto("/login?redirectTo=%2Froadmap");
+    await expectNoA11yViolations(page);
+    // The local provider (tests/e2e/support/oidc-provider.mjs) signs everyone in as Olga.
+    await page.getByRole("link", { name: "Acme sign-in" }).click();
+    await expect(page).toHaveURL(/\/roadmap$/);
+    await expect(page.locator("header")).toContainText("Olga Oidc");
+    await expect(page.locator("html")).toHaveAttribute("lang", locale);
+    await expectNoA11yViolations(page);
+    await context.close();
+  });
+
   test(`[${locale}] the company's product signs a customer in with a token; forged, expired and replayed ones are refused`, async ({ browser, baseURL }) => {
     const text = copy[locale];
     const secret = await ssoSecret(browser, locale);

@@ -31,6 +31,7 @@ export type RowTypes = [
   Expect<Same<"challenges">>,
   Expect<Same<"challengeWinners">>,
   Expect<Same<"rateLimits">>,
+  Expect<Same<"identities">>,
   Expect<Same<"ssoSecrets">>,
   Expect<Same<"ssoTokenUses">>,
   // The exception lucia forces: its SQLite adapter keeps the expiry in seconds, its PostgreSQL
@@ -42,6 +43,6 @@ export type RowTypes = [
 ];
 
 /** Every table is listed above: a new table in both schemas must be added here. */
-type Listed = "site" | "users" | "sessions" | "invitations" | "accountTokens" | "categories" | "ideas" | "votes" | "comments" | "ideaEvents" | "follows" | "notifications" | "emailPreferences" | "emailOutbox" | "ideaMerges" | "reports" | "auditLog" | "challenges" | "challengeWinners" | "rateLimits" | "ssoSecrets" | "ssoTokenUses";
+type Listed = "site" | "users" | "sessions" | "invitations" | "accountTokens" | "categories" | "ideas" | "votes" | "comments" | "ideaEvents" | "follows" | "notifications" | "emailPreferences" | "emailOutbox" | "ideaMerges" | "reports" | "auditLog" | "challenges" | "challengeWinners" | "rateLimits" | "identities" | "ssoSecrets" | "ssoTokenUses";
 type TablesOf<S> = { [K in keyof S]: S[K] extends { $inferSelect: unknown } ? K : never }[keyof S];
 export type AllListed = [Expect<Equal<TablesOf<typeof sqlite>, Listed>>, Expect<Equal<TablesOf<typeof pg>, Listed>>];
