@@ -1,5 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import { identities, users } from "#db/schema";
+import { identities, users } from "#db/tables";
 import { insertPerson, normalizeEmail } from "~/domain/people.server";
 import { now as clockNow } from "~/lib/clock.server";
 import { generateId } from "~/lib/crypto.server";

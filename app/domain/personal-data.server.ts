@@ -6,6 +6,7 @@ import {
   emailOutbox,
   emailPreferences,
   follows,
+  identities,
   ideas,
   invitations,
   notifications,
@@ -124,6 +125,8 @@ export async function deleteAccount(input: { personId: string; actorId: string; 
       })
       .where(eq(users.id, person.id));
     await tx.delete(sessions).where(eq(sessions.userId, person.id));
+    // Their company sign-in no longer leads to the emptied row.
+    await tx.delete(identities).where(eq(identities.userId, person.id));
     await tx.delete(accountTokens).where(eq(accountTokens.userId, person.id));
     await tx.delete(follows).where(eq(follows.userId, person.id));
     await tx.delete(notifications).where(eq(notifications.recipientId, person.id));

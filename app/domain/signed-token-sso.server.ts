@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { eq, lte } from "drizzle-orm";
 import { errors, jwtVerify } from "jose";
-import { ssoSecrets, ssoTokenUses, users } from "#db/schema";
+import { ssoSecrets, ssoTokenUses, users } from "#db/tables";
 import { audit } from "~/domain/audit.server";
 import { insertPerson, normalizeEmail } from "~/domain/people.server";
 import { isStaff } from "~/domain/roles";

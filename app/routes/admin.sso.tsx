@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { getSsoSecret, rotateSsoSecret, SSO_MAX_TOKEN_AGE_SECONDS, ssoAudience } from "~/domain/signed-token-sso.server";
 import { appUrl } from "~/lib/app-url.server";
 import { pageTitle } from "~/lib/meta";
+import { readForm } from "~/web/form-body.server";
 import { requireUser } from "~/web/guards.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -14,8 +15,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "admin.sso.title");
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const admin = await requireUser(request, { role: "admin" });
+  // Nothing to read but the button: the body is still checked (a form, within its limit, the write limit).
+  await readForm({ request, context });
   await rotateSsoSecret(admin.id);
   return { rotated: true };
 }

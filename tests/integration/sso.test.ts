@@ -24,7 +24,7 @@ describe("/sso and /admin/sso", () => {
 
     const adminCookie = await sessionCookieFor((await makePerson("admin")).id);
     expect(await adminSsoLoader(args(makeRequest("/admin/sso", { cookie: adminCookie })))).toMatchObject({ secret: null });
-    await adminSsoAction(args(makeRequest("/admin/sso", { cookie: adminCookie, method: "POST" })));
+    await adminSsoAction(args(makeRequest("/admin/sso", { cookie: adminCookie, form: {} })));
     const { secret } = await adminSsoLoader(args(makeRequest("/admin/sso", { cookie: adminCookie })));
     expect(secret).toMatch(/^[\w-]{43}$/);
 

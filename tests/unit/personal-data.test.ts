@@ -5,6 +5,7 @@ import { db } from "~/lib/db.server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { requestPasswordReset } from "~/domain/password-reset.server";
 import { getIdea } from "~/domain/ideas.server";
+import { personForOpenId } from "~/domain/openid-identities.server";
 import { getPerson, verifyCredentials } from "~/domain/people.server";
 import { deleteAccount, exportPersonData, exportPersonDataOnRequest } from "~/domain/personal-data.server";
 import { setVote } from "~/domain/votes.server";
@@ -65,6 +66,7 @@ describe("deleteAccount", () => {
   it("keeps ideas, comments and vote counts exact, and leaves no trace of the name or address", async () => {
     const { person, own, theirs } = await someoneWithAHistory("Dana Gone", "refunds");
     await sessionCookieFor(person.id);
+    accepted(await personForOpenId({ provider: "acme", subject: `subject-${person.id}`, email: person.email, emailVerified: true, name: null }));
     await requestPasswordReset(person.email);
     await consume(`signInFailures:${person.email}|203.0.113.1`, { limit: 10, windowMs: 60_000 });
     const before = { own: await getIdea(own.id, null), theirs: await getIdea(theirs.id, null) };
@@ -80,6 +82,9 @@ describe("deleteAccount", () => {
     expect(dump).not.toContain("Dana Gone");
     expect(await verifyCredentials(person.email, "")).toBeNull();
     expect(await rows(sql`select count(*) as n from sessions where user_id = ${person.id}`)).toEqual([{ n: 0 }]);
+    // Signing in again through the company's provider makes a new account; it does not reopen this one.
+    const again = accepted(await personForOpenId({ provider: "acme", subject: `subject-${person.id}`, email: "dana.back@example.com", emailVerified: true, name: "Dana" }));
+    expect(again.id).not.toBe(person.id);
     expect(await exportPersonData(person.id)).toEqual({ ok: false, reason: "notFound" });
     expect(await deleteAccount({ personId: person.id, actorId: person.id, formerName: "Former member" })).toEqual({ ok: false, reason: "notFound" });
   });
