@@ -2,6 +2,7 @@ import { and, count, countDistinct, desc, eq, gte, inArray, is, isNotNull, isNul
 import { alias } from "drizzle-orm/sqlite-core";
 import { PgTable } from "drizzle-orm/pg-core";
 import { categories, challenges, comments, ideas, users, votes, type IdeaStatus } from "#db/tables";
+import { now as clockNow } from "~/lib/clock.server";
 import { db } from "~/lib/db.server";
 import { DAY_MS, type Period } from "~/domain/insights-period";
 
@@ -492,3 +493,70 @@ export async function getInsights(input: { period: Period; filters: InsightsFilt
   };
 }
 export type Insights = Awaited<ReturnType<typeof getInsights>>;
+
+// ---------------------------------------------------------------------------------------------
+// Figures kept for a few minutes (decision 0021). Counting a period at the product's size reads
+// hundreds of thousands of votes (about a second of CPU for 90 days, docs/performance.md), and a
+// product manager opens the page a few times a day. So each process keeps the figures of each
+// period and filter it was asked for: fresh for 5 minutes, then still shown (with the time they
+// were counted) while they are counted again in the background, up to an hour; older ones are
+// counted before the page answers.
+
+/** Figures younger than this are shown as they are. */
+export const INSIGHTS_FRESH_MS = 5 * 60_000;
+/** Figures older than this are counted again before they are shown. */
+const INSIGHTS_KEPT_MS = 60 * 60_000;
+/** Periods and filters kept per process (the oldest go first). */
+const MAX_KEPT = 100;
+
+type InsightsInput = Omit<Parameters<typeof getInsights>[0], "now">;
+type Kept = { countedAt: Date; figures: Promise<Insights>; recounting: boolean };
+const kept = new Map<string, Kept>();
+
+function keyOf(input: InsightsInput) {
+  const { period, filters } = input;
+  return [period.start.getTime(), period.end.getTime(), period.bucketMs, filters.categoryId ?? "", filters.challengeId ?? "", input.replyPromiseDays].join("|");
+}
+
+/** Counts the figures as of `countedAt`; kept under `key` once they are ready (or at once, with nothing to show meanwhile). */
+function countAndKeep(key: string, input: InsightsInput, countedAt: Date, keepAtOnce: boolean): Kept {
+  const entry: Kept = { countedAt, figures: getInsights({ ...input, now: countedAt }), recounting: false };
+  const keep = () => {
+    kept.delete(key);
+    if (kept.size >= MAX_KEPT) kept.delete(kept.keys().next().value!);
+    kept.set(key, entry);
+  };
+  if (keepAtOnce) keep();
+  entry.figures.then(
+    () => (keepAtOnce ? undefined : keep()),
+    (error: unknown) => {
+      // Nothing kept that failed: the next request counts again.
+      if (kept.get(key) === entry) kept.delete(key);
+      else console.error("Counting the insights again failed:", error);
+    },
+  );
+  return entry;
+}
+
+/**
+ * What /admin/insights shows, and when it was counted: kept figures while fresh, kept ones
+ * while newer ones are counted after 5 minutes, newly counted ones after an hour.
+ */
+export async function keptInsights(input: InsightsInput): Promise<{ countedAt: Date; insights: Insights }> {
+  const key = keyOf(input);
+  const at = clockNow();
+  let entry = kept.get(key);
+  const age = entry ? at.getTime() - entry.countedAt.getTime() : Infinity;
+  if (!entry || age >= INSIGHTS_KEPT_MS || age < 0) entry = countAndKeep(key, input, at, true);
+  else if (age >= INSIGHTS_FRESH_MS && !entry.recounting) {
+    entry.recounting = true;
+    const recount = countAndKeep(key, input, at, false);
+    recount.figures.catch(() => (entry!.recounting = false));
+  }
+  return { countedAt: entry.countedAt, insights: await entry.figures };
+}
+
+/** Forgets every kept figure (tests: each file starts from an empty database). */
+export function forgetKeptInsights() {
+  kept.clear();
+}

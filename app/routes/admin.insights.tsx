@@ -10,11 +10,10 @@ import { listCategories } from "~/domain/categories.server";
 import { listAllChallenges } from "~/domain/challenges.server";
 import { IDEA_STATUSES } from "#db/schema";
 import { DAY_MS, PERIOD_CHOICES } from "~/domain/insights-period";
-import { getInsights } from "~/domain/insights.server";
+import { INSIGHTS_FRESH_MS, keptInsights } from "~/domain/insights.server";
 import { getSite } from "~/domain/site.server";
-import { now } from "~/lib/clock.server";
 import { clsx } from "~/lib/clsx";
-import { useFormatters } from "~/lib/format";
+import { formatZonedDateTime, useFormatters } from "~/lib/format";
 import { pageTitle } from "~/lib/meta";
 import { challengePath, ideaPath } from "~/lib/paths";
 import { requireUser } from "~/web/guards.server";
@@ -25,8 +24,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, { role: "staff" });
   const { form, filters, period, timeZone, error } = parseInsightsFilters(request);
   const site = (await getSite())!;
-  const [insights, categories, challenges] = await Promise.all([
-    getInsights({ period, filters, replyPromiseDays: site.replyPromiseDays, now: now() }),
+  const [{ insights, countedAt }, categories, challenges] = await Promise.all([
+    keptInsights({ period, filters, replyPromiseDays: site.replyPromiseDays }),
     listCategories({ includeArchived: true }),
     listAllChallenges(),
   ]);
@@ -38,6 +37,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     // Each chart column's first day, in the reader's calendar.
     buckets: insights.activity.series.map((bucket) => formatInTimeZone(bucket.start, timeZone, "yyyy-MM-dd")),
     insights,
+    // The figures are kept a few minutes (decision 0021): the page says when they were counted.
+    counted: { at: countedAt, timeZone, freshMinutes: INSIGHTS_FRESH_MS / 60_000 },
     promiseDays: site.replyPromiseDays,
     categories: categories.map(({ id, name }) => ({ id, name })),
     challenges: challenges.map(({ id, title }) => ({ id, title })),
@@ -197,7 +198,7 @@ function PeriodForm({ data }: { data: Data }) {
 
 export default function InsightsPage() {
   const data = useLoaderData<typeof loader>();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { formatNumber, formatDate } = useFormatters();
   const duration = useDuration();
   const change = useChange();
@@ -218,6 +219,9 @@ export default function InsightsPage() {
       <h1 className="text-3xl font-bold">{t("insights.title")}</h1>
       <p className="mt-2 text-muted">
         {t(data.period.byWeek ? "insights.introWeeks" : "insights.introDays", { from: dayLabel(data.period.firstDay), to: dayLabel(data.period.lastDay) })}
+      </p>
+      <p className="mt-1 text-sm text-muted">
+        {t("insights.countedAt", { time: formatZonedDateTime(i18n.language, data.counted.timeZone, data.counted.at), count: data.counted.freshMinutes })}
       </p>
       <PeriodForm data={data} />
 

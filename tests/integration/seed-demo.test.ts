@@ -1,6 +1,6 @@
-import { asc, sql } from "drizzle-orm";
+import { asc, isNotNull, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { challenges } from "#db/tables";
+import { challenges, ideas, votes } from "#db/tables";
 import { challengePhase } from "~/domain/challenge-phases";
 import { listStaff, verifyCredentials } from "~/domain/people.server";
 import { getSite } from "~/domain/site.server";
@@ -96,5 +96,17 @@ describe("demo seed", () => {
       { challengeId: finished.id, kind: "challenge_voting", actorId: "staff1" },
       { challengeId: voting.id, kind: "challenge_voting", actorId: "staff1" },
     ]);
+  });
+
+  it("spreads ideas, votes and first replies over the last 120 days, for the insights' charts", async () => {
+    const DAY = 24 * 3600_000;
+    const today = Date.now();
+    const ideaDays = (await db.select({ at: ideas.createdAt }).from(ideas)).map((idea) => (today - idea.at.getTime()) / DAY);
+    expect(Math.max(...ideaDays)).toBeGreaterThan(110);
+    expect(Math.max(...ideaDays)).toBeLessThanOrEqual(121);
+    const weeksOf = (times: Date[]) => new Set(times.map((at) => Math.floor((today - at.getTime()) / (7 * DAY)))).size;
+    expect(weeksOf((await db.select({ at: votes.createdAt }).from(votes)).map((vote) => vote.at))).toBeGreaterThanOrEqual(15);
+    const replies = await db.select({ at: ideas.firstResponseAt }).from(ideas).where(isNotNull(ideas.firstResponseAt));
+    expect(weeksOf(replies.map((reply) => reply.at!))).toBeGreaterThanOrEqual(10);
   });
 });
