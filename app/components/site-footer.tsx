@@ -43,14 +43,11 @@ export function SiteFooter({ locale, theme, listeningPublic }: { locale: string;
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-4 px-4 py-6 text-sm text-muted">
         <p>
           {t("shell.footerTagline")}
-          {listeningPublic ? (
-            <>
-              {" "}
-              <a href="/listening" className="link">
-                {t("shell.listening")}
-              </a>
-            </>
-          ) : null}
+          {listeningPublic && (
+            <a href="/listening" className="link ml-1">
+              {t("shell.listening")}
+            </a>
+          )}
         </p>
         <div className="flex flex-wrap items-center gap-x-6 gap-y-3">
           {/* A new language reloads the page: the browser only holds the current one's translations. */}
