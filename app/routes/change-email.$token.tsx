@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData, useNavigation } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { EmptyState } from "~/components/empty-state";
+import { UsedUpLink, UseLinkForm } from "~/components/emailed-link";
 import { findUsableAccountToken } from "~/domain/account-tokens.server";
 import { confirmEmailChange } from "~/domain/account-settings.server";
 import { pageTitle } from "~/lib/meta";
@@ -24,24 +24,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function ChangeEmailPage() {
   const { t } = useTranslation();
   const { email } = useLoaderData<typeof loader>();
-  const busy = useNavigation().state === "submitting";
   if (!email) {
     return (
-      <div className="mx-auto max-w-xl">
-        <h1 className="sr-only">{t("changeEmail.title")}</h1>
-        <EmptyState title={t("changeEmail.unusable.title")} body={t("changeEmail.unusable.body")} action={{ to: "/settings/account", label: t("changeEmail.unusable.again") }} />
-      </div>
+      <UsedUpLink
+        page={t("changeEmail.title")}
+        title={t("changeEmail.unusable.title")}
+        body={t("changeEmail.unusable.body")}
+        action={{ to: "/settings/account", label: t("changeEmail.unusable.again") }}
+      />
     );
   }
-  return (
-    <div className="mx-auto max-w-md">
-      <h1 className="text-3xl font-bold">{t("changeEmail.title")}</h1>
-      <Form method="post" className="card mt-6 space-y-4">
-        <p>{t("changeEmail.intro", { email })}</p>
-        <button type="submit" className="btn-primary w-full" disabled={busy}>
-          {t("changeEmail.confirm")}
-        </button>
-      </Form>
-    </div>
-  );
+  return <UseLinkForm title={t("changeEmail.title")} intro={t("changeEmail.intro", { email })} submit={t("changeEmail.confirm")} />;
 }

@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getZodConstraint } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CheckYourEmail } from "~/components/check-your-email";
 import { FormErrors, TextField } from "~/components/forms";
@@ -11,6 +11,10 @@ import { forgotPasswordSchema } from "~/web/account-forms";
 import { limitAccountEmails, rateLimitMessage, retryAfterHeader } from "~/web/throttle.server";
 import { readForm } from "~/web/form-body.server";
 import { parseSubmission } from "~/web/submission.server";
+
+export function loader() {
+  return { constraint: getZodConstraint(forgotPasswordSchema) };
+}
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "forgotPassword.title");
 
@@ -27,13 +31,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function ForgotPasswordPage() {
   const { t } = useTranslation();
   const actionData = useActionData<typeof action>();
+  const { constraint } = useLoaderData<typeof loader>();
   const busy = useNavigation().state === "submitting";
-  const [form, fields] = useForm({
-    lastResult: actionData && "sentTo" in actionData ? undefined : actionData,
-    constraint: getZodConstraint(forgotPasswordSchema),
-    shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: forgotPasswordSchema }),
-  });
+  const [form, fields] = useForm({ lastResult: actionData && "sentTo" in actionData ? undefined : actionData, constraint });
   if (actionData && "sentTo" in actionData) {
     return (
       <CheckYourEmail title={t("forgotPassword.sentTitle")} body={t("forgotPassword.sentBody", { email: actionData.sentTo })}>

@@ -1,9 +1,9 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getZodConstraint } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { EmptyState } from "~/components/empty-state";
+import { UsedUpLink } from "~/components/emailed-link";
 import { FormErrors, TextField } from "~/components/forms";
 import { findUsableAccountToken } from "~/domain/account-tokens.server";
 import { resetPassword } from "~/domain/password-reset.server";
@@ -17,7 +17,7 @@ import { parseSubmission } from "~/web/submission.server";
 // Opening the link only shows the form (mail scanners open links too); the POST uses it up.
 export async function loader({ params }: LoaderFunctionArgs) {
   const token = await findUsableAccountToken(params.token ?? "", "password_reset");
-  return { usable: token !== null, email: token?.email ?? null };
+  return { usable: token !== null, email: token?.email ?? null, constraint: getZodConstraint(newPasswordSchema) };
 }
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "resetPassword.title");
@@ -36,22 +36,21 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function ResetPasswordPage() {
   const { t } = useTranslation();
-  const { usable, email } = useLoaderData<typeof loader>();
+  const { usable, email, constraint } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const [form, fields] = useForm({
     lastResult,
-    constraint: getZodConstraint(newPasswordSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: newPasswordSchema }),
+    constraint,
   });
   if (!usable) {
     return (
-      <div className="mx-auto max-w-xl">
-        <h1 className="sr-only">{t("resetPassword.title")}</h1>
-        <EmptyState title={t("resetPassword.unusable.title")} body={t("resetPassword.unusable.body")} action={{ to: "/forgot-password", label: t("resetPassword.unusable.again") }} />
-      </div>
+      <UsedUpLink
+        page={t("resetPassword.title")}
+        title={t("resetPassword.unusable.title")}
+        body={t("resetPassword.unusable.body")}
+        action={{ to: "/forgot-password", label: t("resetPassword.unusable.again") }}
+      />
     );
   }
   return (

@@ -2,6 +2,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { ResendConfirmationForm } from "~/components/confirm-address";
 import { FormErrors, TextField } from "~/components/forms";
@@ -139,15 +140,8 @@ export default function AccountSettingsPage() {
     <div className="mx-auto max-w-2xl space-y-6">
       <h1 className="text-3xl font-bold">{t("settings.account.title")}</h1>
 
-      <section aria-labelledby="email-title" className="card space-y-4">
-        <h2 id="email-title" className="text-lg font-semibold">
-          {t("settings.account.email.title")}
-        </h2>
-        {emailChanged ? (
-          <p role="status" className="rounded-md border border-green-300 bg-green-50 p-3 text-sm text-green-900">
-            {t("settings.account.email.changed", { email })}
-          </p>
-        ) : null}
+      <Part id="email-title" title={t("settings.account.email.title")}>
+        {emailChanged ? <Done>{t("settings.account.email.changed", { email })}</Done> : null}
         <p>{t(emailVerified ? "settings.account.email.current" : "settings.account.email.unconfirmed", { email })}</p>
         {!emailVerified ? <ResendConfirmationForm /> : null}
         {pendingEmail ? (
@@ -164,17 +158,10 @@ export default function AccountSettingsPage() {
             {t("settings.account.email.submit")}
           </button>
         </Form>
-      </section>
+      </Part>
 
-      <section aria-labelledby="password-title" className="card space-y-4">
-        <h2 id="password-title" className="text-lg font-semibold">
-          {t("settings.account.password.title")}
-        </h2>
-        {passwordChanged ? (
-          <p role="status" className="rounded-md border border-green-300 bg-green-50 p-3 text-sm text-green-900">
-            {t("settings.account.password.changed")}
-          </p>
-        ) : null}
+      <Part id="password-title" title={t("settings.account.password.title")}>
+        {passwordChanged ? <Done>{t("settings.account.password.changed")}</Done> : null}
         <Form method="post" {...getFormProps(passwordForm)} className="space-y-4">
           <input type="hidden" name="intent" value="change-password" />
           {/* For password managers: the account this password belongs to. */}
@@ -192,16 +179,11 @@ export default function AccountSettingsPage() {
             {t("settings.account.password.submit")}
           </button>
         </Form>
-      </section>
+      </Part>
 
-      <section aria-labelledby="sessions-title" className="card space-y-4">
-        <h2 id="sessions-title" className="text-lg font-semibold">
-          {t("settings.account.sessions.title")}
-        </h2>
+      <Part id="sessions-title" title={t("settings.account.sessions.title")}>
         {actionData?.intent === "sign-out-others" && "ended" in actionData ? (
-          <p role="status" className="rounded-md border border-green-300 bg-green-50 p-3 text-sm text-green-900">
-            {t("settings.account.sessions.ended", { count: actionData.ended })}
-          </p>
+          <Done>{t("settings.account.sessions.ended", { count: actionData.ended })}</Done>
         ) : null}
         <ul className="divide-y divide-stone-200">
           {sessions.map((session, index) => (
@@ -231,12 +213,9 @@ export default function AccountSettingsPage() {
             </button>
           </Form>
         ) : null}
-      </section>
+      </Part>
 
-      <section aria-labelledby="data-title" className="card space-y-4">
-        <h2 id="data-title" className="text-lg font-semibold">
-          {t("settings.account.data.title")}
-        </h2>
+      <Part id="data-title" title={t("settings.account.data.title")}>
         <p>{t("settings.account.data.exportIntro")}</p>
         <Link to="/settings/account/data" reloadDocument className="btn-secondary">
           {t("settings.account.data.export")}
@@ -251,7 +230,28 @@ export default function AccountSettingsPage() {
             {t("settings.account.data.delete")}
           </button>
         </Form>
-      </section>
+      </Part>
     </div>
+  );
+}
+
+/** One part of the page: a card whose heading names its region. */
+function Part({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="card space-y-4">
+      <h2 id={id} className="text-lg font-semibold">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+/** What an action did, said where it was done. */
+function Done({ children }: { children: ReactNode }) {
+  return (
+    <p role="status" className="rounded-md border border-green-300 bg-green-50 p-3 text-sm text-green-900">
+      {children}
+    </p>
   );
 }

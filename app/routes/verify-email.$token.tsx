@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData, useNavigation } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { EmptyState } from "~/components/empty-state";
+import { UsedUpLink, UseLinkForm } from "~/components/emailed-link";
 import { findUsableAccountToken } from "~/domain/account-tokens.server";
 import { confirmAddress } from "~/domain/email-addresses.server";
 import { pageTitle } from "~/lib/meta";
@@ -31,24 +31,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function ConfirmAddressPage() {
   const { t } = useTranslation();
   const { email } = useLoaderData<typeof loader>();
-  const busy = useNavigation().state === "submitting";
   if (!email) {
     return (
-      <div className="mx-auto max-w-xl">
-        <h1 className="sr-only">{t("verifyEmail.title")}</h1>
-        <EmptyState title={t("verifyEmail.unusable.title")} body={t("verifyEmail.unusable.body")} action={{ to: "/verify-email", label: t("verifyEmail.unusable.again") }} />
-      </div>
+      <UsedUpLink
+        page={t("verifyEmail.title")}
+        title={t("verifyEmail.unusable.title")}
+        body={t("verifyEmail.unusable.body")}
+        action={{ to: "/verify-email", label: t("verifyEmail.unusable.again") }}
+      />
     );
   }
-  return (
-    <div className="mx-auto max-w-md">
-      <h1 className="text-3xl font-bold">{t("verifyEmail.title")}</h1>
-      <Form method="post" className="card mt-6 space-y-4">
-        <p>{t("verifyEmail.confirmIntro", { email })}</p>
-        <button type="submit" className="btn-primary w-full" disabled={busy}>
-          {t("verifyEmail.confirm")}
-        </button>
-      </Form>
-    </div>
-  );
+  return <UseLinkForm title={t("verifyEmail.title")} intro={t("verifyEmail.confirmIntro", { email })} submit={t("verifyEmail.confirm")} />;
 }
