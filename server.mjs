@@ -125,11 +125,25 @@ app.use(staticFiles("public", { maxAge: "1h" }));
 const METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"]);
 const SAFE_METHODS = new Set(["GET", "HEAD"]);
 
+/**
+ * A refusal of the request guard: plain text, or on the REST API its one JSON error shape
+ * (`{ error: { code, message } }`, docs/api.md), which API clients parse whatever went wrong.
+ * @param {express.Request} request
+ * @param {express.Response} response
+ * @param {number} status
+ * @param {string} code
+ * @param {string} text
+ */
+function refuse(request, response, status, code, text) {
+  if (request.path.startsWith("/api/v1/")) return response.status(status).set("Cache-Control", "no-store").json({ error: { code, message: text } });
+  return response.status(status).type("text/plain").send(text);
+}
+
 // The request guard, before Remix (docs/security.md): methods, the cross-site check against
 // APP_URL, the body limit.
 app.use((request, response, next) => {
   if (request.method === "OPTIONS") return response.status(204).set("Allow", "GET, HEAD, POST").end();
-  if (!METHODS.has(request.method)) return response.status(405).set("Allow", "GET, HEAD, POST").type("text/plain").send("Method Not Allowed");
+  if (!METHODS.has(request.method)) return refuse(request, response.set("Allow", "GET, HEAD, POST"), 405, "method_not_allowed", "Method Not Allowed");
   // Remix builds the request's URL from X-Forwarded-Host when there is one, and refuses (with
   // a 500) an action whose Origin does not match it: nobody in front of us is trusted to name
   // the host, the site's own is APP_URL's.
@@ -138,7 +152,7 @@ app.use((request, response, next) => {
 
   const { origin, referer } = request.headers;
   if (!isAllowedOrigin(request.method, { origin, referer }, request.path, site.origin)) {
-    return response.status(403).type("text/plain").send("Forbidden: this request did not come from this site.");
+    return refuse(request, response, 403, "forbidden", "Forbidden: this request did not come from this site.");
   }
   // The same check again in Remix compares the Origin with the Host header, which a proxy in
   // front may have rewritten: the request is the site's, so it is addressed to the site.
@@ -149,11 +163,11 @@ app.use((request, response, next) => {
   // mid-way, which the client sees as a broken connection rather than an answer.
   if (request.headers["transfer-encoding"] && request.headers["content-length"] === undefined) {
     response.set("Connection", "close");
-    return response.status(411).type("text/plain").send("Length Required");
+    return refuse(request, response, 411, "length_required", "Length Required");
   }
   if (Number(request.headers["content-length"] ?? 0) > bodyLimitFor(request.path)) {
     response.set("Connection", "close");
-    return response.status(413).type("text/plain").send("Payload Too Large");
+    return refuse(request, response, 413, "payload_too_large", "Payload Too Large");
   }
   next();
 });

@@ -23,7 +23,7 @@ import {
   uniqueIndex,
   type AnyPgColumn,
 } from "drizzle-orm/pg-core";
-import { ACCOUNT_TOKEN_PURPOSES, COMMENT_KINDS, IDEA_STATUSES, LOCALES, NOTIFICATION_KINDS, REPORT_STATUSES, ROLES, THEMES, type SafeHtml } from "./schema";
+import { ACCOUNT_TOKEN_PURPOSES, API_KEY_SCOPES, COMMENT_KINDS, IDEA_STATUSES, LOCALES, NOTIFICATION_KINDS, REPORT_STATUSES, ROLES, THEMES, WEBHOOK_FORMATS, type SafeHtml } from "./schema";
 
 const moment = (name: string) => timestamp(name, { withTimezone: true, mode: "date", precision: 3 });
 const createdAt = () => moment("created_at").notNull().defaultNow();
@@ -224,10 +224,17 @@ export const votes = pgTable(
     userId: text("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
+    recordedById: text("recorded_by_id").references(() => users.id, { onDelete: "set null" }),
+    recordedNote: text("recorded_note"),
     createdAt: createdAt(),
   },
-  // votes_created_idx: the votes of a period (insights and its export).
-  (t) => [primaryKey({ columns: [t.ideaId, t.userId] }), index("votes_user_idx").on(t.userId, t.createdAt), index("votes_created_idx").on(t.createdAt, t.ideaId, t.userId)],
+  // votes_created_idx: the votes of a period (insights and its export); votes_idea_idx: an idea's voters, newest first.
+  (t) => [
+    primaryKey({ columns: [t.ideaId, t.userId] }),
+    index("votes_user_idx").on(t.userId, t.createdAt),
+    index("votes_created_idx").on(t.createdAt, t.ideaId, t.userId),
+    index("votes_idea_idx").on(t.ideaId, t.createdAt),
+  ],
 );
 
 export const comments = pgTable(
@@ -506,4 +513,65 @@ export const rateLimits = pgTable(
     resetAt: moment("reset_at").notNull(),
   },
   (t) => [index("rate_limits_reset_idx").on(t.resetAt)],
+);
+
+export const apiKeys = pgTable(
+  "api_keys",
+  {
+    id: identity(),
+    name: text("name").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    prefix: text("prefix").notNull(),
+    scope: text("scope", { enum: API_KEY_SCOPES }).notNull(),
+    createdById: text("created_by_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    lastUsedAt: moment("last_used_at"),
+    revokedAt: moment("revoked_at"),
+    createdAt: moment("created_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("api_keys_token_unique").on(t.tokenHash),
+    index("api_keys_created_idx").on(t.createdAt),
+    check("api_keys_scope_valid", sql`${t.scope} in ('read', 'read_write')`),
+  ],
+);
+
+export const webhooks = pgTable(
+  "webhooks",
+  {
+    id: identity(),
+    url: text("url").notNull(),
+    events: text("events").notNull(),
+    format: text("format", { enum: WEBHOOK_FORMATS }).notNull().default("json"),
+    secret: text("secret").notNull(),
+    createdById: text("created_by_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    failureCount: integer("failure_count").notNull().default(0),
+    disabledAt: moment("disabled_at"),
+    createdAt: moment("created_at").notNull(),
+  },
+  (t) => [index("webhooks_created_idx").on(t.createdAt), check("webhooks_format_valid", sql`${t.format} in ('json', 'slack')`)],
+);
+
+export const webhookDeliveries = pgTable(
+  "webhook_deliveries",
+  {
+    id: identity(),
+    webhookId: integer("webhook_id")
+      .notNull()
+      .references(() => webhooks.id, { onDelete: "cascade" }),
+    event: text("event").notNull(),
+    payload: text("payload").notNull(),
+    status: text("status", { enum: ["pending", "sent", "failed"] }).notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: moment("next_attempt_at").notNull(),
+    claimedUntil: moment("claimed_until"),
+    lastStatusCode: integer("last_status_code"),
+    lastError: text("last_error"),
+    deliveredAt: moment("delivered_at"),
+    createdAt: moment("created_at").notNull(),
+  },
+  (t) => [index("webhook_deliveries_due_idx").on(t.status, t.nextAttemptAt), index("webhook_deliveries_webhook_idx").on(t.webhookId, t.id)],
 );

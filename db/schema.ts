@@ -259,10 +259,19 @@ export const votes = sqliteTable(
     userId: text("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
+    /** Staff who recorded this vote for the customer (heard on a call, at a visit); null when they voted themselves. */
+    recordedById: text("recorded_by_id").references(() => users.id, { onDelete: "set null" }),
+    /** Where a recorded vote came from ("call with Ana, 12 May"), for staff eyes. */
+    recordedNote: text("recorded_note"),
     createdAt: createdAt(),
   },
-  // votes_created_idx: the votes of a period (insights and its export).
-  (t) => [primaryKey({ columns: [t.ideaId, t.userId] }), index("votes_user_idx").on(t.userId, t.createdAt), index("votes_created_idx").on(t.createdAt, t.ideaId, t.userId)],
+  // votes_created_idx: the votes of a period (insights and its export); votes_idea_idx: an idea's voters, newest first.
+  (t) => [
+    primaryKey({ columns: [t.ideaId, t.userId] }),
+    index("votes_user_idx").on(t.userId, t.createdAt),
+    index("votes_created_idx").on(t.createdAt, t.ideaId, t.userId),
+    index("votes_idea_idx").on(t.ideaId, t.createdAt),
+  ],
 );
 
 export const COMMENT_KINDS = ["public", "internal"] as const;
@@ -354,6 +363,7 @@ export const NOTIFICATION_KINDS = [
   "merged",
   "challenge_voting",
   "challenge_results",
+  "vote_recorded",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -602,6 +612,104 @@ export const rateLimits = sqliteTable(
   (t) => [index("rate_limits_reset_idx").on(t.resetAt)],
 );
 
+export const API_KEY_SCOPES = ["read", "read_write"] as const;
+export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
+
+/**
+ * Keys of the REST API (app/domain/api-keys.server.ts): made by an admin, acting as that admin.
+ * Only the SHA-256 of the key is kept; `prefix` (its first characters) tells keys apart on the
+ * admin page. `lastUsedAt` is written at most once a minute.
+ */
+export const apiKeys = sqliteTable(
+  "api_keys",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    name: text("name").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    prefix: text("prefix").notNull(),
+    scope: text("scope", { enum: API_KEY_SCOPES }).notNull(),
+    createdById: text("created_by_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    lastUsedAt: integer("last_used_at", { mode: "timestamp_ms" }),
+    revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [
+    uniqueIndex("api_keys_token_unique").on(t.tokenHash),
+    index("api_keys_created_idx").on(t.createdAt),
+    check("api_keys_scope_valid", sql`${t.scope} in ('read', 'read_write')`),
+  ],
+);
+
+export const WEBHOOK_EVENTS = [
+  "idea.posted",
+  "idea.status_changed",
+  "idea.adopted",
+  "comment.posted",
+  "comment.official_response",
+  "vote.added",
+  "vote.removed",
+  "challenge.phase_changed",
+] as const;
+export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
+export const WEBHOOK_FORMATS = ["json", "slack"] as const;
+export type WebhookFormat = (typeof WEBHOOK_FORMATS)[number];
+
+/**
+ * Addresses an admin registered to be told of events (app/domain/webhooks.server.ts). The
+ * secret signs every delivery (HMAC-SHA256), so it is kept as is. A webhook that keeps failing
+ * is disabled (`disabledAt`) and its maker emailed.
+ */
+export const webhooks = sqliteTable(
+  "webhooks",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    url: text("url").notNull(),
+    /** JSON array of WebhookEvent. */
+    events: text("events").notNull(),
+    format: text("format", { enum: WEBHOOK_FORMATS }).notNull().default("json"),
+    secret: text("secret").notNull(),
+    createdById: text("created_by_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** Failed deliveries in a row; a success sets it back to 0. */
+    failureCount: integer("failure_count").notNull().default(0),
+    disabledAt: integer("disabled_at", { mode: "timestamp_ms" }),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("webhooks_created_idx").on(t.createdAt), check("webhooks_format_valid", sql`${t.format} in ('json', 'slack')`)],
+);
+
+/**
+ * The webhooks' outbox: one row per webhook and event, written in the transaction of the event,
+ * sent by the background jobs with retries (app/lib/webhooks/outbox.server.ts). A sender claims
+ * a row until `claimedUntil`, so two processes do not send it twice and a crashed one's claim runs out.
+ */
+export const webhookDeliveries = sqliteTable(
+  "webhook_deliveries",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    webhookId: integer("webhook_id")
+      .notNull()
+      .references(() => webhooks.id, { onDelete: "cascade" }),
+    event: text("event").notNull(),
+    /** The JSON body as signed and sent. */
+    payload: text("payload").notNull(),
+    status: text("status", { enum: ["pending", "sent", "failed"] }).notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: integer("next_attempt_at", { mode: "timestamp_ms" }).notNull(),
+    claimedUntil: integer("claimed_until", { mode: "timestamp_ms" }),
+    lastStatusCode: integer("last_status_code"),
+    lastError: text("last_error"),
+    deliveredAt: integer("delivered_at", { mode: "timestamp_ms" }),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("webhook_deliveries_due_idx").on(t.status, t.nextAttemptAt), index("webhook_deliveries_webhook_idx").on(t.webhookId, t.id)],
+);
+
+export type Webhook = typeof webhooks.$inferSelect;
+export type ApiKey = typeof apiKeys.$inferSelect;
 export type Challenge = typeof challenges.$inferSelect;
 export type Comment = typeof comments.$inferSelect;
 export type Category = typeof categories.$inferSelect;

@@ -43,3 +43,6 @@ export const rateLimits = table("rateLimits");
 export const identities = table("identities");
 export const ssoSecrets = table("ssoSecrets");
 export const ssoTokenUses = table("ssoTokenUses");
+export const apiKeys = table("apiKeys");
+export const webhooks = table("webhooks");
+export const webhookDeliveries = table("webhookDeliveries");

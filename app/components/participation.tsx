@@ -35,3 +35,4 @@ export const ReportForm = bounded<ComponentProps<typeof ReportFormNow>>(
 export const StaffPanel = bounded<ComponentProps<typeof StaffPanelNow>>(
   import.meta.env.SSR ? StaffPanelNow : lazy(() => import("~/components/staff-panel").then((module) => ({ default: module.StaffPanel }))),
 );
+

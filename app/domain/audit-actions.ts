@@ -26,6 +26,12 @@ export const AUDIT_ACTIONS = [
   "challenge.publish",
   "challenge.unpublish",
   "challenge.results",
+  "apiKey.create",
+  "apiKey.revoke",
+  "vote.record",
+  "vote.remove",
+  "webhook.create",
+  "webhook.delete",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

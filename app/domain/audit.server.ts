@@ -9,7 +9,7 @@ export const AUDIT_PAGE_SIZE = 50;
 /** How many entries an export reads at a time: its memory is one batch, whatever the log's size. */
 const EXPORT_BATCH_SIZE = 1000;
 
-export type AuditTargetType = "idea" | "comment" | "person" | "invitation" | "report" | "challenge" | "site";
+export type AuditTargetType = "idea" | "comment" | "person" | "invitation" | "report" | "challenge" | "site" | "apiKey" | "webhook";
 
 /** Writes an audit entry inside the caller's transaction, so it exists exactly when the change does. */
 export async function audit(
@@ -184,6 +184,30 @@ const SENTENCES: Record<AuditAction, Sentence> = {
         ),
       },
     }),
+  },
+  "apiKey.create": {
+    say: (entry) => ({ key: "audit.sentences.apiKeyCreate", values: { name: text(entry.details.name), scope: { key: `admin.apiKeys.scopes.${text(entry.details.scope)}` } } }),
+  },
+  "apiKey.revoke": {
+    say: (entry) => ({ key: "audit.sentences.apiKeyRevoke", values: { name: text(entry.details.name) } }),
+  },
+  "vote.record": {
+    references: (details) => [{ kind: "person", id: text(details.personId) }],
+    say: (entry, names): Phrase => {
+      const values = { idea: ideaRef(names, entry.targetId), person: personRef(names, entry.details.personId) };
+      const note = text(entry.details.note);
+      return note ? { key: "audit.sentences.voteRecordWithNote", values: { ...values, note } } : { key: "audit.sentences.voteRecord", values };
+    },
+  },
+  "vote.remove": {
+    references: (details) => [{ kind: "person", id: text(details.personId) }],
+    say: (entry, names) => ({ key: "audit.sentences.voteRemove", values: { idea: ideaRef(names, entry.targetId), person: personRef(names, entry.details.personId) } }),
+  },
+  "webhook.create": {
+    say: (entry) => ({ key: "audit.sentences.webhookCreate", values: { url: text(entry.details.url) } }),
+  },
+  "webhook.delete": {
+    say: (entry) => ({ key: "audit.sentences.webhookDelete", values: { url: text(entry.details.url) } }),
   },
 };
 

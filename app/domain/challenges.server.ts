@@ -4,6 +4,7 @@ import { challenges, challengeWinners, ideas, users, votes } from "#db/tables";
 import { audit } from "~/domain/audit.server";
 import { challengePhase, phaseDeadline, type ChallengePhase, type ChallengeWindows } from "~/domain/challenge-phases";
 import { notify } from "~/domain/notifications.server";
+import { challengeInEvent, emitWebhookEvent } from "~/domain/webhooks.server";
 import { now as clockNow } from "~/lib/clock.server";
 import { db, transaction, type Db, type Tx } from "~/lib/db.server";
 import { ok, refused } from "~/lib/result";
@@ -263,6 +264,7 @@ export async function publishResults(input: { challengeId: number; staffId: stri
         excerpt: input.note.text,
         now,
       });
+      await emitWebhookEvent(tx, "challenge.phase_changed", async () => ({ challenge: await challengeInEvent(tx, input.challengeId), phase: "finished" }), now);
     }
     return ok();
   });
@@ -298,6 +300,7 @@ export async function announceOpenedVoting(now = clockNow()) {
         recipientIds: await participantIds(tx, challenge.id),
         now,
       });
+      await emitWebhookEvent(tx, "challenge.phase_changed", async () => ({ challenge: await challengeInEvent(tx, challenge.id), phase: "voting" }), now);
       announced += 1;
     });
   }

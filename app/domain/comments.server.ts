@@ -6,6 +6,7 @@ import { canActOnIdea, canSeeIdea } from "~/domain/idea-visibility";
 import { checkMayActOn } from "~/domain/idea-visibility.server";
 import { notify } from "~/domain/notifications.server";
 import { isStaff } from "~/domain/roles";
+import { emitWebhookEvent, ideaInEvent, textInEvent } from "~/domain/webhooks.server";
 import { recordFirstResponse } from "~/domain/workflow.server";
 import { now as clockNow } from "~/lib/clock.server";
 import { db, transaction, type Tx } from "~/lib/db.server";
@@ -59,6 +60,12 @@ export async function postComment(input: { ideaId: number; author: Author; paren
     await addFollower(tx, input.ideaId, input.author.id);
     if (staff) await recordFirstResponse(tx, input.ideaId, input.author.id, now);
 
+    await emitWebhookEvent(
+      tx,
+      "comment.posted",
+      async () => ({ idea: await ideaInEvent(tx, input.ideaId), comment: { id: comment!.id, parentId: comment!.parentId, authorId: input.author.id, text: textInEvent(input.body.text) } }),
+      now,
+    );
     const repliedTo = parent ? parent.authorId : idea.authorId;
     const base = { actorId: input.author.id, ideaId: input.ideaId, commentId: comment!.id, excerpt: input.body.text, now };
     await notify(tx, { ...base, kind: "reply", recipientIds: [repliedTo] });
@@ -136,7 +143,20 @@ export async function setOfficialResponse(input: { ideaId: number; commentId: nu
       recipientIds: await followerIds(tx, input.ideaId),
       now,
     });
+    await emitWebhookEvent(tx, "comment.official_response", async () => ({ idea: await ideaInEvent(tx, input.ideaId), comment: { id: comment.id, byId: input.staffId, text: textInEvent(comment.text) } }), now);
     return ok();
+  });
+}
+
+/** A staff member's public comment pinned at once as the team's official response: both or neither. */
+export async function postOfficialResponse(input: { ideaId: number; author: Author; body: RichBody; now?: Date }) {
+  const now = input.now ?? clockNow();
+  return transaction(async () => {
+    const posted = await postComment({ ideaId: input.ideaId, author: input.author, parentId: null, kind: "public", body: input.body, now });
+    if (!posted.ok) return posted;
+    const pinned = await setOfficialResponse({ ideaId: input.ideaId, commentId: posted.value.id, staffId: input.author.id, now });
+    if (!pinned.ok) return pinned;
+    return posted;
   });
 }
 

@@ -8,6 +8,7 @@ import type { IdeaListQuery, IdeaSort } from "~/domain/idea-list";
 import { ideaMatches } from "~/domain/search.server";
 import { ideaSearchColumns } from "~/domain/search-terms.server";
 import { changeVoteCount } from "~/domain/votes.server";
+import { emitWebhookEvent, ideaInEvent, textInEvent } from "~/domain/webhooks.server";
 import { now as clockNow } from "~/lib/clock.server";
 import { db, transaction } from "~/lib/db.server";
 import { preparedQuery } from "~/lib/prepared-query.server";
@@ -50,6 +51,7 @@ export async function createIdea(input: { authorId: string; title: string; body:
     if (authorVotes) await tx.insert(votes).values({ ideaId: idea!.id, userId: input.authorId, createdAt: now });
     const counted = await changeVoteCount(tx, idea!.id, authorVotes ? 1 : 0);
     await addFollower(tx, idea!.id, input.authorId);
+    await emitWebhookEvent(tx, "idea.posted", async () => ({ idea: await ideaInEvent(tx, idea!.id), authorId: input.authorId, text: textInEvent(input.body.text) }), now);
     return ok({ ...idea!, ...counted });
   });
 }

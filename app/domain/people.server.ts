@@ -4,7 +4,7 @@ import { users, type Locale, type Role, type Theme } from "#db/tables";
 import { audit } from "~/domain/audit.server";
 import { isStaff } from "~/domain/roles";
 import { now as clockNow } from "~/lib/clock.server";
-import { generateId } from "~/lib/crypto.server";
+import { generateId, generateToken } from "~/lib/crypto.server";
 import { db, transaction, type Tx } from "~/lib/db.server";
 import { ok, refused } from "~/lib/result";
 
@@ -64,6 +64,14 @@ export async function insertPerson(tx: Tx, values: Awaited<ReturnType<typeof pre
 export async function createPerson(person: NewPerson) {
   const values = await preparePerson(person);
   return transaction((tx) => insertPerson(tx, values));
+}
+
+/**
+ * A customer account made for someone by staff or the API (name and company), with a password
+ * nobody knows: the person claims the account by resetting it.
+ */
+export async function createCustomer(input: { email: string; displayName: string; company: string | null }) {
+  return createPerson({ email: input.email, displayName: input.displayName, company: input.company, password: generateToken(), role: "customer" });
 }
 
 export async function getPerson(id: string) {

@@ -6,6 +6,7 @@ import { needsNote, type SettableStatus } from "~/domain/idea-lifecycle";
 import { notify } from "~/domain/notifications.server";
 import { isStaff } from "~/domain/roles";
 import { changeVoteCount } from "~/domain/votes.server";
+import { emitWebhookEvent, ideaInEvent } from "~/domain/webhooks.server";
 import { now as clockNow } from "~/lib/clock.server";
 import { transaction, type Tx } from "~/lib/db.server";
 import { ok, refused } from "~/lib/result";
@@ -72,6 +73,9 @@ export async function changeStatus(input: { ideaId: number; staffId: string; to:
       recipientIds: adopted ? [...followers, ...(await voterIds(tx, input.ideaId))] : followers,
       now,
     });
+    const change = async () => ({ idea: await ideaInEvent(tx, input.ideaId), from: idea.status, to: input.to, byId: input.staffId, note: input.note?.text ?? null });
+    await emitWebhookEvent(tx, "idea.status_changed", change, now);
+    if (adopted) await emitWebhookEvent(tx, "idea.adopted", change, now);
     return ok();
   });
 }

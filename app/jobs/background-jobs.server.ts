@@ -4,9 +4,10 @@ import { computeMissingSearchTerms } from "~/domain/search.server";
 import { deleteExpiredSsoTokenUses } from "~/domain/signed-token-sso.server";
 import { exclusively } from "~/lib/db.server";
 import { deliverDueEmails } from "~/lib/mail/outbox.server";
+import { deliverDueWebhooks } from "~/lib/webhooks/outbox.server";
 
 /**
- * The server process's background work: delivering the email outbox, telling challenge
+ * The server process's background work: delivering the email and webhook outboxes, telling challenge
  * participants that voting opened, deleting rate-limit windows that have ended, and giving
  * search terms to ideas that have none (after an upgrade or an import). Started by
  * server.mjs (through entry.server.tsx) in one process only, never by a page: when the server
@@ -21,6 +22,8 @@ import { deliverDueEmails } from "~/lib/mail/outbox.server";
  */
 const JOBS = [
   { name: "email delivery", intervalMs: 5_000, run: () => deliverDueEmails() },
+  // Like email, webhook deliveries are claimed by the server that sends them (outbox.server.ts).
+  { name: "webhook delivery", intervalMs: 5_000, run: () => deliverDueWebhooks() },
   { name: "challenge voting announcements", intervalMs: 15_000, run: () => exclusively("job:challenge voting announcements", announceOpenedVoting) },
   { name: "ended rate limits", intervalMs: 60_000, run: () => exclusively("job:ended rate limits", deleteEndedRateLimits) },
   // Idle, this costs one look at an empty index; after an upgrade, search misses the ideas not

@@ -5,6 +5,9 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 // Mail clients post one-click unsubscribes (RFC 8058) with no Origin; the link's signed
 // token, not a cookie, is what authorises that request.
 const TOKEN_AUTHORISED_PATHS = new Set(["/unsubscribe"]);
+// The REST API authenticates every request by its API key, never by a cookie, so a request
+// forged by another site carries no authority there.
+const TOKEN_AUTHORISED_PREFIX = "/api/v1/";
 
 /**
  * True when a request may change state: a safe method, or an `Origin` (or, when a browser
@@ -20,7 +23,7 @@ const TOKEN_AUTHORISED_PATHS = new Set(["/unsubscribe"]);
  */
 export function isAllowedOrigin(method, headers, pathname, siteOrigin) {
   if (SAFE_METHODS.has(method.toUpperCase())) return true;
-  if (TOKEN_AUTHORISED_PATHS.has(pathname)) return true;
+  if (TOKEN_AUTHORISED_PATHS.has(pathname) || pathname.startsWith(TOKEN_AUTHORISED_PREFIX)) return true;
   if (headers.origin === "null") return false;
   const claimed = headers.origin || headers.referer;
   if (!claimed) return false;

@@ -12,6 +12,7 @@ import { listIdeas } from "~/domain/ideas.server";
 import { useFormatters } from "~/lib/format";
 import { pageTitle } from "~/lib/meta";
 import { limitRate } from "~/web/throttle.server";
+import { feedLink } from "~/web/feeds.server";
 import { getOptionalUser } from "~/web/session.server";
 
 /** The list's query string; anything unknown falls back to the default. */
@@ -29,6 +30,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (query.q) await limitRate({ context }, "search");
   const [page, categories] = await Promise.all([listIdeas(query, user?.id ?? null), listCategories()]);
   const filtered = Boolean(query.q || query.status || query.category);
+  const category = categories.find(({ id }) => id === query.category);
+  const feed = category ? await feedLink(`/feed/categories/${category.id}`, "feeds.category", { category: category.name }) : await feedLink("/feed", "feeds.ideas");
   return {
     query,
     ideas: page.ideas,
@@ -38,10 +41,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     sorts: IDEA_SORTS,
     statuses: IDEA_STATUSES,
     categories: categories.map(({ id, name }) => ({ id, name })),
+    feed,
   };
 }
 
-export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "ideas.title");
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) => [...pageTitle(matches, "ideas.title"), ...(data ? [data.feed] : [])];
 
 export default function IdeasPage() {
   const { t } = useTranslation();

@@ -28,6 +28,8 @@ export default function AdminLayout() {
           { to: "/admin/audit", key: "admin.nav.audit", end: false },
           { to: "/admin/data-requests", key: "admin.nav.dataRequests", end: false },
           { to: "/admin/sso", key: "admin.nav.sso", end: false },
+          { to: "/admin/api-keys", key: "admin.nav.apiKeys", end: false },
+          { to: "/admin/webhooks", key: "admin.nav.webhooks", end: false },
         ]
       : []),
   ];

@@ -6,14 +6,16 @@ import { listAdopted } from "~/domain/boards.server";
 import { ideaPath } from "~/lib/paths";
 import { useFormatters } from "~/lib/format";
 import { pageTitle } from "~/lib/meta";
+import { feedLink } from "~/web/feeds.server";
 import { numberParam } from "~/web/params";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const before = numberParam(request, "before");
-  return listAdopted(before === undefined ? undefined : new Date(before));
+  const [adopted, feed] = await Promise.all([listAdopted(before === undefined ? undefined : new Date(before)), feedLink("/feed/adopted", "feeds.adopted")]);
+  return { ...adopted, feed };
 }
 
-export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "adopted.title");
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) => [...pageTitle(matches, "adopted.title"), ...(data ? [data.feed] : [])];
 
 export default function AdoptedPage() {
   const { t } = useTranslation();

@@ -14,6 +14,7 @@ import { isStaff } from "~/domain/roles";
 import { now as clockNow } from "~/lib/clock.server";
 import { useFormatters } from "~/lib/format";
 import { pageTitle } from "~/lib/meta";
+import { feedLink } from "~/web/feeds.server";
 import { ideaPath } from "~/lib/paths";
 import { notFound } from "~/web/responses.server";
 import { getOptionalUser } from "~/web/session.server";
@@ -46,10 +47,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { seed, setCookie } = shuffleSeed(request, user?.id ?? null);
   const stillOpen = phase === "draft" || phase === "upcoming" || phase === "submission";
   const finished = phase === "finished";
-  const [{ ideas, hasMore }, budget, winners] = await Promise.all([
+  const [{ ideas, hasMore }, budget, winners, feed] = await Promise.all([
     listChallengeIdeas({ challengeId: challenge.id, order: stillOpen ? "shuffled" : "votes", seed, viewerId: user?.id ?? null, page }),
     phase === "voting" ? budgetFor(challenge, user?.id ?? null) : null,
     finished ? listWinners(challenge.id) : [],
+    feedLink(`/feed/challenges/${challenge.slug}`, "feeds.challenge", { challenge: challenge.title }),
   ]);
   const refused = search.get("refused");
 
@@ -82,6 +84,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       results: finished
         ? { by: challenge.resultsBy, noteHtml: challenge.resultsNoteHtml, winners: winners.filter((winner) => canSeeIdea(user, winner)).map(({ hidden: _hidden, ...winner }) => winner) }
         : null,
+      feed,
     },
     { headers: setCookie ? { "Set-Cookie": setCookie } : undefined },
   );
@@ -89,7 +92,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data: loaded }) =>
   loaded
-    ? [...pageTitle(matches, "challenges.pageTitle", { title: loaded.challenge.title }), { name: "description", content: loaded.challenge.briefText.slice(0, 160) }]
+    ? [
+        ...pageTitle(matches, "challenges.pageTitle", { title: loaded.challenge.title }),
+        { name: "description", content: loaded.challenge.briefText.slice(0, 160) },
+        loaded.feed,
+      ]
     : pageTitle(matches, "challenges.title");
 
 export default function ChallengePage() {

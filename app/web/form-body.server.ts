@@ -21,7 +21,7 @@ export async function readForm(
   const contentType = request.headers.get("Content-Type") ?? "";
   const mediaType = contentType.split(";")[0]!.trim().toLowerCase();
   if (!FORM_TYPES.has(mediaType)) throw unsupportedMediaType();
-  const body = await readBytes(request, maxBytes);
+  const body = await readBody(request, maxBytes);
   try {
     return await new Response(body, { headers: { "Content-Type": contentType } }).formData();
   } catch {
@@ -30,7 +30,11 @@ export async function readForm(
   }
 }
 
-async function readBytes(request: Request, maxBytes: number): Promise<Blob> {
+/**
+ * A request's body, read no further than `maxBytes`: a 413 beyond it (declared or sent), a 400
+ * when the client goes away mid-body. readForm's reader, and the REST API's for its JSON.
+ */
+export async function readBody(request: Request, maxBytes: number): Promise<Blob> {
   if (Number(request.headers.get("Content-Length") ?? 0) > maxBytes) throw payloadTooLarge();
   if (!request.body) return new Blob([]);
   const reader = (request.body as ReadableStream<Uint8Array<ArrayBuffer>>).getReader();

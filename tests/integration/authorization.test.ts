@@ -4,6 +4,8 @@ import * as adminInsights from "~/routes/admin.insights";
 import * as insightsIdeasCsv from "~/routes/admin.insights_.ideas[.csv]";
 import * as insightsVotesCsv from "~/routes/admin.insights_.votes[.csv]";
 import * as insightsCommentsCsv from "~/routes/admin.insights_.comments[.csv]";
+import * as adminApiKeys from "~/routes/admin.api-keys";
+import * as adminWebhooks from "~/routes/admin.webhooks";
 import * as adminAudit from "~/routes/admin.audit";
 import * as adminAuditCsv from "~/routes/admin.audit[.csv]";
 import * as adminCategories from "~/routes/admin.categories";
@@ -58,12 +60,12 @@ const staffCases = (): Case[] => [
     form: { intent, title: "Hax challenge", brief: "x", note: "x", "place-1": "1" },
   })),
   { name: "moderation dismiss", route: adminModeration, path: "/admin/moderation", form: { intent: "dismiss", reportId: "1" } },
-  ...["status", "merge", "unmerge", "assign", "official"].map((intent) => ({
+  ...["status", "merge", "unmerge", "assign", "official", "record-vote"].map((intent) => ({
     name: `idea ${intent}`,
     route: ideaPage,
     path: `/ideas/${ideaId}`,
     params: { id: String(ideaId) },
-    form: { intent, status: "planned", note: "x", target: "1", assigneeId: "", commentId: "1" },
+    form: { intent, status: "planned", note: "x", target: "1", assigneeId: "", commentId: "1", email: "sneaky-voter@example.com" },
   })),
 ];
 
@@ -80,6 +82,12 @@ const adminCases = (): Case[] => [
   { name: "single sign-on secret", route: adminSso, path: "/admin/sso", form: {} },
   { name: "data request export", route: adminDataRequests, path: "/admin/data-requests", form: { intent: "export", email: "x@example.com", requested: "on" } },
   { name: "data request delete", route: adminDataRequests, path: "/admin/data-requests", form: { intent: "delete", email: "x@example.com", requested: "on" } },
+  { name: "API keys page", route: adminApiKeys, path: "/admin/api-keys" },
+  { name: "API key create", route: adminApiKeys, path: "/admin/api-keys", form: { intent: "create", name: "Hax", scope: "read_write" } },
+  { name: "API key revoke", route: adminApiKeys, path: "/admin/api-keys", form: { intent: "revoke", keyId: "1" } },
+  { name: "webhooks page", route: adminWebhooks, path: "/admin/webhooks" },
+  { name: "webhook create", route: adminWebhooks, path: "/admin/webhooks", form: { intent: "create", url: "https://example.com/hook", format: "json", events: "idea.posted" } },
+  ...["test", "enable", "delete"].map((intent) => ({ name: `webhook ${intent}`, route: adminWebhooks, path: "/admin/webhooks", form: { intent, webhookId: "1" } })),
   { name: "block a person", route: adminModeration, path: "/admin/moderation", form: { intent: "block", personId: "x", reason: "spam spam" } },
   { name: "unblock a person", route: adminModeration, path: "/admin/moderation", form: { intent: "unblock", personId: "x" } },
 ];

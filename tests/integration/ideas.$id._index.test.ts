@@ -121,3 +121,25 @@ describe("the discussion's actions", () => {
     expect(hijack.status).toBe(403);
   });
 });
+
+describe("recording a customer's vote", () => {
+  it("lets staff record a vote by email, shows who recorded it to staff only, and keeps what was typed on a refusal", async () => {
+    const staff = await makePerson("staff", { displayName: "Rita Recorder" });
+    const cookie = await sessionCookieFor(staff.id);
+    const idea = await makeIdea((await makePerson()).id, "Recorded on the phone");
+    const answer = await post(idea.id, cookie, { intent: "record-vote", formId: "record-vote-form", email: "caller@example.com", displayName: "Carla Caller", company: "Caller SL", note: "call, 12 May" });
+    expect(answer).toMatchObject({ formId: "record-vote-form", recorded: { name: "Carla Caller", alreadyVoted: false } });
+    expect((await getIdea(idea.id, null))?.voteCount).toBe(2);
+
+    const path = `/ideas/${idea.id}-recorded-on-the-phone`;
+    const staffView = (await ideaLoader(args(makeRequest(path, { cookie }), { id: `${idea.id}-recorded-on-the-phone` }))) as { voters: { list: Array<{ recordedBy: { displayName: string } | null; recordedNote: string | null }> } };
+    expect(staffView.voters.list[0]).toMatchObject({ recordedBy: { displayName: "Rita Recorder" }, recordedNote: "call, 12 May" });
+    const customerView = (await ideaLoader(args(makeRequest(path, { cookie: await sessionCookieFor((await makePerson()).id) }), { id: `${idea.id}-recorded-on-the-phone` }))) as { voters: unknown };
+    expect(customerView.voters).toBeNull();
+
+    const refused = (await post(idea.id, cookie, { intent: "record-vote", formId: "record-vote-form", email: staff.email })) as { data: { result: { error: Record<string, string[]>; initialValue: Record<string, string> } }; init: { status: number } };
+    expect(refused.init.status).toBe(400);
+    expect(refused.data.result.error).toEqual({ email: ["errors.workflow.notCustomer"] });
+    expect(refused.data.result.initialValue.email).toBe(staff.email);
+  });
+});

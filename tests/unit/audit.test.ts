@@ -92,6 +92,12 @@ beforeAll(async () => {
     [marta.id, "challenge.publish", "challenge", challengeId, {}],
     [marta.id, "challenge.unpublish", "challenge", challengeId, {}],
     [marta.id, "challenge.results", "challenge", challengeId, { winners: [{ ideaId: idea.id, rank: 1 }, { ideaId: third.id, rank: 2 }, { ideaId: other.id, rank: null }] }],
+    [marta.id, "apiKey.create", "apiKey", 1, { name: "CRM sync", scope: "read_write" }],
+    [marta.id, "apiKey.revoke", "apiKey", 1, { name: "CRM sync" }],
+    [luis.id, "vote.record", "idea", idea.id, { personId: customer.id, note: "call with Ana, 12 May" }],
+    [luis.id, "vote.remove", "idea", idea.id, { personId: customer.id }],
+    [marta.id, "webhook.create", "webhook", 1, { url: "https://hooks.example.com/tertulia", events: ["idea.posted"] }],
+    [marta.id, "webhook.delete", "webhook", 1, { url: "https://hooks.example.com/tertulia" }],
   ];
   for (const [index, [actor, action, type, target, details]] of entries.entries()) {
     await record(actor, action, type, target, details, `2026-03-10T10:${String(index).padStart(2, "0")}:00Z`);
@@ -126,6 +132,12 @@ describe("the audit log in sentences", () => {
       "challenge.publish": "Marta Ruiz published the challenge “Greener deliveries”",
       "challenge.unpublish": "Marta Ruiz took the challenge “Greener deliveries” back to draft",
       "challenge.results": `Marta Ruiz announced the results of the challenge “Greener deliveries”: ${ref(idea, "Faster check-out")} (1st), ${ref(third, "Pay by phone")} (2nd), and ${ref(other, "Quicker check-out")}`,
+      "apiKey.create": "Marta Ruiz created the API key “CRM sync” (Read and write)",
+      "apiKey.revoke": "Marta Ruiz revoked the API key “CRM sync”",
+      "vote.record": `Luis Gil recorded the vote of Ana Sol for ${ref(idea, "Faster check-out")} (call with Ana, 12 May)`,
+      "vote.remove": `Luis Gil took back the vote of Ana Sol for ${ref(idea, "Faster check-out")}`,
+      "webhook.create": "Marta Ruiz added a webhook to https://hooks.example.com/tertulia",
+      "webhook.delete": "Marta Ruiz deleted the webhook to https://hooks.example.com/tertulia",
     });
     expect(Object.keys(sentences).sort()).toEqual([...AUDIT_ACTIONS].sort());
   });
@@ -171,7 +183,7 @@ describe("the audit log in sentences", () => {
 describe("filters and pages", () => {
   it("filters by person, by action and by dates (from inclusive, until exclusive)", async () => {
     const byLuis = await listAudit({ actorId: luis.id });
-    expect(byLuis.entries).toHaveLength(7);
+    expect(byLuis.entries).toHaveLength(9);
     expect(new Set(byLuis.entries.map((entry) => entry.actorName))).toEqual(new Set(["Luis Gil"]));
 
     const statusChanges = await listAudit({ action: "idea.status" });

@@ -34,6 +34,13 @@ describe("isAllowedOrigin", () => {
     expect(post({}, "/login")).toBe(false);
   });
 
+  it("lets API clients write under /api/v1/, where the key and not a cookie is the authority", () => {
+    expect(post({}, "/api/v1/ideas")).toBe(true);
+    expect(post({ origin: "https://evil.example" }, "/api/v1/ideas/1/votes", "DELETE")).toBe(true);
+    expect(post({}, "/api/v1")).toBe(false);
+    expect(post({}, "/api")).toBe(false);
+  });
+
   it("refuses a POST that names no origin at all, or a malformed one", () => {
     expect(post({})).toBe(false);
     expect(post({ origin: "not a url" })).toBe(false);

@@ -34,6 +34,9 @@ export type RowTypes = [
   Expect<Same<"identities">>,
   Expect<Same<"ssoSecrets">>,
   Expect<Same<"ssoTokenUses">>,
+  Expect<Same<"apiKeys">>,
+  Expect<Same<"webhooks">>,
+  Expect<Same<"webhookDeliveries">>,
   // The exception lucia forces: its SQLite adapter keeps the expiry in seconds, its PostgreSQL
   // adapter as a timestamptz. Only lucia reads or writes it; everything else must match.
   Expect<Equal<Omit<typeof sqlite.sessions.$inferSelect, "expiresAt">, Omit<typeof pg.sessions.$inferSelect, "expiresAt">>>,
@@ -43,6 +46,6 @@ export type RowTypes = [
 ];
 
 /** Every table is listed above: a new table in both schemas must be added here. */
-type Listed = "site" | "users" | "sessions" | "invitations" | "accountTokens" | "categories" | "ideas" | "votes" | "comments" | "ideaEvents" | "follows" | "notifications" | "emailPreferences" | "emailOutbox" | "ideaMerges" | "reports" | "auditLog" | "challenges" | "challengeWinners" | "rateLimits" | "identities" | "ssoSecrets" | "ssoTokenUses";
+type Listed = "site" | "users" | "sessions" | "invitations" | "accountTokens" | "categories" | "ideas" | "votes" | "comments" | "ideaEvents" | "follows" | "notifications" | "emailPreferences" | "emailOutbox" | "ideaMerges" | "reports" | "auditLog" | "challenges" | "challengeWinners" | "rateLimits" | "identities" | "ssoSecrets" | "ssoTokenUses" | "apiKeys" | "webhooks" | "webhookDeliveries";
 type TablesOf<S> = { [K in keyof S]: S[K] extends { $inferSelect: unknown } ? K : never }[keyof S];
 export type AllListed = [Expect<Equal<TablesOf<typeof sqlite>, Listed>>, Expect<Equal<TablesOf<typeof pg>, Listed>>];

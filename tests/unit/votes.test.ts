@@ -4,7 +4,7 @@ import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createChallenge, setChallengePublished } from "~/domain/challenges.server";
 import { createIdea, getIdea } from "~/domain/ideas.server";
-import { setVote } from "~/domain/votes.server";
+import { recordVoteFor, removeVoteFor, setVote } from "~/domain/votes.server";
 import { exec, row, rows } from "#tests/support/db";
 import { accepted, ensureSite, makePerson } from "#tests/support/fixtures";
 import { makeIdea, plainBody } from "#tests/support/ideas";
@@ -180,4 +180,43 @@ describe("votes cast at the same moment by several server processes", () => {
     }
     expect((await counts(plainIdeas[0]!)).rows).toBe(1 + 24);
   }, 60_000);
+});
+
+describe("recordVoteFor", () => {
+  const emailsTo = (address: string) => rows<{ subject: string; text: string }>(sql`select subject, text from email_outbox where to_address = ${address} order by id`);
+
+  it("makes the customer's account with their company, counts the vote once, and tells them, signed by the staff member", async () => {
+    const staff = await makePerson("staff", { displayName: "Sonia Staff" });
+    const idea = await makeIdea((await makePerson()).id, "Pay by bank transfer");
+    const recorded = accepted(await recordVoteFor({ ideaId: idea.id, staffId: staff.id, email: " Nuria@Example.com ", displayName: "Nuria Nieto", company: "Nieto SA", note: "visit, 3 June" }));
+    expect(recorded).toMatchObject({ accountCreated: true, alreadyVoted: false, voteCount: 2, person: { email: "nuria@example.com", displayName: "Nuria Nieto", company: "Nieto SA", role: "customer" } });
+    expect(await counts(idea.id)).toEqual({ inRow: 2, rows: 2 });
+    expect(await emailsTo("nuria@example.com")).toEqual([
+      expect.objectContaining({ subject: "Your vote for “Pay by bank transfer” is recorded", text: expect.stringContaining("Sonia Staff recorded your support") }),
+    ]);
+    expect(await row(sql`select recorded_note as note from votes where idea_id = ${idea.id} and recorded_by_id = ${staff.id}`)).toEqual({ note: "visit, 3 June" });
+
+    const again = accepted(await recordVoteFor({ ideaId: idea.id, staffId: staff.id, email: "nuria@example.com" }));
+    expect(again).toMatchObject({ accountCreated: false, alreadyVoted: true, voteCount: 2 });
+    expect(await emailsTo("nuria@example.com")).toHaveLength(1);
+  });
+
+  it("records only customers' votes, only by staff, and takes nothing when the idea is not there", async () => {
+    const staff = await makePerson("staff");
+    const idea = await makeIdea((await makePerson()).id, "Gift cards");
+    expect(await recordVoteFor({ ideaId: idea.id, staffId: staff.id, email: staff.email })).toEqual({ ok: false, reason: "notCustomer" });
+    const customer = await makePerson();
+    expect(await recordVoteFor({ ideaId: idea.id, staffId: customer.id, email: "other@example.com" })).toEqual({ ok: false, reason: "forbidden" });
+    expect(await recordVoteFor({ ideaId: 999_999, staffId: staff.id, email: "ghost@example.com" })).toEqual({ ok: false, reason: "notFound" });
+    expect(await row(sql`select id from users where email = 'ghost@example.com'`)).toBeUndefined();
+  });
+
+  it("takes a customer's vote back by email", async () => {
+    const staff = await makePerson("staff");
+    const voter = await makePerson();
+    const idea = await makeIdea((await makePerson()).id, "Night delivery");
+    accepted(await setVote(idea.id, voter.id, true));
+    expect(await removeVoteFor({ ideaId: idea.id, staffId: staff.id, email: voter.email })).toEqual({ ok: true, value: { removed: true, voteCount: 1 } });
+    expect(await removeVoteFor({ ideaId: idea.id, staffId: staff.id, email: "nobody@example.com" })).toEqual({ ok: false, reason: "personNotFound" });
+  });
 });

@@ -17,6 +17,7 @@ import { isFollowing } from "~/domain/follows.server";
 import { canActOnIdea, canSeeAssignee, canSeeIdea } from "~/domain/idea-visibility";
 import { deleteIdea, getIdea } from "~/domain/ideas.server";
 import { listStaff } from "~/domain/people.server";
+import { listVoters } from "~/domain/votes.server";
 import { isStaff } from "~/domain/roles";
 import { getSite } from "~/domain/site.server";
 import { now as clockNow } from "~/lib/clock.server";
@@ -31,6 +32,10 @@ import { getOptionalUser } from "~/web/session.server";
 import { handleDiscussionAction } from "./discussion-actions.server";
 import { handleWorkflowAction } from "./workflow-actions.server";
 import { readForm } from "~/web/form-body.server";
+import { feedLink } from "~/web/feeds.server";
+
+/** Staff see this many of the newest voters on the page; the API lists them all. */
+const VOTERS_SHOWN = 20;
 
 /** A wrong or missing slug redirects to the idea's canonical URL, keeping the query and hash. */
 function redirectToCanonical(request: Request, idea: { id: number; title: string }) {
@@ -55,11 +60,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const isAuthor = user?.id === idea.author.id;
   const staff = isStaff(user);
   const canAct = canActOnIdea(viewer, { hidden: !!idea.hidden });
-  const [thread, staffList, site, following] = await Promise.all([
+  const [thread, staffList, voters, site, following, feed] = await Promise.all([
     getThread(idea.id, viewer),
     staff ? listStaff() : [],
+    staff ? listVoters(idea.id, { limit: VOTERS_SHOWN }) : null,
     getSite(),
     user ? isFollowing(idea.id, user.id) : false,
+    feedLink(`/ideas/${idea.id}/feed`, "feeds.idea", { idea: idea.title }),
   ]);
   const official = thread.find((item) => item.type === "comment" && item.id === idea.officialCommentId);
   const report = search.get("report");
@@ -77,6 +84,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     viewer,
     isStaff: staff,
     staffList: staffList.map(({ id, displayName }) => ({ id, displayName })),
+    voters: voters ? { list: voters.voters, more: voters.nextCursor !== null } : null,
     replyPromiseDays: site!.replyPromiseDays,
     now: clockNow().getTime(),
     reporting: user && report ? (report === "idea" ? "idea" : Number(report.replace("comment-", "")) || null) : null,
@@ -91,13 +99,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canReport: canAct && !!user && !isAuthor,
     canEdit: isAuthor && canAct,
     canDelete: isAuthor && canAct && !idea.answered,
+    feed,
   };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   !data || data.concealed
     ? pageTitle(matches, "moderation.hiddenIdeaTitle")
-    : [...pageTitle(matches, "ideaPage.title", { title: data.idea.title }), { name: "description", content: data.idea.excerpt.slice(0, 160) }];
+    : [
+        ...pageTitle(matches, "ideaPage.title", { title: data.idea.title }),
+        { name: "description", content: data.idea.excerpt.slice(0, 160) },
+        data.feed,
+      ];
 
 /** Who may ask for each of the page's actions; the domain then checks what depends on the data. */
 const INTENTS: Record<string, { role?: Role; participate?: boolean; handle: "discussion" | "workflow" | "delete" }> = {
@@ -112,6 +125,7 @@ const INTENTS: Record<string, { role?: Role; participate?: boolean; handle: "dis
   merge: { role: "staff", handle: "workflow" },
   unmerge: { role: "staff", handle: "workflow" },
   assign: { role: "staff", handle: "workflow" },
+  "record-vote": { role: "staff", handle: "workflow" },
   delete: { handle: "delete" },
 };
 

@@ -1,11 +1,12 @@
 import { data, redirect } from "@remix-run/node";
 import { reportContent } from "~/domain/moderation.server";
+import { recordVoteFor } from "~/domain/votes.server";
 import { assignIdea, changeStatus, mergeIdeas, unmergeIdea } from "~/domain/workflow.server";
 import { richBodyFrom } from "~/lib/rich-body.server";
 import { formIdField } from "~/web/params";
 import { refusalResponse } from "~/web/responses.server";
 import type { SessionUser } from "~/web/session.server";
-import { mergeFormSchema, reportFormSchema, statusFormSchema } from "~/web/workflow-forms";
+import { mergeFormSchema, recordVoteFormSchema, reportFormSchema, statusFormSchema } from "~/web/workflow-forms";
 import { parseSubmission } from "~/web/submission.server";
 
 /** What a staff member can fix in the form: its field, and the message shown there. */
@@ -55,6 +56,20 @@ export async function handleWorkflowAction(intent: string, formData: FormData, i
     const merged = await mergeIdeas({ sourceId: ideaId, targetId: submission.value.target, staffId: user.id });
     if (!merged.ok) return data({ formId, result: submission.reply({ fieldErrors: { target: [fieldErrorOf(merged.reason)] } }) }, { status: 400 });
     throw redirect(pagePath);
+  }
+
+  if (intent === "record-vote") {
+    const submission = parseSubmission(formData, { schema: recordVoteFormSchema });
+    if (submission.status !== "success") return data({ formId, result: submission.reply() }, { status: 400 });
+    const recorded = await recordVoteFor({ ideaId, staffId: user.id, ...submission.value });
+    if (!recorded.ok) {
+      if (recorded.reason === "notFound" || recorded.reason === "forbidden") throw refusalResponse(recorded.reason);
+      const field = recorded.reason === "notCustomer" ? "email" : "";
+      const message = fieldErrorOf(recorded.reason);
+      return data({ formId, result: submission.reply(field ? { fieldErrors: { [field]: [message] } } : { formErrors: [message] }) }, { status: 400 });
+    }
+    const { person, alreadyVoted } = recorded.value;
+    return { formId, result: submission.reply({ resetForm: true }), recorded: { name: person.displayName, alreadyVoted } };
   }
 
   if (intent === "unmerge") {
