@@ -1,10 +1,12 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
+import { webhookDeliveries } from "#db/tables";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createWebhook, enableWebhook, listWebhooks, sendTestEvent } from "~/domain/webhooks.server";
 import { changeStatus } from "~/domain/workflow.server";
 import { setClock } from "~/lib/clock.server";
+import { transaction } from "~/lib/db.server";
 import { retryDelayMs } from "~/lib/mail/outbox.server";
 import { deliverDueWebhooks, WEBHOOK_DISABLE_AFTER } from "~/lib/webhooks/outbox.server";
 import { SIGNATURE_HEADER, verifySignature } from "~/lib/webhooks/signature.server";
@@ -109,7 +111,7 @@ describe("delivering", () => {
     await makeIdea((await makePerson()).id, "Survives a restart");
     const start = new Date();
     // A process claimed it and was killed before sending (as a restart mid-delivery leaves it).
-    await exec(sql`update webhook_deliveries set claimed_until = ${start.getTime() + 60_000} where webhook_id = ${hook.id}`);
+    await transaction((tx) => tx.update(webhookDeliveries).set({ claimedUntil: new Date(start.getTime() + 60_000) }).where(eq(webhookDeliveries.webhookId, hook.id)));
     expect(await deliverDueWebhooks(start)).toEqual({ sent: 0, failed: 0 });
     expect(await deliverDueWebhooks(new Date(start.getTime() + 60_000))).toEqual({ sent: 1, failed: 0 });
     expect(received).toHaveLength(1);
