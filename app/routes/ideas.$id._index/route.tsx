@@ -99,7 +99,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canReport: canAct && !!user && !isAuthor,
     canEdit: isAuthor && canAct,
     canDelete: isAuthor && canAct && !idea.answered,
-    feed,
+    // The page's description and feed link, made here and passed on by meta as they are: the
+    // page's first download (at its 100 kB budget) carries no code for them.
+    head: [{ name: "description", content: idea.excerpt.slice(0, 160) }, feed],
   };
 }
 
@@ -108,8 +110,7 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
     ? pageTitle(matches, "moderation.hiddenIdeaTitle")
     : [
         ...pageTitle(matches, "ideaPage.title", { title: data.idea.title }),
-        { name: "description", content: data.idea.excerpt.slice(0, 160) },
-        data.feed,
+        ...data.head,
       ];
 
 /** Who may ask for each of the page's actions; the domain then checks what depends on the data. */
