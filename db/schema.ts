@@ -312,7 +312,7 @@ export const comments = sqliteTable(
   ],
 );
 
-export const IDEA_EVENT_KINDS = ["official_response", "status_change", "merged_into", "merged_from", "unmerged"] as const;
+export const IDEA_EVENT_KINDS = ["official_response", "status_change", "merged_into", "merged_from", "unmerged", "challenge_results"] as const;
 export type IdeaEventKind = (typeof IDEA_EVENT_KINDS)[number];
 
 /** The idea's timeline: what staff did to it, shown in the thread in time order. */

@@ -7,7 +7,7 @@ import { Avatar } from "~/components/avatar";
 import { RichText } from "~/components/rich-text";
 import { StatusBadge } from "~/components/idea-badges";
 import { CommentForm, ReportForm } from "~/components/participation";
-import { ideaPath } from "~/lib/paths";
+import { challengePath, ideaPath } from "~/lib/paths";
 import { clsx } from "~/lib/clsx";
 import { useFormatters } from "~/lib/format";
 import type { SafeHtml } from "~/lib/safe-html";
@@ -245,7 +245,7 @@ function ConfirmDelete({ commentId, cancelTo }: { commentId: number; cancelTo: s
   );
 }
 
-export function TimelineEventItem({ event }: { event: ThreadEvent }) {
+export function TimelineEventItem({ event, challenge }: { event: ThreadEvent; challenge?: { slug: string } | null }) {
   const { t } = useTranslation();
   const { formatDateTime } = useFormatters();
   const actor = { id: event.actorId, displayName: event.actorName, role: event.actorRole, jobTitle: event.actorTitle };
@@ -279,6 +279,16 @@ export function TimelineEventItem({ event }: { event: ThreadEvent }) {
         {event.kind === "merged_into" ? <>{t("timeline.merged_into", { name: event.actorName })} {related}</> : null}
         {event.kind === "merged_from" ? <>{t("timeline.merged_from", { name: event.actorName })} {related}</> : null}
         {event.kind === "unmerged" ? <>{t("timeline.unmerged", { name: event.actorName })} {related}</> : null}
+        {event.kind === "challenge_results" ? (
+          <>
+            {t("timeline.challenge_results", { name: event.actorName })}{" "}
+            {challenge ? (
+              <Link to={`${challengePath(challenge)}#results`} className="link">
+                {t("timeline.seeResults")}
+              </Link>
+            ) : null}
+          </>
+        ) : null}
         {event.commentId ? (
           <>
             {" "}

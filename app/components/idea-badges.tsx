@@ -47,3 +47,16 @@ export function ChallengeTag({ challenge }: { challenge: { slug: string; title: 
     </Link>
   );
 }
+
+/** An announced winner of its challenge: its place, or "selected" without one. Said in words, the colour only adds to it. */
+export function WinnerBadge({ winner }: { winner: { rank: number | null } }) {
+  const { t } = useTranslation();
+  return (
+    <span className="inline-flex items-center gap-1 rounded-full border border-amber-400 bg-amber-50 px-2 py-0.5 text-xs font-semibold text-amber-950">
+      <span aria-hidden="true">★</span>
+      {winner.rank === null
+        ? t("challenges.winner.selected")
+        : t("challenges.winner.ranked", { place: t("challenges.results.place", { ordinal: true, count: winner.rank }) })}
+    </span>
+  );
+}

@@ -1,15 +1,34 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ChallengeTag, CategoryTag, StatusBadge } from "~/components/idea-badges";
-import { VoteButton, VoteCount } from "~/components/vote-button";
+import { ChallengeTag, CategoryTag, StatusBadge, WinnerBadge } from "~/components/idea-badges";
+import { IdeaStanding } from "~/components/idea-standing";
+import { IdeaVote } from "~/components/idea-vote";
+import type { PromiseContext } from "~/components/reply-promise";
 import type { IdeaSummary } from "~/domain/ideas.server";
 import { ideaPath } from "~/lib/paths";
 import { useFormatters } from "~/lib/format";
 
-type SerializedSummary = Omit<IdeaSummary, "createdAt"> & { createdAt: Date | string };
+type SerializedSummary = Omit<IdeaSummary, "createdAt" | "firstResponse"> & {
+  createdAt: Date | string;
+  firstResponse: { at: Date | string; by: { id: string; displayName: string } } | null;
+};
 
-/** `budgetSpent`: the viewer has no votes left in the challenge these ideas belong to. */
-export function IdeaRow({ idea, hideChallenge, budgetSpent }: { idea: SerializedSummary; hideChallenge?: boolean; budgetSpent?: boolean }) {
+/**
+ * An idea in a list: its votes, status, winner's place, where it stands with the team (answered
+ * by whom and how fast, or waiting how long), or, for a merged duplicate, the idea it joined.
+ */
+export function IdeaRow({
+  idea,
+  promise,
+  hideChallenge,
+  budgetSpent,
+}: {
+  idea: SerializedSummary;
+  promise: PromiseContext;
+  hideChallenge?: boolean;
+  /** The viewer has no votes left in the challenge these ideas belong to. */
+  budgetSpent?: boolean;
+}) {
   const { t } = useTranslation();
   const { formatRelative, formatDateTime, formatNumber } = useFormatters();
   return (
@@ -24,6 +43,8 @@ export function IdeaRow({ idea, hideChallenge, budgetSpent }: { idea: Serialized
         {idea.excerpt ? <p className="mt-1 line-clamp-2 text-sm text-muted">{idea.excerpt}</p> : null}
         <div className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-muted">
           <StatusBadge status={idea.status} />
+          {idea.winner ? <WinnerBadge winner={idea.winner} /> : null}
+          <IdeaStanding idea={idea} promise={promise} />
           {idea.category ? <CategoryTag category={idea.category} /> : null}
           {idea.challenge && !hideChallenge ? <ChallengeTag challenge={idea.challenge} /> : null}
           <span>{t("ideas.comments", { count: idea.commentCount, formatted: formatNumber(idea.commentCount) })}</span>
@@ -40,23 +61,4 @@ export function IdeaRow({ idea, hideChallenge, budgetSpent }: { idea: Serialized
       </div>
     </li>
   );
-}
-
-/**
- * The vote button, or only the count where no vote can be taken: a merged duplicate (its votes
- * went to the idea it repeats) or an idea whose challenge is not taking votes now.
- */
-export function IdeaVote({
-  idea,
-  budgetSpent,
-}: {
-  idea: Pick<SerializedSummary, "id" | "title" | "status" | "voted" | "voteCount" | "challenge">;
-  budgetSpent?: boolean;
-}) {
-  const { t } = useTranslation();
-  if (idea.status === "duplicate") return <VoteCount voteCount={idea.voteCount} reason={t("votes.mergedDuplicate")} />;
-  if (idea.challenge && !idea.challenge.votingOpen) {
-    return <VoteCount voteCount={idea.voteCount} reason={t("votes.challengeClosed", { challenge: idea.challenge.title })} />;
-  }
-  return <VoteButton ideaId={idea.id} ideaTitle={idea.title} voted={idea.voted} voteCount={idea.voteCount} budgetSpent={budgetSpent} />;
 }

@@ -1,36 +1,28 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { clsx } from "~/lib/clsx";
+import { useFormatters } from "~/lib/format";
 
-const HOUR = 60 * 60 * 1000;
-const DAY = 24 * HOUR;
+const DAY = 24 * 60 * 60 * 1000;
 
-/** "2 days", "5 hours", "less than an hour", in the reader's language. */
-export function useDuration() {
-  const { t } = useTranslation();
-  return (ms: number) => {
-    if (ms >= DAY) return t("duration.days", { count: Math.floor(ms / DAY) });
-    if (ms >= HOUR) return t("duration.hours", { count: Math.floor(ms / HOUR) });
-    return t("duration.lessThanHour");
-  };
+type Answerer = { id: string; displayName: string; jobTitle?: string | null };
+export type FirstResponse = { at: Date | string; by: Answerer } | null;
+
+/** The site's promise as a page shows it: the days it gives itself, and "now" from the loader, so server and browser agree. */
+export type PromiseContext = { days: number; now: number };
+
+/** How long the idea waited, or has been waiting, and whether that breaks the promise. */
+export function promiseState(createdAt: Date | string, firstResponse: FirstResponse, promise: PromiseContext) {
+  const created = new Date(createdAt).getTime();
+  const waited = (firstResponse ? new Date(firstResponse.at).getTime() : promise.now) - created;
+  return { waited, overdue: !firstResponse && waited > promise.days * DAY };
 }
 
-/** The listening promise on an idea: still waiting (and for how long), or who answered and how fast. */
-export function ReplyPromise({
-  createdAt,
-  firstResponse,
-  promiseDays,
-  now,
-}: {
-  createdAt: Date | string;
-  firstResponse: { at: Date | string; by: { id: string; displayName: string; jobTitle: string | null } } | null;
-  promiseDays: number;
-  /** From the loader, so the server and the browser agree on "now". */
-  now: number;
-}) {
+/** The listening promise on an idea's page: still waiting (and for how long), or who answered and how fast. */
+export function ReplyPromise({ createdAt, firstResponse, promise }: { createdAt: Date | string; firstResponse: FirstResponse; promise: PromiseContext }) {
   const { t } = useTranslation();
-  const duration = useDuration();
-  const created = new Date(createdAt).getTime();
+  const { formatDuration } = useFormatters();
+  const { waited, overdue } = promiseState(createdAt, firstResponse, promise);
   if (firstResponse) {
     const by = firstResponse.by.jobTitle ? `${firstResponse.by.displayName}, ${firstResponse.by.jobTitle}` : firstResponse.by.displayName;
     return (
@@ -40,15 +32,26 @@ export function ReplyPromise({
         <Link to={`/people/${firstResponse.by.id}`} className="font-semibold underline">
           {by}
         </Link>{" "}
-        {t("promise.after", { duration: duration(new Date(firstResponse.at).getTime() - created) })}
+        {t("promise.after", { duration: formatDuration(waited) })}
       </p>
     );
   }
-  const waited = now - created;
-  const overdue = waited > promiseDays * DAY;
   return (
     <p className={clsx("mt-2 text-sm", overdue ? "font-semibold text-red-800" : "text-amber-900")}>
-      {t("promise.waiting", { duration: duration(waited), count: promiseDays })}
+      {overdue ? <OverdueMark /> : null}
+      {t("promise.waiting", { duration: formatDuration(waited), count: promise.days })}
     </p>
+  );
+}
+
+/** "Overdue", in words, so the promise broken is not told by colour alone. */
+export function OverdueMark() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <span aria-hidden="true">⚠ </span>
+      {t("promise.overdue")}
+      {" · "}
+    </>
   );
 }

@@ -1,7 +1,9 @@
 import { and, asc, desc, eq, isNull, lt, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import { categories, ideas, users } from "#db/tables";
+import { categories, challengeWinners, ideas, users } from "#db/tables";
 import { ROADMAP_COLUMNS } from "~/domain/idea-lifecycle";
+import { winnerFrom } from "~/domain/challenges.server";
+import { firstResponseFrom } from "~/domain/reply-promise.server";
 import { db } from "~/lib/db.server";
 
 const proposer = alias(users, "proposer");
@@ -36,11 +38,10 @@ export async function listAdopted(before?: Date) {
 }
 
 const PER_COLUMN = 30;
-
-type RoadmapCard = { id: number; title: string; voteCount: number; categoryName: string | null; categoryColour: string | null };
+const responder = alias(users, "responder");
 
 /** The public board: Planned and In progress by votes, recently Adopted by date; one query per column. */
-export async function getRoadmap(categoryId?: number): Promise<Record<(typeof ROADMAP_COLUMNS)[number], RoadmapCard[]>> {
+export async function getRoadmap(categoryId?: number) {
   const columns = await Promise.all(
     ROADMAP_COLUMNS.map((status) =>
       db
@@ -48,18 +49,33 @@ export async function getRoadmap(categoryId?: number): Promise<Record<(typeof RO
           id: ideas.id,
           title: ideas.title,
           voteCount: ideas.voteCount,
+          createdAt: ideas.createdAt,
           categoryName: categories.name,
           categoryColour: categories.colour,
+          firstResponseAt: ideas.firstResponseAt,
+          responderId: responder.id,
+          responderName: responder.displayName,
+          winnerIdeaId: challengeWinners.ideaId,
+          winnerRank: challengeWinners.rank,
         })
         .from(ideas)
         .leftJoin(categories, eq(categories.id, ideas.categoryId))
+        .leftJoin(responder, eq(responder.id, ideas.firstResponderId))
+        .leftJoin(challengeWinners, and(eq(challengeWinners.challengeId, ideas.challengeId), eq(challengeWinners.ideaId, ideas.id)))
         .where(and(eq(ideas.status, status), isNull(ideas.hiddenAt), categoryId ? eq(ideas.categoryId, categoryId) : undefined))
         .orderBy(status === "adopted" ? desc(ideas.adoptedAt) : desc(ideas.voteCount), desc(ideas.id))
         .limit(PER_COLUMN),
     ),
   );
-  const [planned, inProgress, adopted] = columns;
-  return { planned: planned!, in_progress: inProgress!, adopted: adopted! };
+  const cards = columns.map((rows) =>
+    rows.map(({ firstResponseAt, responderId, responderName, winnerIdeaId, winnerRank, ...card }) => ({
+      ...card,
+      firstResponse: firstResponseFrom({ firstResponseAt, responderId, responderName }),
+      winner: winnerFrom({ winnerIdeaId, winnerRank }),
+    })),
+  );
+  const [planned, inProgress, adopted] = cards;
+  return { planned: planned!, in_progress: inProgress!, adopted: adopted! } satisfies Record<(typeof ROADMAP_COLUMNS)[number], unknown>;
 }
 
 const assignee = alias(users, "assignee");

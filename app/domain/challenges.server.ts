@@ -1,9 +1,10 @@
 import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, lte, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import { challenges, challengeWinners, ideas, users, votes } from "#db/tables";
+import { challenges, challengeWinners, ideaEvents, ideas, users, votes } from "#db/tables";
 import { audit } from "~/domain/audit.server";
 import { challengePhase, phaseDeadline, type ChallengePhase, type ChallengeWindows } from "~/domain/challenge-phases";
 import { notify } from "~/domain/notifications.server";
+import { recordFirstResponse } from "~/domain/reply-promise.server";
 import { challengeInEvent, emitWebhookEvent } from "~/domain/webhooks.server";
 import { now as clockNow } from "~/lib/clock.server";
 import { db, transaction, type Db, type Tx } from "~/lib/db.server";
@@ -219,9 +220,15 @@ async function participantIds(tx: Tx, challengeId: number) {
 
 export type Winner = { ideaId: number; rank: number | null };
 
+/** An idea's place among its challenge's winners, from a list query's left join of `challengeWinners` (null: not a winner). */
+export function winnerFrom(row: { winnerIdeaId: number | null; winnerRank: number | null }) {
+  return row.winnerIdeaId !== null ? { rank: row.winnerRank } : null;
+}
+
 /**
  * After voting closes, a staff member announces the winners (ranked, or "selected") with a note
- * signed by them. Participants hear about it the first time; later corrections replace the list.
+ * signed by them, which answers each winner (its first response, unless it had one). Participants
+ * hear about it the first time; later corrections replace the list.
  */
 export async function publishResults(input: { challengeId: number; staffId: string; winners: Winner[]; note: RichBody; now?: Date }) {
   const now = input.now ?? clockNow();
@@ -243,6 +250,14 @@ export async function publishResults(input: { challengeId: number; staffId: stri
 
     await tx.delete(challengeWinners).where(eq(challengeWinners.challengeId, input.challengeId));
     await tx.insert(challengeWinners).values(input.winners.map((winner) => ({ challengeId: input.challengeId, ideaId: winner.ideaId, rank: winner.rank })));
+    // The signed results are the team's public answer to each winner, and a moment in its timeline (once).
+    const told = await tx
+      .select({ ideaId: ideaEvents.ideaId })
+      .from(ideaEvents)
+      .where(and(inArray(ideaEvents.ideaId, ideaIds), eq(ideaEvents.kind, "challenge_results")));
+    const toTell = ideaIds.filter((ideaId) => !told.some((event) => event.ideaId === ideaId));
+    if (toTell.length) await tx.insert(ideaEvents).values(toTell.map((ideaId) => ({ ideaId, actorId: input.staffId, kind: "challenge_results", createdAt: now })));
+    for (const ideaId of ideaIds) await recordFirstResponse(tx, ideaId, input.staffId, now);
     const firstTime = !challenge.resultsPublishedAt;
     await tx
       .update(challenges)

@@ -9,13 +9,14 @@ export async function addFollower(tx: Tx, ideaId: number, userId: string) {
   await tx.insert(follows).values({ ideaId, userId }).onConflictDoNothing();
 }
 
-/** A person chooses to follow an idea (a hidden one: staff only). */
+/** A person chooses to follow an idea (a hidden one: staff only); a merged duplicate has no news of its own: follow the idea it joined. */
 export async function follow(ideaId: number, userId: string) {
   return transaction(async (tx) => {
-    const [idea] = await tx.select({ hiddenAt: ideas.hiddenAt }).from(ideas).where(eq(ideas.id, ideaId)).limit(1);
+    const [idea] = await tx.select({ hiddenAt: ideas.hiddenAt, mergedIntoId: ideas.mergedIntoId }).from(ideas).where(eq(ideas.id, ideaId)).limit(1);
     if (!idea) return refused("notFound");
     const mayAct = await checkMayActOn(tx, idea, userId);
     if (!mayAct.ok) return mayAct;
+    if (idea.mergedIntoId) return refused("merged");
     await addFollower(tx, ideaId, userId);
     return ok();
   });

@@ -31,3 +31,11 @@ export const BULK_STATUSES = SETTABLE_STATUSES.filter((status) => !needsNote(sta
 
 /** The public roadmap's columns, left to right. */
 export const ROADMAP_COLUMNS = ["planned", "in_progress", "adopted"] as const satisfies readonly IdeaStatus[];
+
+/**
+ * Which explanation customers read under an idea's status. It must agree with the reply line
+ * beside it: an Open idea the team has answered is no longer "waiting for the team".
+ */
+export function statusExplanationKey(status: IdeaStatus, answered: boolean) {
+  return status === "open" && answered ? "statuses.open.descriptionAnswered" : (`statuses.${status}.description` as const);
+}

@@ -1,9 +1,10 @@
 import type { Role } from "#db/schema";
 import { isStaff } from "~/domain/roles";
 
-// Who sees and who acts on an idea that moderation hid, and who is told an idea's assignee:
-// the rules' one home. Pages, data and emails ask here; domain writes refuse through
-// idea-visibility.server.ts.
+// Who sees and who acts on an idea that moderation hid: the rules' one home. Pages, data and
+// emails ask here; domain writes refuse through idea-visibility.server.ts. Who looks after an
+// idea (its assignee) is public, shown to everyone who may see the idea: accountability in
+// public (issue 16).
 
 type Person = { id: string; role: Role } | null | undefined;
 
@@ -21,9 +22,4 @@ export function canSeeIdea(viewer: Person, idea: { authorId: string; hidden: boo
  */
 export function canActOnIdea(actor: { role: Role } | null | undefined, idea: { hidden: boolean }) {
   return !idea.hidden || isStaff(actor);
-}
-
-/** Who is told who looks after an idea (its assignee): an internal triage field, staff only. */
-export function canSeeAssignee(viewer: { role: Role } | null | undefined) {
-  return isStaff(viewer);
 }

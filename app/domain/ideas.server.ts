@@ -1,10 +1,11 @@
 import { and, asc, desc, eq, isNull, lt, lte, or, sql, type Placeholder, type SQL } from "drizzle-orm";
-import { alias } from "drizzle-orm/sqlite-core";
-import { categories, challenges, ideas, users, votes, type IdeaStatus } from "#db/tables";
-import { checkOpenForIdeas } from "~/domain/challenges.server";
+import { alias, type SQLiteSelect } from "drizzle-orm/sqlite-core";
+import { categories, challenges, challengeWinners, ideas, users, votes, type IdeaStatus } from "#db/tables";
+import { checkOpenForIdeas, winnerFrom } from "~/domain/challenges.server";
 import { addFollower } from "~/domain/follows.server";
 import { checkMayActOn } from "~/domain/idea-visibility.server";
 import type { IdeaListQuery, IdeaSort } from "~/domain/idea-list";
+import { firstResponseFrom } from "~/domain/reply-promise.server";
 import { ideaMatches } from "~/domain/search.server";
 import { ideaSearchColumns } from "~/domain/search-terms.server";
 import { changeVoteCount } from "~/domain/votes.server";
@@ -102,8 +103,14 @@ export async function deleteIdea(input: { ideaId: number; userId: string }) {
 }
 
 const author = alias(users, "author");
+const responder = alias(users, "responder");
+const mergedInto = alias(ideas, "merged_into");
 
-/** The columns every idea summary shows: one query with its author, category, challenge and the viewer's vote. */
+/**
+ * The columns every idea summary shows: one query with its author, category, challenge (and
+ * its place if it won), who answered it first, the idea it was merged into, and the viewer's
+ * vote. Every join is on a primary key.
+ */
 function summaryColumns(viewerId: string | Placeholder | null) {
   return {
     id: ideas.id,
@@ -125,7 +132,27 @@ function summaryColumns(viewerId: string | Placeholder | null) {
     challengeTitle: challenges.title,
     challengeVotingOpensAt: challenges.votingOpensAt,
     challengeVotingClosesAt: challenges.votingClosesAt,
+    winnerIdeaId: challengeWinners.ideaId,
+    winnerRank: challengeWinners.rank,
+    firstResponseAt: ideas.firstResponseAt,
+    responderId: responder.id,
+    responderName: responder.displayName,
+    mergedIntoId: mergedInto.id,
+    mergedIntoTitle: mergedInto.title,
+    mergedIntoAuthorId: mergedInto.authorId,
+    mergedIntoHiddenAt: mergedInto.hiddenAt,
   };
+}
+
+/** The joins `summaryColumns` reads from, added to a query of ideas. */
+function withSummaryJoins<T extends SQLiteSelect>(query: T) {
+  return query
+    .innerJoin(author, eq(author.id, ideas.authorId))
+    .leftJoin(categories, eq(categories.id, ideas.categoryId))
+    .leftJoin(challenges, eq(challenges.id, ideas.challengeId))
+    .leftJoin(challengeWinners, and(eq(challengeWinners.challengeId, ideas.challengeId), eq(challengeWinners.ideaId, ideas.id)))
+    .leftJoin(responder, eq(responder.id, ideas.firstResponderId))
+    .leftJoin(mergedInto, eq(mergedInto.id, ideas.mergedIntoId));
 }
 
 type SummaryRow = {
@@ -146,6 +173,15 @@ type SummaryRow = {
   challengeTitle: string | null;
   challengeVotingOpensAt: Date | null;
   challengeVotingClosesAt: Date | null;
+  winnerIdeaId: number | null;
+  winnerRank: number | null;
+  firstResponseAt: Date | null;
+  responderId: string | null;
+  responderName: string | null;
+  mergedIntoId: number | null;
+  mergedIntoTitle: string | null;
+  mergedIntoAuthorId: string | null;
+  mergedIntoHiddenAt: Date | null;
 };
 
 function toSummary(row: SummaryRow, now: Date) {
@@ -168,6 +204,12 @@ function toSummary(row: SummaryRow, now: Date) {
           votingOpen: row.challengeVotingOpensAt! <= now && now < row.challengeVotingClosesAt!,
         }
       : null,
+    /** Among its challenge's announced winners: ranked (1, 2…), or selected without a rank. */
+    winner: winnerFrom(row),
+    /** The team's first public word on it (a reply, an official response, a note, the results): when, and who. */
+    firstResponse: firstResponseFrom(row),
+    /** The idea a merged duplicate joined; a list names it by its number only once moderation hid it. */
+    mergedInto: row.mergedIntoId ? { id: row.mergedIntoId, title: row.mergedIntoHiddenAt ? null : row.mergedIntoTitle! } : null,
   };
 }
 export type IdeaSummary = ReturnType<typeof toSummary>;
@@ -209,12 +251,13 @@ export async function listIdeas(query: IdeaListQuery, viewerId: string | null, p
     const matches = await ideaMatches(query.q);
     if (!matches) return { ideas: [], nextCursor: null };
     const conditions: SQL[] = [isNull(ideas.hiddenAt), matches];
+    if (query.status !== "duplicate") conditions.push(isNull(ideas.mergedIntoId));
     if (query.status) conditions.push(eq(ideas.status, query.status));
     if (query.category) conditions.push(eq(ideas.categoryId, query.category));
     if (cursor) conditions.push(afterCursor(sort.column, cursorValue!, cursor[1]));
     rows = await listQuery(sort.column, conditions, viewerId, pageSize + 1);
   } else {
-    const shape = { sort: query.sort, status: Boolean(query.status), category: Boolean(query.category), cursor: Boolean(cursor), viewer: viewerId !== null };
+    const shape = { sort: query.sort, status: Boolean(query.status), duplicates: query.status === "duplicate", category: Boolean(query.category), cursor: Boolean(cursor), viewer: viewerId !== null };
     rows = await preparedList(shape)({
       status: query.status,
       category: query.category,
@@ -243,27 +286,22 @@ function afterCursor(column: SortColumn, value: unknown, id: unknown) {
 }
 
 function listQuery(column: SortColumn, conditions: SQL[], viewerId: string | Placeholder | null, limit: number | Placeholder) {
-  return db
-    .select({ ...summaryColumns(viewerId), sortValue: column })
-    .from(ideas)
-    .innerJoin(author, eq(author.id, ideas.authorId))
-    .leftJoin(categories, eq(categories.id, ideas.categoryId))
-    .leftJoin(challenges, eq(challenges.id, ideas.challengeId))
+  return withSummaryJoins(db.select({ ...summaryColumns(viewerId), sortValue: column }).from(ideas).$dynamic())
     .where(and(...conditions))
     .orderBy(desc(column), desc(ideas.id))
     .limit(limit as number);
 }
 
-type ListShape = { sort: IdeaSort; status: boolean; category: boolean; cursor: boolean; viewer: boolean };
+type ListShape = { sort: IdeaSort; status: boolean; duplicates: boolean; category: boolean; cursor: boolean; viewer: boolean };
 const preparedLists = new Map<string, ReturnType<typeof prepareList>>();
 
 /**
  * The list without search, prepared once per shape (sort, which filters, a cursor or not, a
- * viewer or not: 64 at most) with the values as placeholders: the list is on nearly every page
+ * viewer or not, and whether duplicates were asked for: 80 at most) with the values as placeholders: the list is on nearly every page
  * view, and building its SQL cost more than running it.
  */
 function preparedList(shape: ListShape) {
-  const key = `${shape.sort}_${Number(shape.status)}${Number(shape.category)}${Number(shape.cursor)}${Number(shape.viewer)}`;
+  const key = `${shape.sort}_${Number(shape.status)}${Number(shape.duplicates)}${Number(shape.category)}${Number(shape.cursor)}${Number(shape.viewer)}`;
   let statement = preparedLists.get(key);
   if (!statement) {
     statement = prepareList(key, shape);
@@ -275,6 +313,8 @@ function preparedList(shape: ListShape) {
 function prepareList(key: string, shape: ListShape) {
   const column = SORTS[shape.sort].column;
   const conditions: SQL[] = [isNull(ideas.hiddenAt)];
+  // A merged duplicate lives on in the idea it joined: it shows only when duplicates are asked for.
+  if (!shape.duplicates) conditions.push(isNull(ideas.mergedIntoId));
   if (shape.status) conditions.push(eq(ideas.status, sql.placeholder("status") as unknown as IdeaStatus));
   if (shape.category) conditions.push(eq(ideas.categoryId, sql.placeholder("category") as unknown as number));
   // The cursor's value through the column's encoder (a Date becomes what the engine stores).
@@ -297,12 +337,7 @@ export async function listChallengeIdeas(input: { challengeId: number; order: "s
       ? [desc(ideas.voteCount), desc(ideas.id)]
       : // In 64 bits: PostgreSQL's integer arithmetic is 32-bit and the product would overflow.
         [sql`(cast(${ideas.id} as bigint) * ${multiplier}) % 2147483629`, asc(ideas.id)];
-  const rows = await db
-    .select(summaryColumns(input.viewerId))
-    .from(ideas)
-    .innerJoin(author, eq(author.id, ideas.authorId))
-    .leftJoin(categories, eq(categories.id, ideas.categoryId))
-    .leftJoin(challenges, eq(challenges.id, ideas.challengeId))
+  const rows = await withSummaryJoins(db.select(summaryColumns(input.viewerId)).from(ideas).$dynamic())
     .where(and(eq(ideas.challengeId, input.challengeId), isNull(ideas.hiddenAt), isNull(ideas.mergedIntoId)))
     .orderBy(...orderBy)
     .limit(CHALLENGE_IDEAS_PAGE_SIZE + 1)
@@ -311,51 +346,37 @@ export async function listChallengeIdeas(input: { challengeId: number; order: "s
   return { ideas: rows.slice(0, CHALLENGE_IDEAS_PAGE_SIZE).map((row) => toSummary(row, now)), hasMore: rows.length > CHALLENGE_IDEAS_PAGE_SIZE };
 }
 
-const responder = alias(users, "responder");
-const mergedInto = alias(ideas, "merged_into");
-
 /** An idea with everything its page shows, or null. */
 export async function getIdea(id: number, viewerId: string | null) {
-  const [row] = await db
-    .select({
-      ...summaryColumns(viewerId),
-      bodyHtml: ideas.bodyHtml,
-      bodyJson: ideas.bodyJson,
-      bodyText: ideas.bodyText,
-      editedAt: ideas.editedAt,
-      firstResponseAt: ideas.firstResponseAt,
-      responderId: responder.id,
-      responderName: responder.displayName,
-      responderTitle: responder.jobTitle,
-      officialCommentId: ideas.officialCommentId,
-      assigneeId: ideas.assigneeId,
-      mergedIntoId: mergedInto.id,
-      mergedIntoTitle: mergedInto.title,
-      mergedIntoAuthorId: mergedInto.authorId,
-      mergedIntoHiddenAt: mergedInto.hiddenAt,
-      hiddenAt: ideas.hiddenAt,
-      hiddenReason: ideas.hiddenReason,
-    })
-    .from(ideas)
-    .innerJoin(author, eq(author.id, ideas.authorId))
-    .leftJoin(categories, eq(categories.id, ideas.categoryId))
-    .leftJoin(challenges, eq(challenges.id, ideas.challengeId))
-    .leftJoin(responder, eq(responder.id, ideas.firstResponderId))
-    .leftJoin(mergedInto, eq(mergedInto.id, ideas.mergedIntoId))
+  const [row] = await withSummaryJoins(
+    db
+      .select({
+        ...summaryColumns(viewerId),
+        bodyHtml: ideas.bodyHtml,
+        bodyJson: ideas.bodyJson,
+        bodyText: ideas.bodyText,
+        editedAt: ideas.editedAt,
+        responderTitle: responder.jobTitle,
+        officialCommentId: ideas.officialCommentId,
+        assigneeId: ideas.assigneeId,
+        hiddenAt: ideas.hiddenAt,
+        hiddenReason: ideas.hiddenReason,
+      })
+      .from(ideas)
+      .$dynamic(),
+  )
     .where(eq(ideas.id, id))
     .limit(1);
   if (!row) return null;
+  const summary = toSummary(row, clockNow());
   return {
-    ...toSummary(row, clockNow()),
+    ...summary,
     bodyHtml: row.bodyHtml satisfies SafeHtml,
     bodyJson: row.bodyJson,
     bodyText: row.bodyText,
     editedAt: row.editedAt,
     answered: row.firstResponseAt !== null,
-    firstResponse:
-      row.firstResponseAt && row.responderId
-        ? { at: row.firstResponseAt, by: { id: row.responderId, displayName: row.responderName!, jobTitle: row.responderTitle } }
-        : null,
+    firstResponse: summary.firstResponse ? { ...summary.firstResponse, by: { ...summary.firstResponse.by, jobTitle: row.responderTitle } } : null,
     officialCommentId: row.officialCommentId,
     assigneeId: row.assigneeId,
     mergedInto: row.mergedIntoId

@@ -6,6 +6,10 @@ import { escapeHtml } from "~/lib/html";
 import { translatorFor } from "~/lib/i18n.server";
 import { markSafeHtml } from "~/lib/safe-html";
 
+/** What a merge moved for one person: the email tells them exactly that. */
+export const MERGE_MOVES = ["voteAndFollow", "vote", "follow"] as const;
+export type MergeMove = (typeof MERGE_MOVES)[number];
+
 /** The token in an unsubscribe link: who, and from which kind of email. */
 export function unsubscribeToken(userId: string, kind: NotificationKind) {
   return signValue(`${userId}:${kind}`);
@@ -20,16 +24,17 @@ export function composeNotificationEmail(input: {
   subject: { title: string; path: string };
   status?: IdeaStatus;
   excerpt: string;
+  merge?: { from: { title: string }; moved: MergeMove };
   siteName: string;
 }): OutgoingEmail {
   const t = translatorFor(input.recipient.locale);
   const actor = input.actor.title ? `${input.actor.name} (${input.actor.title})` : input.actor.name;
   const status = input.status ? t(`statuses.${input.status}.label`) : "";
-  const values = { actor, idea: input.subject.title, challenge: input.subject.title, site: input.siteName, status };
+  const values = { actor, idea: input.subject.title, challenge: input.subject.title, site: input.siteName, status, from: input.merge?.from.title ?? "" };
   const link = appUrl(input.subject.path);
   const unsubscribe = appUrl(`/unsubscribe?token=${unsubscribeToken(input.recipient.id, input.kind)}`);
   const subject = t(`email.${input.kind}.subject`, values);
-  const lead = t(`email.${input.kind}.lead`, values);
+  const lead = input.merge ? t(`email.merged.lead.${input.merge.moved}`, values) : t(`email.${input.kind}.lead`, values);
   const excerpt = input.excerpt.length > 500 ? `${input.excerpt.slice(0, 500)}…` : input.excerpt;
 
   const text = [lead, "", excerpt ? `“${excerpt}”` : null, "", `${t("email.open")}: ${link}`, "", "—", t([`email.${input.kind}.why`, "email.why"], values), `${t("email.unsubscribe")}: ${unsubscribe}`]

@@ -2,7 +2,7 @@ import { and, count, desc, eq, inArray, isNull, lt } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { challenges, emailPreferences, ideas, notifications, NOTIFICATION_KINDS, site, users, type IdeaStatus, type NotificationKind } from "#db/tables";
 import { canSeeIdea } from "~/domain/idea-visibility";
-import { composeNotificationEmail } from "~/domain/notification-emails.server";
+import { composeNotificationEmail, type MergeMove } from "~/domain/notification-emails.server";
 import { now as clockNow } from "~/lib/clock.server";
 import { db, transaction, type Tx } from "~/lib/db.server";
 import { enqueueEmail } from "~/lib/mail/outbox.server";
@@ -24,6 +24,8 @@ export async function notify(
     recipientIds: string[];
     status?: IdeaStatus;
     excerpt?: string;
+    /** For "merged" (about the idea it moved to): the duplicate it came from, and what moved. */
+    merge?: { from: { id: number; title: string }; moved: MergeMove };
     now?: Date;
   } & ({ ideaId: number; challengeId?: undefined } | { challengeId: number; ideaId?: undefined }),
 ) {
@@ -63,6 +65,7 @@ export async function notify(
         subject: { title: subject.title, path: subject.path + anchorFor(input.kind, input.commentId) },
         status: input.status,
         excerpt: input.excerpt ?? "",
+        merge: input.merge,
         siteName: siteRow.name,
       }),
       now,

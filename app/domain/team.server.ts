@@ -1,22 +1,35 @@
-import { and, asc, desc, eq, inArray, isNull, lte, sql } from "drizzle-orm";
-import { comments, ideas, users } from "#db/tables";
+import { and, asc, count, desc, eq, inArray, isNull, lte, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
+import { challengeWinners, comments, ideas, users } from "#db/tables";
+import { winnerFrom } from "~/domain/challenges.server";
+import { firstResponseFrom } from "~/domain/reply-promise.server";
 import { db } from "~/lib/db.server";
 
-/** Staff with their number of public replies: one grouped query. */
+/**
+ * What counts as a person's public reply, on the team page and their profile alike: a public
+ * comment, not deleted or hidden, on an idea anyone can see. The count and the list both use it,
+ * so the number above the replies is the number of replies there are.
+ */
+const publicReply = and(eq(comments.kind, "public"), isNull(comments.deletedAt), isNull(comments.hiddenAt), isNull(ideas.hiddenAt));
+
+/** Staff with their number of public replies: two queries, however large the team. */
 export async function listTeam() {
-  return db
-    .select({
-      id: users.id,
-      displayName: users.displayName,
-      jobTitle: users.jobTitle,
-      bio: users.bio,
-      // users.id spelled out with its table: drizzle writes a one-table selection's columns bare,
-      // and a bare "id" in the subquery would be the comment's.
-      replyCount: sql<number>`(select count(*) from ${comments} where ${comments.authorId} = ${users}.${sql.identifier(users.id.name)} and ${comments.kind} = 'public' and ${comments.deletedAt} is null)`.mapWith(Number),
-    })
+  const staff = await db
+    .select({ id: users.id, displayName: users.displayName, jobTitle: users.jobTitle, bio: users.bio })
     .from(users)
     .where(inArray(users.role, ["staff", "admin"]))
     .orderBy(asc(users.displayName), asc(users.id));
+  const counts =
+    staff.length === 0
+      ? []
+      : await db
+          .select({ authorId: comments.authorId, n: count() })
+          .from(comments)
+          .innerJoin(ideas, eq(ideas.id, comments.ideaId))
+          .where(and(inArray(comments.authorId, staff.map((person) => person.id)), publicReply))
+          .groupBy(comments.authorId);
+  const byAuthor = new Map(counts.map((row) => [row.authorId, row.n]));
+  return staff.map((person) => ({ ...person, replyCount: byAuthor.get(person.id) ?? 0 }));
 }
 
 /** A person's latest public replies, with the idea each belongs to. */
@@ -33,7 +46,7 @@ export async function latestReplies(authorIds: string[], perPerson = 3) {
     })
     .from(comments)
     .innerJoin(ideas, eq(ideas.id, comments.ideaId))
-    .where(and(inArray(comments.authorId, authorIds), eq(comments.kind, "public"), isNull(comments.deletedAt), isNull(comments.hiddenAt), isNull(ideas.hiddenAt)))
+    .where(and(inArray(comments.authorId, authorIds), publicReply))
     .as("ranked");
   const rows = authorIds.length === 0 ? [] : await db.select().from(ranked).where(lte(ranked.rank, perPerson)).orderBy(desc(ranked.createdAt), desc(ranked.id));
   const byAuthor: Record<string, typeof rows> = {};
@@ -41,12 +54,40 @@ export async function latestReplies(authorIds: string[], perPerson = 3) {
   return byAuthor;
 }
 
-/** A person's ideas, newest first (hidden ones only for their author and staff). */
+const responder = alias(users, "responder");
+const mergedInto = alias(ideas, "merged_into");
+
+/**
+ * A person's ideas, newest first (hidden ones only for their author and staff), each with where
+ * it stands: its winner's place, who answered it and when, or the idea it was merged into.
+ */
 export async function ideasBy(authorId: string, includeHidden: boolean) {
-  return db
-    .select({ id: ideas.id, title: ideas.title, status: ideas.status, voteCount: ideas.voteCount, createdAt: ideas.createdAt })
+  const rows = await db
+    .select({
+      id: ideas.id,
+      title: ideas.title,
+      status: ideas.status,
+      voteCount: ideas.voteCount,
+      createdAt: ideas.createdAt,
+      firstResponseAt: ideas.firstResponseAt,
+      responderId: responder.id,
+      responderName: responder.displayName,
+      winnerIdeaId: challengeWinners.ideaId,
+      winnerRank: challengeWinners.rank,
+      mergedIntoId: mergedInto.id,
+      mergedIntoTitle: mergedInto.title,
+    })
     .from(ideas)
+    .leftJoin(responder, eq(responder.id, ideas.firstResponderId))
+    .leftJoin(challengeWinners, and(eq(challengeWinners.challengeId, ideas.challengeId), eq(challengeWinners.ideaId, ideas.id)))
+    .leftJoin(mergedInto, eq(mergedInto.id, ideas.mergedIntoId))
     .where(and(eq(ideas.authorId, authorId), includeHidden ? undefined : isNull(ideas.hiddenAt)))
     .orderBy(desc(ideas.id))
     .limit(50);
+  return rows.map(({ firstResponseAt, responderId, responderName, winnerIdeaId, winnerRank, mergedIntoId, mergedIntoTitle, ...idea }) => ({
+    ...idea,
+    firstResponse: firstResponseFrom({ firstResponseAt, responderId, responderName }),
+    winner: winnerFrom({ winnerIdeaId, winnerRank }),
+    mergedInto: mergedIntoId ? { id: mergedIntoId, title: mergedIntoTitle! } : null,
+  }));
 }

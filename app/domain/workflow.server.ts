@@ -3,7 +3,9 @@ import { categories, follows, ideaEvents, ideaMerges, ideas, users, votes } from
 import { audit } from "~/domain/audit.server";
 import { followerIds } from "~/domain/follows.server";
 import { needsNote, type SettableStatus } from "~/domain/idea-lifecycle";
+import { MERGE_MOVES, type MergeMove } from "~/domain/notification-emails.server";
 import { notify } from "~/domain/notifications.server";
+import { recordFirstResponse } from "~/domain/reply-promise.server";
 import { isStaff } from "~/domain/roles";
 import { changeVoteCount } from "~/domain/votes.server";
 import { emitWebhookEvent, ideaInEvent } from "~/domain/webhooks.server";
@@ -11,14 +13,6 @@ import { now as clockNow } from "~/lib/clock.server";
 import { transaction, type Tx } from "~/lib/db.server";
 import { ok, refused } from "~/lib/result";
 import type { RichBody } from "~/lib/rich-body.server";
-
-/** Records the first public word from the team on an idea (a reply, an official response, a status note), and who. */
-export async function recordFirstResponse(tx: Tx, ideaId: number, staffId: string, now: Date) {
-  await tx
-    .update(ideas)
-    .set({ firstResponseAt: now, firstResponderId: staffId })
-    .where(and(eq(ideas.id, ideaId), isNull(ideas.firstResponseAt)));
-}
 
 async function voterIds(tx: Tx, ideaId: number) {
   const rows = await tx.select({ userId: votes.userId }).from(votes).where(eq(votes.ideaId, ideaId));
@@ -147,6 +141,7 @@ export async function triageIdeas(input: {
  * Merges a duplicate into the idea it repeats. Its voters' votes and its followers move to the
  * target (someone who was on both counts once); it becomes "Duplicate" with a link; its own
  * comments stay where they were. What moved is recorded, so `unmergeIdea` can put it back.
+ * Each person whose vote or follow moved is told exactly what moved, and where to.
  */
 export async function mergeIdeas(input: { sourceId: number; targetId: number; staffId: string; now?: Date }) {
   const now = input.now ?? clockNow();
@@ -189,8 +184,16 @@ export async function mergeIdeas(input: { sourceId: number; targetId: number; st
       { ideaId: input.targetId, actorId: input.staffId, kind: "merged_from", relatedIdeaId: input.sourceId, createdAt: now },
     ]);
     await audit(tx, { actorId: input.staffId, action: "idea.merge", targetType: "idea", targetId: input.sourceId, details: { into: input.targetId }, now });
-    const everyone = [...new Set([...sourceFollowers, ...targetFollowers])];
-    await notify(tx, { kind: "merged", actorId: input.staffId, ideaId: input.sourceId, commentId: null, recipientIds: everyone, now });
+    // Only those whose vote or follow actually moved hear about it, about the idea it moved to;
+    // people already on the target lost nothing and get nothing.
+    const [sourceRow] = await tx.select({ id: ideas.id, title: ideas.title }).from(ideas).where(eq(ideas.id, input.sourceId)).limit(1);
+    const followMoved = new Set(movedFollowers);
+    const whatMoved = new Map<string, MergeMove>(movedFollowers.map((id) => [id, "follow"]));
+    for (const id of movedVoters) whatMoved.set(id, followMoved.has(id) ? "voteAndFollow" : "vote");
+    for (const moved of MERGE_MOVES) {
+      const recipientIds = [...whatMoved].filter(([, what]) => what === moved).map(([id]) => id);
+      await notify(tx, { kind: "merged", actorId: input.staffId, ideaId: input.targetId, commentId: null, recipientIds, merge: { from: sourceRow!, moved }, now });
+    }
     return ok(merge!);
   });
 }

@@ -32,6 +32,7 @@ export function formatters(locale: string) {
       formatDateTime: (value: Date | string | number) => dateTime.format(new Date(value)),
       formatNumber: (value: number) => number.format(value),
       formatRelative: (value: Date | string | number) => formatRelative(locale, value),
+      formatDuration: (ms: number, display: DurationDisplay = "long") => formatDuration(locale, ms, display),
     };
   });
 }
@@ -83,4 +84,23 @@ export function formatRelative(locale: string, value: Date | string | number, no
     if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);
   }
   return format.format(0, "minute");
+}
+
+/** "long": "4 days", "4 días"; "narrow", for phones: "4d". */
+export type DurationDisplay = "long" | "narrow";
+
+const DURATION_UNITS = [
+  ["day", 24 * 3600_000],
+  ["hour", 3600_000],
+  ["minute", 60_000],
+] as const;
+
+/**
+ * How long something took or has been going on, in its largest whole unit (days, hours or
+ * minutes, rounded down; at least one minute), in the reader's language.
+ */
+export function formatDuration(locale: string, ms: number, display: DurationDisplay = "long") {
+  const [unit, size] = DURATION_UNITS.find(([, size]) => ms >= size) ?? DURATION_UNITS[2];
+  const format = once(`duration|${locale}|${unit}|${display}`, () => new Intl.NumberFormat(locale, { style: "unit", unit, unitDisplay: display }));
+  return format.format(Math.max(1, Math.floor(ms / size)));
 }

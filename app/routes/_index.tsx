@@ -9,6 +9,7 @@ import { z } from "zod";
 import { listCategories } from "~/domain/categories.server";
 import { IDEA_SORTS } from "~/domain/idea-list";
 import { listIdeas } from "~/domain/ideas.server";
+import { replyPromiseContext } from "~/domain/reply-promise.server";
 import { useFormatters } from "~/lib/format";
 import { pageTitle } from "~/lib/meta";
 import { limitRate } from "~/web/throttle.server";
@@ -28,7 +29,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await getOptionalUser(request);
   const query = listQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   if (query.q) await limitRate({ context }, "search");
-  const [page, categories] = await Promise.all([listIdeas(query, user?.id ?? null), listCategories()]);
+  const [page, categories, promise] = await Promise.all([listIdeas(query, user?.id ?? null), listCategories(), replyPromiseContext()]);
   const filtered = Boolean(query.q || query.status || query.category);
   const category = categories.find(({ id }) => id === query.category);
   const feed = category ? await feedLink(`/feed/categories/${category.id}`, "feeds.category", { category: category.name }) : await feedLink("/feed", "feeds.ideas");
@@ -40,6 +41,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     // Sent with the page, so that the database schema (drizzle) stays out of the browser.
     sorts: IDEA_SORTS,
     statuses: IDEA_STATUSES,
+    promise,
     categories: categories.map(({ id, name }) => ({ id, name })),
     feed,
   };
@@ -49,7 +51,7 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) => [...page
 
 export default function IdeasPage() {
   const { t } = useTranslation();
-  const { query, ideas, nextCursor, filtered, sorts, statuses, categories } = useLoaderData<typeof loader>();
+  const { query, ideas, nextCursor, filtered, sorts, statuses, promise, categories } = useLoaderData<typeof loader>();
   const submit = useSubmit();
   const { formatNumber } = useFormatters();
   const activeFilters = [query.status, query.category].filter(Boolean).length;
@@ -161,7 +163,7 @@ export default function IdeasPage() {
         ) : (
           <ol className="space-y-3">
             {ideas.map((idea) => (
-              <IdeaRow key={idea.id} idea={idea} />
+              <IdeaRow key={idea.id} idea={idea} promise={promise} />
             ))}
           </ol>
         )}

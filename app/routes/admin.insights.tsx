@@ -5,7 +5,6 @@ import { useTranslation } from "react-i18next";
 import { SelectField } from "~/components/forms";
 import { BarList, ColumnChart } from "~/components/insights-charts";
 import { usePercent } from "~/components/percent";
-import { useDuration } from "~/components/reply-promise";
 import { listCategories } from "~/domain/categories.server";
 import { listAllChallenges } from "~/domain/challenges.server";
 import { IDEA_STATUSES } from "#db/schema";
@@ -199,8 +198,7 @@ function PeriodForm({ data }: { data: Data }) {
 export default function InsightsPage() {
   const data = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
-  const { formatNumber, formatDate } = useFormatters();
-  const duration = useDuration();
+  const { formatNumber, formatDate, formatDuration: duration } = useFormatters();
   const change = useChange();
   const { insights, promiseDays, listQuery } = data;
   const { activity, listening, outcomes, demand } = insights;

@@ -6,7 +6,6 @@ import { z } from "zod";
 import { EmptyState } from "~/components/empty-state";
 import { categoryOptions, SelectField } from "~/components/forms";
 import { StatusBadge } from "~/components/idea-badges";
-import { useDuration } from "~/components/reply-promise";
 import { ScrollTable, STICKY_CELL } from "~/components/scroll-table";
 import { listWaiting } from "~/domain/boards.server";
 import { listCategories } from "~/domain/categories.server";
@@ -16,6 +15,7 @@ import { getSite } from "~/domain/site.server";
 import { triageIdeas } from "~/domain/workflow.server";
 import { now as clockNow } from "~/lib/clock.server";
 import { clsx } from "~/lib/clsx";
+import { useFormatters } from "~/lib/format";
 import { pageTitle } from "~/lib/meta";
 import { ideaPath } from "~/lib/paths";
 import { requireUser } from "~/web/guards.server";
@@ -87,7 +87,7 @@ function staffOptions(staff: Array<{ id: string; displayName: string }>) {
 
 export default function TriagePage() {
   const { t } = useTranslation();
-  const duration = useDuration();
+  const { formatDuration } = useFormatters();
   const { filters, ideas, promiseDays, now, staff, categories } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const submit = useSubmit();
@@ -204,7 +204,7 @@ export default function TriagePage() {
                       </td>
                       <td className="min-w-32 p-2">
                         {overdue ? <span className="rounded bg-red-800 px-1.5 py-0.5 text-xs font-bold text-white">{t("triage.overdue")}</span> : null}{" "}
-                        <span className={clsx(overdue && "font-semibold text-red-900")}>{duration(waited)}</span>
+                        <span className={clsx(overdue && "font-semibold text-red-900")}>{formatDuration(waited)}</span>
                       </td>
                       <td className="p-2">{idea.assigneeName ?? <span className="text-muted">{t("workflow.nobody")}</span>}</td>
                       <td className="p-2">{idea.categoryName ?? <span className="text-muted">{t("ideaForm.noCategory")}</span>}</td>

@@ -10,6 +10,7 @@ import { challengePhase } from "~/domain/challenge-phases";
 import { budgetFor, getChallenge, listWinners } from "~/domain/challenges.server";
 import { canSeeIdea } from "~/domain/idea-visibility";
 import { listChallengeIdeas } from "~/domain/ideas.server";
+import { replyPromiseContext } from "~/domain/reply-promise.server";
 import { isStaff } from "~/domain/roles";
 import { now as clockNow } from "~/lib/clock.server";
 import { useFormatters } from "~/lib/format";
@@ -47,11 +48,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { seed, setCookie } = shuffleSeed(request, user?.id ?? null);
   const stillOpen = phase === "draft" || phase === "upcoming" || phase === "submission";
   const finished = phase === "finished";
-  const [{ ideas, hasMore }, budget, winners, feed] = await Promise.all([
+  const [{ ideas, hasMore }, budget, winners, feed, promise] = await Promise.all([
     listChallengeIdeas({ challengeId: challenge.id, order: stillOpen ? "shuffled" : "votes", seed, viewerId: user?.id ?? null, page }),
     phase === "voting" ? budgetFor(challenge, user?.id ?? null) : null,
     finished ? listWinners(challenge.id) : [],
     feedLink(`/feed/challenges/${challenge.slug}`, "feeds.challenge", { challenge: challenge.title }),
+    replyPromiseContext(),
   ]);
   const refused = search.get("refused");
 
@@ -74,6 +76,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       phase,
       now: now.getTime(),
       ideas,
+      promise,
       order: stillOpen ? ("shuffled" as const) : ("votes" as const),
       page,
       hasMore,
@@ -102,7 +105,7 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data: loaded }) =>
 export default function ChallengePage() {
   const { t } = useTranslation();
   const { formatNumber } = useFormatters();
-  const { challenge, phase, now, ideas, order, page, hasMore, signedIn, isStaff, budget, refused, results } = useLoaderData<typeof loader>();
+  const { challenge, phase, now, ideas, promise, order, page, hasMore, signedIn, isStaff, budget, refused, results } = useLoaderData<typeof loader>();
   const path = `/challenges/${challenge.slug}`;
   return (
     <article aria-labelledby="challenge-title">
@@ -195,7 +198,7 @@ export default function ChallengePage() {
         ) : (
           <ul className="mt-4 space-y-3">
             {ideas.map((idea) => (
-              <IdeaRow key={idea.id} idea={idea} hideChallenge budgetSpent={signedIn && budget?.left === 0} />
+              <IdeaRow key={idea.id} idea={idea} promise={promise} hideChallenge budgetSpent={signedIn && budget?.left === 0} />
             ))}
           </ul>
         )}

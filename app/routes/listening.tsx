@@ -2,7 +2,6 @@ import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { usePercent } from "~/components/percent";
-import { useDuration } from "~/components/reply-promise";
 import { getListeningRecord } from "~/domain/listening.server";
 import { getSite } from "~/domain/site.server";
 import { now } from "~/lib/clock.server";
@@ -32,8 +31,7 @@ function Figure({ label, value, detail, late }: { label: string; value: string; 
 
 export default function ListeningPage() {
   const { t } = useTranslation();
-  const { formatDate, formatNumber } = useFormatters();
-  const duration = useDuration();
+  const { formatDate, formatNumber, formatDuration: duration } = useFormatters();
   const percent = usePercent();
   const record = useLoaderData<typeof loader>();
   const late = record.medianLate;

@@ -3,8 +3,10 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Avatar } from "~/components/avatar";
 import { Link } from "@remix-run/react";
-import { StatusBadge } from "~/components/idea-badges";
+import { StatusBadge, WinnerBadge } from "~/components/idea-badges";
+import { IdeaStanding } from "~/components/idea-standing";
 import { getPerson } from "~/domain/people.server";
+import { replyPromiseContext } from "~/domain/reply-promise.server";
 import { isStaff } from "~/domain/roles";
 import { ideasBy, latestReplies } from "~/domain/team.server";
 import { useFormatters } from "~/lib/format";
@@ -19,12 +21,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await getOptionalUser(request);
   // Only public fields: never the email or the password hash.
   const staff = isStaff(person);
-  const [ideas, replies] = await Promise.all([
+  const [ideas, replies, promise] = await Promise.all([
     ideasBy(person.id, viewer?.id === person.id || isStaff(viewer)),
     staff ? latestReplies([person.id], 10).then((byAuthor) => byAuthor[person.id] ?? []) : [],
+    replyPromiseContext(),
   ]);
   return {
     ideas,
+    promise,
     replies,
     person: {
       id: person.id,
@@ -44,7 +48,7 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
 export default function PersonPage() {
   const { t } = useTranslation();
   const { formatDate } = useFormatters();
-  const { person, ideas, replies } = useLoaderData<typeof loader>();
+  const { person, ideas, replies, promise } = useLoaderData<typeof loader>();
   return (
     <>
     <article className="card flex flex-col gap-6 sm:flex-row">
@@ -99,7 +103,11 @@ export default function PersonPage() {
                 {idea.title}
               </Link>
               <StatusBadge status={idea.status} />
+              {idea.winner ? <WinnerBadge winner={idea.winner} /> : null}
               <span className="text-sm text-muted">{t("votes.count", { count: idea.voteCount, formatted: String(idea.voteCount) })}</span>
+              <span className="text-sm">
+                <IdeaStanding idea={idea} promise={promise} />
+              </span>
             </li>
           ))}
         </ul>

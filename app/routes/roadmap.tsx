@@ -2,10 +2,12 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSubmit } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { categoryOptions, SelectField } from "~/components/forms";
-import { CategoryTag } from "~/components/idea-badges";
+import { CategoryTag, WinnerBadge } from "~/components/idea-badges";
+import { ReplyLine } from "~/components/idea-standing";
 import { getRoadmap } from "~/domain/boards.server";
 import { listCategories } from "~/domain/categories.server";
 import { ROADMAP_COLUMNS } from "~/domain/idea-lifecycle";
+import { replyPromiseContext } from "~/domain/reply-promise.server";
 import { ideaPath } from "~/lib/paths";
 import { useFormatters } from "~/lib/format";
 import { pageTitle } from "~/lib/meta";
@@ -13,8 +15,8 @@ import { numberParam } from "~/web/params";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const category = numberParam(request, "category");
-  const [columns, categories] = await Promise.all([getRoadmap(category), listCategories()]);
-  return { category: category ?? null, columns, categories: categories.map(({ id, name }) => ({ id, name })) };
+  const [columns, categories, promise] = await Promise.all([getRoadmap(category), listCategories(), replyPromiseContext()]);
+  return { category: category ?? null, columns, promise, categories: categories.map(({ id, name }) => ({ id, name })) };
 }
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "roadmap.title");
@@ -22,7 +24,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "roadmap.t
 export default function RoadmapPage() {
   const { t } = useTranslation();
   const { formatNumber } = useFormatters();
-  const { category, columns, categories } = useLoaderData<typeof loader>();
+  const { category, columns, promise, categories } = useLoaderData<typeof loader>();
   const submit = useSubmit();
   return (
     <>
@@ -58,6 +60,8 @@ export default function RoadmapPage() {
                     </Link>
                     <p className="mt-1 flex flex-wrap items-center gap-3 text-xs text-muted">
                       <span>{t("votes.count", { count: idea.voteCount, formatted: formatNumber(idea.voteCount) })}</span>
+                      <ReplyLine createdAt={idea.createdAt} firstResponse={idea.firstResponse} promise={promise} />
+                      {idea.winner ? <WinnerBadge winner={idea.winner} /> : null}
                       {idea.categoryName && idea.categoryColour ? <CategoryTag category={{ name: idea.categoryName, colour: idea.categoryColour }} /> : null}
                     </p>
                   </li>

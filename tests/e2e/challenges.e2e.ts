@@ -47,6 +47,12 @@ const copy = {
     note: "Note to the participants, signed with your name",
     announce: "Announce the results",
     results: "Results",
+    ideasHeading: "Ideas submitted",
+    winnerMark: "Winner · 1st place",
+    selectedMark: "Selected in the challenge",
+    answeredIn: (name: string) => `Answered in 3 days by ${name}`,
+    answeredBy: "Answered by",
+    openAnswered: "Open: the team has replied",
   },
   es: {
     adminTitle: "Retos",
@@ -90,6 +96,12 @@ const copy = {
     note: "Nota para quienes participaron, firmada con tu nombre",
     announce: "Anunciar los resultados",
     results: "Resultados",
+    ideasHeading: "Ideas presentadas",
+    winnerMark: "Ganadora · 1.º puesto",
+    selectedMark: "Seleccionada en el reto",
+    answeredIn: (name: string) => `Respondida en 3 días por ${name}`,
+    answeredBy: "Respondida por",
+    openAnswered: "Abierta: el equipo ya ha respondido",
   },
 } as const;
 
@@ -264,6 +276,20 @@ for (const locale of ["en", "es"] as const) {
       await resultsNotice.click();
       await expect(page).toHaveURL(new RegExp(`/challenges/${escapeRegExp(challenge.slug)}(#results)?$`));
       await expect(page.getByRole("region", { name: t.results, exact: true })).toContainText(noteText);
+      await expectNoA11yViolations(page);
+
+      // 6. The results answered the winners: each is marked with its place and no longer waits for the team.
+      const ideasList = page.getByRole("region", { name: t.ideasHeading });
+      const winnerRow = ideasList.getByRole("listitem").filter({ has: page.getByRole("link", { name: adminIdea.title, exact: true }) });
+      await expect(winnerRow).toContainText(t.winnerMark);
+      await expect(winnerRow).toContainText(t.answeredIn(ADMIN.name));
+      const ownIdeaRow = ideasList.getByRole("listitem").filter({ has: page.getByRole("link", { name: customerIdea.title, exact: true }) });
+      await expect(ownIdeaRow).toContainText(t.selectedMark);
+      await ownIdeaRow.getByRole("link", { name: customerIdea.title, exact: true }).click();
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(customerIdea.title);
+      await expect(page.getByText(t.selectedMark)).toBeVisible();
+      await expect(page.getByText(t.openAnswered)).toBeVisible();
+      await expect(page.getByRole("main").getByText(t.answeredBy).first()).toContainText(ADMIN.name);
       await expectNoA11yViolations(page);
     } finally {
       resetClock();

@@ -14,8 +14,8 @@ import { makeIdea, plainBody } from "#tests/support/ideas";
 beforeAll(ensureSite);
 
 // Issue 11: a moderation-hidden idea's title leaked through the redirect to its canonical
-// slug and the concealed page's data; other customers could still vote and comment on it; the
-// idea page's data sent `assigneeId` to visitors.
+// slug and the concealed page's data; other customers could still vote and comment on it. (Its
+// assignee, kept to staff then, is public since issue 16: "Looked after by" on the idea page.)
 
 const TITLE = "Secret sauce recipe";
 const SLUG_WORDS = /secret|sauce|recipe/i;
@@ -119,17 +119,15 @@ describe("a hidden idea, to those who may not see it", () => {
 });
 
 describe("the assignee", () => {
-  it("reaches staff only", async () => {
+  it("is public: everyone who may see the idea is told who looks after it (issue 16)", async () => {
     const author = await makePerson();
-    const staff = await makePerson("staff");
+    const staff = await makePerson("staff", { displayName: "Owner In Public" });
     const idea = await makeIdea(author.id, "Assigned work");
     accepted(await assignIdea({ ideaId: idea.id, assigneeId: staff.id, actorId: staff.id }));
     const path = `/ideas/${idea.id}-assigned-work`;
-    for (const cookie of [undefined, await sessionCookieFor(author.id)]) {
-      const page = (await load(path, cookie)) as { idea: { assigneeId: string | null } };
-      expect(page.idea.assigneeId).toBeNull();
-      expect(JSON.stringify(page)).not.toContain(staff.id);
+    for (const cookie of [undefined, await sessionCookieFor(author.id), await sessionCookieFor(staff.id)]) {
+      const page = (await load(path, cookie)) as { idea: { assignee: { id: string; displayName: string } | null } };
+      expect(page.idea.assignee).toMatchObject({ id: staff.id, displayName: "Owner In Public" });
     }
-    expect(((await load(path, await sessionCookieFor(staff.id))) as { idea: { assigneeId: string | null } }).idea.assigneeId).toBe(staff.id);
   });
 });

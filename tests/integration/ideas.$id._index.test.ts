@@ -3,10 +3,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { ideas } from "#db/tables";
 import { getIdea } from "~/domain/ideas.server";
 import { listNotifications } from "~/domain/notifications.server";
+import { mergeIdeas } from "~/domain/workflow.server";
 import { transaction } from "~/lib/db.server";
 import { action as ideaAction, loader as ideaLoader } from "~/routes/ideas.$id._index/route";
 import { comment } from "#tests/support/comments";
-import { args, call, ensureSite, makePerson, makeRequest, sessionCookieFor } from "#tests/support/fixtures";
+import { accepted, args, call, ensureSite, makePerson, makeRequest, sessionCookieFor } from "#tests/support/fixtures";
 import { makeIdea } from "#tests/support/ideas";
 
 beforeAll(ensureSite);
@@ -56,6 +57,18 @@ describe("the idea page", () => {
     });
     expect(await post(answered.id, mine, { intent: "delete" })).toMatchObject({ error: "errors.idea.answeredCannotDelete" });
     expect(await getIdea(answered.id, null)).not.toBeNull();
+  });
+
+  it("shows a merged duplicate as pointing to the idea it joined, waiting for nothing, with nothing to follow", async () => {
+    const author = await makePerson();
+    const staff = await makePerson("staff");
+    const target = await makeIdea(author.id, "The original");
+    const duplicate = await makeIdea(author.id, "The repeat");
+    accepted(await mergeIdeas({ sourceId: duplicate.id, targetId: target.id, staffId: staff.id }));
+    const cookie = await sessionCookieFor((await makePerson()).id);
+    const page = await ideaLoader(args(makeRequest(`/ideas/${duplicate.id}-the-repeat`, { cookie }), { id: `${duplicate.id}-the-repeat` }));
+    expect(page).toMatchObject({ idea: { status: "duplicate", mergedInto: { id: target.id, title: "The original" } }, following: false });
+    expect(((await post(duplicate.id, cookie, { intent: "follow" })) as Response).status).toBe(400);
   });
 
   it("answers 400 to an action it does not know", async () => {

@@ -17,6 +17,8 @@ import {
   votesUsed,
   type ChallengeInput,
 } from "~/domain/challenges.server";
+import { listWaiting } from "~/domain/boards.server";
+import { getThread } from "~/domain/comments.server";
 import { isFollowing } from "~/domain/follows.server";
 import { CHALLENGE_IDEAS_PAGE_SIZE, createIdea, getIdea, listChallengeIdeas } from "~/domain/ideas.server";
 import { listNotifications } from "~/domain/notifications.server";
@@ -432,6 +434,42 @@ describe("publishing results", () => {
       ["Reusable crates", null, 3],
       ["Bring your own box", null, 0],
     ]);
+  });
+
+  it("answer each winner in the name of the staff member who signed them, and mark its place in every list", async () => {
+    const { staff, challenge, ideas } = await challengeWithVotes();
+    const at = challenge.during.counting;
+    accepted(
+      await publishResults({
+        challengeId: challenge.id,
+        staffId: staff.id,
+        winners: [
+          { ideaId: ideas.c.id, rank: 1 },
+          { ideaId: ideas.b.id, rank: null },
+        ],
+        note: plainBody("Bulk aisle first."),
+        now: at,
+      }),
+    );
+    expect(await getIdea(ideas.c.id, null)).toMatchObject({ answered: true, winner: { rank: 1 }, firstResponse: { at, by: { id: staff.id, displayName: "Rita Results" } } });
+    expect(await getIdea(ideas.b.id, null)).toMatchObject({ answered: true, winner: { rank: null } });
+    // An idea that did not win is still waiting for a word of its own.
+    expect(await getIdea(ideas.a.id, null)).toMatchObject({ answered: false, winner: null, firstResponse: null });
+    const listed = (await listChallengeIdeas({ challengeId: challenge.id, order: "votes", seed: 0, viewerId: null, page: 1 })).ideas;
+    expect(listed.map((idea) => [idea.title, idea.winner?.rank ?? (idea.winner ? "selected" : null), Boolean(idea.firstResponse)])).toEqual([
+      ["Reusable crates", null, false],
+      ["Bulk aisle", 1, true],
+      ["Paper tape", "selected", true],
+      ["Bring your own box", null, false],
+    ]);
+    expect((await listWaiting({})).map((idea) => idea.id)).not.toContain(ideas.c.id);
+
+    // The winner's timeline says who announced it, once, however often the results are corrected.
+    accepted(
+      await publishResults({ challengeId: challenge.id, staffId: staff.id, winners: [{ ideaId: ideas.c.id, rank: 1 }], note: plainBody("Still first."), now: shift(at, HOUR) }),
+    );
+    const events = (await getThread(ideas.c.id, null)).filter((item) => item.type === "event");
+    expect(events).toEqual([expect.objectContaining({ kind: "challenge_results", actorName: "Rita Results" })]);
   });
 
   it("tells every participant (submitters and voters, not the staff member) once; a correction replaces the winners silently", async () => {

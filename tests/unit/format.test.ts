@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatRelative, formatters, formatZonedDateTime } from "~/lib/format";
+import { formatDuration, formatRelative, formatters, formatZonedDateTime } from "~/lib/format";
 
 const moment = Date.UTC(2026, 2, 5, 17, 30);
 
@@ -46,5 +46,19 @@ describe("formatZonedDateTime", () => {
     }
     expect(formatZonedDateTime("en", "Europe/Madrid", moment)).toContain("GMT+1");
     expect(formatZonedDateTime("en", "America/New_York", moment)).toContain("EST");
+  });
+});
+
+describe("formatDuration", () => {
+  const HOUR = 3600_000;
+  it("says how long in the largest whole unit, in the reader's language, long or narrow", () => {
+    expect(formatDuration("en", 26 * HOUR)).toBe("1 day");
+    expect(formatDuration("en", 4.9 * 24 * HOUR)).toBe("4 days");
+    expect(formatDuration("es", 4.9 * 24 * HOUR)).toBe("4 días");
+    expect(formatDuration("en", 5 * HOUR)).toBe("5 hours");
+    expect(formatDuration("es", 25 * 60_000)).toBe("25 minutos");
+    expect(formatDuration("en", 10_000)).toBe("1 minute");
+    expect(formatDuration("en", 4 * 24 * HOUR, "narrow")).toBe("4d");
+    expect(formatters("es").formatDuration(3 * HOUR, "narrow")).toBe("3h");
   });
 });

@@ -4,8 +4,8 @@ import { emailOutbox, follows, ideas, votes } from "#db/tables";
 import { listAudit } from "~/domain/audit.server";
 import { getRoadmap, listAdopted, listWaiting } from "~/domain/boards.server";
 import { getThread } from "~/domain/comments.server";
-import { isFollowing } from "~/domain/follows.server";
-import { getIdea } from "~/domain/ideas.server";
+import { follow, isFollowing } from "~/domain/follows.server";
+import { getIdea, listIdeas } from "~/domain/ideas.server";
 import { listNotifications } from "~/domain/notifications.server";
 import { setVote } from "~/domain/votes.server";
 import { assignIdea, changeStatus, mergeIdeas, setIdeaCategory, triageIdeas, unmergeIdea } from "~/domain/workflow.server";
@@ -84,7 +84,9 @@ describe("merging duplicates", () => {
     expect(await getIdea(source.id, null)).toMatchObject({ status: "duplicate", mergedInto: { id: target.id, title: "Pay with the phone" } });
     expect((await getThread(source.id, null)).some((item) => item.type === "comment")).toBe(true);
     expect(await setVote(source.id, a.id, true)).toEqual({ ok: false, reason: "notFound" });
-    for (const person of [a, b, both]) expect((await listNotifications(person.id)).notifications.map((n) => n.kind)).toContain("merged");
+    // Only b's vote and follow moved: a and both were on the target already.
+    expect((await listNotifications(b.id)).notifications).toEqual([expect.objectContaining({ kind: "merged", ideaId: target.id, ideaTitle: "Pay with the phone" })]);
+    for (const person of [a, both]) expect((await listNotifications(person.id)).notifications.map((n) => n.kind)).not.toContain("merged");
     expect(await mergeIdeas({ sourceId: source.id, targetId: target.id, staffId: staff.id })).toEqual({ ok: false, reason: "merged" });
     expect(await changeStatus({ ideaId: source.id, staffId: staff.id, to: "planned", note: null })).toEqual({ ok: false, reason: "merged" });
 
@@ -97,6 +99,47 @@ describe("merging duplicates", () => {
     expect(await getIdea(source.id, null)).toMatchObject({ status: "open", mergedInto: null });
     expect((await listAudit()).entries.slice(0, 2).map((entry) => entry.action)).toEqual(["idea.unmerge", "idea.merge"]);
     expect(await unmergeIdea({ sourceId: source.id, staffId: staff.id })).toEqual({ ok: false, reason: "notMerged" });
+  });
+
+  it("tells exactly those whose vote or follow moved what moved, naming and linking the idea it moved to", async () => {
+    const [author, staff] = [await makePerson(), await makePerson("staff", { displayName: "Mia Merger" })];
+    const [voterAndFollower, voterOnly, followerOnly, onBoth, targetFollower] = [await makePerson(), await makePerson(), await makePerson(), await makePerson(), await makePerson()];
+    const target = await makeIdea(author.id, "Dark mode everywhere");
+    const source = await makeIdea(author.id, "Dark mode on the website");
+    accepted(await setVote(source.id, voterAndFollower.id, true));
+    accepted(await setVote(source.id, voterOnly.id, true));
+    accepted(await follow(target.id, voterOnly.id));
+    accepted(await follow(source.id, followerOnly.id));
+    accepted(await setVote(source.id, onBoth.id, true));
+    accepted(await setVote(target.id, onBoth.id, true));
+    accepted(await follow(target.id, targetFollower.id));
+    accepted(await mergeIdeas({ sourceId: source.id, targetId: target.id, staffId: staff.id }));
+
+    const mergeEmails = await db
+      .select({ to: emailOutbox.toAddress, subject: emailOutbox.subject, text: emailOutbox.text })
+      .from(emailOutbox)
+      .where(sql`${emailOutbox.subject} like 'A duplicate was merged%' and ${emailOutbox.text} like '%Dark mode on the website%'`);
+    const byAddress = Object.fromEntries(mergeEmails.map((email) => [email.to, email]));
+    expect(Object.keys(byAddress).sort()).toEqual([voterAndFollower.email, voterOnly.email, followerOnly.email].sort());
+    expect(byAddress[voterAndFollower.email]!.text).toContain("Mia Merger merged “Dark mode on the website” into “Dark mode everywhere”, the same idea. Your vote and your follow moved to it.");
+    expect(byAddress[voterOnly.email]!.text).toContain("Your vote moved to it.");
+    expect(byAddress[followerOnly.email]!.text).toContain("You follow it now instead.");
+    for (const email of mergeEmails) expect(email.text).toMatch(new RegExp(`/ideas/${target.id}-dark-mode-everywhere`));
+    for (const person of [author, onBoth, targetFollower]) expect((await listNotifications(person.id)).notifications.map((n) => n.kind)).not.toContain("merged");
+  });
+
+  it("takes the duplicate out of the lists (unless duplicates are asked for) and out of following", async () => {
+    const [author, staff, reader] = [await makePerson(), await makePerson("staff"), await makePerson()];
+    const target = await makeIdea(author.id, "Dark mode everywhere");
+    const source = await makeIdea(author.id, "Dark mode on the website");
+    accepted(await mergeIdeas({ sourceId: source.id, targetId: target.id, staffId: staff.id }));
+    const listed = async (status?: "duplicate") => (await listIdeas({ sort: "trending", status }, null, 100)).ideas;
+    const shown = (await listed()).map((idea) => idea.id);
+    expect(shown).toContain(target.id);
+    expect(shown).not.toContain(source.id);
+    expect((await listed("duplicate")).find((idea) => idea.id === source.id)).toMatchObject({ mergedInto: { id: target.id, title: "Dark mode everywhere" } });
+    expect(await follow(source.id, reader.id)).toEqual({ ok: false, reason: "merged" });
+    expect(await isFollowing(source.id, reader.id)).toBe(false);
   });
 
   it("refuses merging an idea into itself, or into one that does not exist", async () => {

@@ -6,21 +6,21 @@ import { Avatar } from "~/components/avatar";
 import { ConfirmAddressNotice } from "~/components/confirm-address";
 import { CommentItem, ReportThanks, SignedBy, TimelineEventItem } from "~/components/discussion";
 import { EmptyState } from "~/components/empty-state";
-import { ChallengeTag, CategoryTag, StatusBadge } from "~/components/idea-badges";
-import { IdeaVote } from "~/components/idea-row";
+import { ChallengeTag, CategoryTag, StatusBadge, WinnerBadge } from "~/components/idea-badges";
+import { IdeaVote } from "~/components/idea-vote";
 import { ReplyPromise } from "~/components/reply-promise";
 import { RichText } from "~/components/rich-text";
 import { CommentForm, ReportForm, StaffPanel } from "~/components/participation";
 import { budgetFor, getChallenge } from "~/domain/challenges.server";
 import { getCommentForEdit, getThread } from "~/domain/comments.server";
 import { isFollowing } from "~/domain/follows.server";
-import { canActOnIdea, canSeeAssignee, canSeeIdea } from "~/domain/idea-visibility";
+import { canActOnIdea, canSeeIdea } from "~/domain/idea-visibility";
 import { deleteIdea, getIdea } from "~/domain/ideas.server";
+import { statusExplanationKey } from "~/domain/idea-lifecycle";
 import { listStaff } from "~/domain/people.server";
+import { replyPromiseContext } from "~/domain/reply-promise.server";
 import { listVoters } from "~/domain/votes.server";
 import { isStaff } from "~/domain/roles";
-import { getSite } from "~/domain/site.server";
-import { now as clockNow } from "~/lib/clock.server";
 import { useFormatters } from "~/lib/format";
 import { pageTitle } from "~/lib/meta";
 import { useRootData } from "~/root";
@@ -53,18 +53,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // names nothing but its number (no redirect to the slug, which is made of the title).
   if (!canSeeIdea(viewer, { authorId: idea.author.id, hidden: !!idea.hidden })) return { concealed: true as const, path: `/ideas/${idea.id}` };
   redirectToCanonical(request, idea);
-  const { bodyJson: _json, bodyText: _text, assigneeId, mergedInto, ...shown } = idea;
+  const { bodyJson: _json, bodyText: _text, mergedInto, ...shown } = idea;
   const search = new URL(request.url).searchParams;
   const editId = numberParam(request, "edit");
   const editing = user && editId ? await getCommentForEdit(editId, user.id) : null;
   const isAuthor = user?.id === idea.author.id;
   const staff = isStaff(user);
   const canAct = canActOnIdea(viewer, { hidden: !!idea.hidden });
-  const [thread, staffList, voters, site, following, feed] = await Promise.all([
+  const [thread, staffList, voters, promise, following, feed] = await Promise.all([
     getThread(idea.id, viewer),
     staff ? listStaff() : [],
     staff ? listVoters(idea.id, { limit: VOTERS_SHOWN }) : null,
-    getSite(),
+    replyPromiseContext(),
     user ? isFollowing(idea.id, user.id) : false,
     feedLink(`/ideas/${idea.id}/feed`, "feeds.idea", { idea: idea.title }),
   ]);
@@ -77,16 +77,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     concealed: false as const,
     idea: {
       ...shown,
-      assigneeId: canSeeAssignee(viewer) ? assigneeId : null,
       mergedInto: mergedInto ? { id: mergedInto.id, title: canSeeIdea(viewer, mergedInto) ? mergedInto.title : null } : null,
+      // The locale key, from the server: the rule's module stays out of the page's JavaScript.
+      statusExplanation: statusExplanationKey(idea.status, idea.answered),
     },
     path: ideaPath(idea),
     viewer,
     isStaff: staff,
     staffList: staffList.map(({ id, displayName }) => ({ id, displayName })),
     voters: voters ? { list: voters.voters, more: voters.nextCursor !== null } : null,
-    replyPromiseDays: site!.replyPromiseDays,
-    now: clockNow().getTime(),
+    promise,
     reporting: user && report ? (report === "idea" ? "idea" : Number(report.replace("comment-", "")) || null) : null,
     thread,
     official: official?.type === "comment" ? official : null,
@@ -169,7 +169,7 @@ export default function IdeaPage() {
 function VisibleIdea({ data: loaded }: { data: Extract<ReturnType<typeof useLoaderData<typeof loader>>, { concealed: false }> }) {
   const { t } = useTranslation();
   const { formatDate, formatDateTime } = useFormatters();
-  const { idea, path, isStaff, staffList, replyPromiseDays, now, reporting, thread, official, following, replyingTo, confirmingDelete, budgetSpent, editing, canAct, canReport, canEdit, canDelete } =
+  const { idea, path, isStaff, staffList, promise, reporting, thread, official, following, replyingTo, confirmingDelete, budgetSpent, editing, canAct, canReport, canEdit, canDelete } =
     loaded;
   // The author of a hidden idea still sees it, but acts on it no more: no vote, reply, report or follow.
   const viewer = canAct ? loaded.viewer : null;
@@ -212,9 +212,11 @@ function VisibleIdea({ data: loaded }: { data: Extract<ReturnType<typeof useLoad
             <StatusBadge status={idea.status} />
             {idea.category ? <CategoryTag category={idea.category} /> : null}
             {idea.challenge ? <ChallengeTag challenge={idea.challenge} /> : null}
+            {idea.winner ? <WinnerBadge winner={idea.winner} /> : null}
           </div>
-          <p className="mt-1 text-sm text-muted">{t(`statuses.${idea.status}.description`)}</p>
-          <ReplyPromise createdAt={idea.createdAt} firstResponse={idea.firstResponse} promiseDays={replyPromiseDays} now={now} />
+          <p className="mt-1 text-sm text-muted">{t(idea.statusExplanation)}</p>
+          {/* A merged duplicate waits for nothing: the idea it joined carries the promise. */}
+          {idea.mergedInto ? null : <ReplyPromise createdAt={idea.createdAt} firstResponse={idea.firstResponse} promise={promise} />}
         </div>
         {idea.mergedInto || !canAct ? null : (
           <div className="sm:col-start-1 sm:row-start-1">
@@ -222,7 +224,7 @@ function VisibleIdea({ data: loaded }: { data: Extract<ReturnType<typeof useLoad
           </div>
         )}
         <div className="col-start-2 self-center justify-self-end sm:col-start-3 sm:row-start-1 sm:self-start">
-          {viewer ? (
+          {idea.mergedInto ? null : viewer ? (
             <Form method="post" preventScrollReset>
               <input type="hidden" name="intent" value={following ? "unfollow" : "follow"} />
               <button type="submit" className="btn-secondary" aria-pressed={following}>
@@ -322,7 +324,7 @@ function VisibleIdea({ data: loaded }: { data: Extract<ReturnType<typeof useLoad
         <ol className="mt-4 space-y-3">
           {thread.map((item) =>
             item.type === "event" ? (
-              <TimelineEventItem key={`event-${item.id}`} event={item} />
+              <TimelineEventItem key={`event-${item.id}`} event={item} challenge={idea.challenge} />
             ) : (
               <CommentItem
                 key={item.id}
