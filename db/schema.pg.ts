@@ -23,7 +23,7 @@ import {
   uniqueIndex,
   type AnyPgColumn,
 } from "drizzle-orm/pg-core";
-import { ACCOUNT_TOKEN_PURPOSES, API_KEY_SCOPES, COMMENT_KINDS, IDEA_STATUSES, LOCALES, NOTIFICATION_KINDS, REPORT_STATUSES, ROLES, THEMES, WEBHOOK_FORMATS, type SafeHtml } from "./schema";
+import { ACCOUNT_TOKEN_PURPOSES, API_KEY_SCOPES, COMMENT_KINDS, EMAIL_CADENCES, IDEA_STATUSES, LOCALES, NOTIFICATION_KINDS, REPORT_STATUSES, ROLES, THEMES, WEBHOOK_FORMATS, type SafeHtml } from "./schema";
 
 const moment = (name: string) => timestamp(name, { withTimezone: true, mode: "date", precision: 3 });
 const createdAt = () => moment("created_at").notNull().defaultNow();
@@ -286,6 +286,8 @@ export const ideaEvents = pgTable(
     noteHtml: text("note_html").$type<SafeHtml>(),
     noteText: text("note_text"),
     relatedIdeaId: integer("related_idea_id").references(() => ideas.id, { onDelete: "set null" }),
+    /** For an assignment: the staff member now looking after the idea (null: nobody). */
+    relatedUserId: text("related_user_id").references(() => users.id, { onDelete: "set null" }),
     createdAt: moment("created_at").notNull(),
   },
   (t) => [index("idea_events_idea_idx").on(t.ideaId, t.createdAt), index("idea_events_actor_idx").on(t.actorId, t.createdAt)],
@@ -320,11 +322,18 @@ export const notifications = pgTable(
     challengeId: integer("challenge_id").references((): AnyPgColumn => challenges.id, { onDelete: "cascade" }),
     commentId: integer("comment_id").references(() => comments.id, { onDelete: "cascade" }),
     status: text("status", { enum: IDEA_STATUSES }),
+    excerpt: text("excerpt"),
+    relatedIdeaId: integer("related_idea_id").references((): AnyPgColumn => ideas.id, { onDelete: "set null" }),
+    detail: text("detail"),
+    emailCadence: text("email_cadence", { enum: EMAIL_CADENCES }),
+    emailDueAt: moment("email_due_at"),
+    emailedAt: moment("emailed_at"),
     readAt: moment("read_at"),
     createdAt: moment("created_at").notNull(),
   },
   (t) => [
     index("notifications_recipient_idx").on(t.recipientId, t.id),
+    index("notifications_email_due_idx").on(t.emailDueAt),
     index("notifications_unread_idx").on(t.recipientId, t.readAt),
     check("notifications_subject", sql`${t.ideaId} is not null or ${t.challengeId} is not null`),
   ],
@@ -342,6 +351,14 @@ export const emailPreferences = pgTable(
   (t) => [primaryKey({ columns: [t.userId, t.kind] })],
 );
 
+export const emailSchedules = pgTable("email_schedules", {
+  userId: text("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  own: text("own", { enum: EMAIL_CADENCES }).notNull().default("immediate"),
+  followed: text("followed", { enum: EMAIL_CADENCES }).notNull().default("daily"),
+});
+
 export const emailOutbox = pgTable(
   "email_outbox",
   {
@@ -352,6 +369,7 @@ export const emailOutbox = pgTable(
     text: text("text").notNull(),
     html: text("html").$type<SafeHtml>().notNull(),
     headers: text("headers").notNull().default("{}"),
+    fromName: text("from_name"),
     status: text("status", { enum: ["pending", "sent", "failed"] }).notNull().default("pending"),
     attempts: integer("attempts").notNull().default(0),
     nextAttemptAt: moment("next_attempt_at").notNull(),

@@ -312,7 +312,7 @@ export const comments = sqliteTable(
   ],
 );
 
-export const IDEA_EVENT_KINDS = ["official_response", "status_change", "merged_into", "merged_from", "unmerged", "challenge_results"] as const;
+export const IDEA_EVENT_KINDS = ["official_response", "status_change", "merged_into", "merged_from", "unmerged", "challenge_results", "assigned"] as const;
 export type IdeaEventKind = (typeof IDEA_EVENT_KINDS)[number];
 
 /** The idea's timeline: what staff did to it, shown in the thread in time order. */
@@ -334,6 +334,8 @@ export const ideaEvents = sqliteTable(
     noteHtml: text("note_html").$type<SafeHtml>(),
     noteText: text("note_text"),
     relatedIdeaId: integer("related_idea_id").references(() => ideas.id, { onDelete: "set null" }),
+    /** For an assignment: the staff member now looking after the idea (null: nobody). */
+    relatedUserId: text("related_user_id").references(() => users.id, { onDelete: "set null" }),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
   },
   (t) => [index("idea_events_idea_idx").on(t.ideaId, t.createdAt), index("idea_events_actor_idx").on(t.actorId, t.createdAt)],
@@ -364,8 +366,12 @@ export const NOTIFICATION_KINDS = [
   "challenge_voting",
   "challenge_results",
   "vote_recorded",
+  "assigned",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+export const EMAIL_CADENCES = ["immediate", "daily", "weekly"] as const;
+export type EmailCadence = (typeof EMAIL_CADENCES)[number];
 
 /** In-app notifications: each reports what a person did. */
 export const notifications = sqliteTable(
@@ -385,11 +391,22 @@ export const notifications = sqliteTable(
     commentId: integer("comment_id").references(() => comments.id, { onDelete: "cascade" }),
     /** For status changes: the status the idea moved to. */
     status: text("status", { enum: IDEA_STATUSES }),
+    /** What the email quotes: the words of a status note (a comment's are read from the comment). */
+    excerpt: text("excerpt"),
+    /** For "merged": the duplicate it came from, and what moved (MERGE_MOVES). */
+    relatedIdeaId: integer("related_idea_id").references((): AnySQLiteColumn => ideas.id, { onDelete: "set null" }),
+    detail: text("detail"),
+    /** How it is emailed: alone (with what else happens on the idea in the next minutes) or in a digest; null: not emailed. */
+    emailCadence: text("email_cadence", { enum: EMAIL_CADENCES }),
+    /** When its email is due; cleared when sent (the job reads what is due through its index). */
+    emailDueAt: integer("email_due_at", { mode: "timestamp_ms" }),
+    emailedAt: integer("emailed_at", { mode: "timestamp_ms" }),
     readAt: integer("read_at", { mode: "timestamp_ms" }),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
   },
   (t) => [
     index("notifications_recipient_idx").on(t.recipientId, t.id),
+    index("notifications_email_due_idx").on(t.emailDueAt),
     index("notifications_unread_idx").on(t.recipientId, t.readAt),
     check("notifications_subject", sql`${t.ideaId} is not null or ${t.challengeId} is not null`),
   ],
@@ -408,6 +425,22 @@ export const emailPreferences = sqliteTable(
   (t) => [primaryKey({ columns: [t.userId, t.kind] })],
 );
 
+/**
+ * How often a person gets email about ideas they proposed (or were asked to look after, or
+ * replied to) and about ideas they only follow: right away, or in a daily or weekly digest.
+ * No row means the defaults: right away for their own, a daily digest for the rest.
+ */
+export const emailSchedules = sqliteTable(
+  "email_schedules",
+  {
+    userId: text("user_id")
+      .primaryKey()
+      .references(() => users.id, { onDelete: "cascade" }),
+    own: text("own", { enum: EMAIL_CADENCES }).notNull().default("immediate"),
+    followed: text("followed", { enum: EMAIL_CADENCES }).notNull().default("daily"),
+  },
+);
+
 /** Every email goes through here, so a down SMTP server delays mail but loses none. */
 export const emailOutbox = sqliteTable(
   "email_outbox",
@@ -420,6 +453,8 @@ export const emailOutbox = sqliteTable(
     html: text("html").$type<SafeHtml>().notNull(),
     /** JSON object of extra headers (List-Unsubscribe…). */
     headers: text("headers").notNull().default("{}"),
+    /** The sender's name (the site's); the address is MAIL_FROM's. */
+    fromName: text("from_name"),
     status: text("status", { enum: ["pending", "sent", "failed"] }).notNull().default("pending"),
     attempts: integer("attempts").notNull().default(0),
     nextAttemptAt: integer("next_attempt_at", { mode: "timestamp_ms" }).notNull(),

@@ -33,6 +33,7 @@ export const ideaEvents = table("ideaEvents");
 export const follows = table("follows");
 export const notifications = table("notifications");
 export const emailPreferences = table("emailPreferences");
+export const emailSchedules = table("emailSchedules");
 export const emailOutbox = table("emailOutbox");
 export const ideaMerges = table("ideaMerges");
 export const reports = table("reports");

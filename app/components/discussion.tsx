@@ -41,6 +41,9 @@ export type ThreadEvent = {
   noteHtml: SafeHtml | null;
   relatedIdeaId: number | null;
   relatedIdeaTitle: string | null;
+  /** For an assignment: who looks after the idea now (null: nobody). */
+  relatedUserId: string | null;
+  relatedUserName: string | null;
   createdAt: When;
   actorId: string;
   actorName: string;
@@ -249,9 +252,18 @@ export function TimelineEventItem({ event, challenge }: { event: ThreadEvent; ch
   const { t } = useTranslation();
   const { formatDateTime } = useFormatters();
   const actor = { id: event.actorId, displayName: event.actorName, role: event.actorRole, jobTitle: event.actorTitle };
-  const related = event.relatedIdeaId ? (
+  // What the sentence points to: the idea merged with, who looks after it now, or the results.
+  const link = event.relatedIdeaId ? (
     <Link to={ideaPath({ id: event.relatedIdeaId, title: event.relatedIdeaTitle ?? "" })} className="link">
       {event.relatedIdeaTitle ?? t("moderation.hiddenIdeaLink", { id: event.relatedIdeaId })}
+    </Link>
+  ) : event.relatedUserId ? (
+    <Link to={`/people/${event.relatedUserId}`} className="link">
+      {event.relatedUserName}
+    </Link>
+  ) : event.kind === "challenge_results" && challenge ? (
+    <Link to={`${challengePath(challenge)}#results`} className="link">
+      {t("timeline.seeResults")}
     </Link>
   ) : null;
   const when = <time dateTime={new Date(event.createdAt).toISOString()}>{formatDateTime(event.createdAt)}</time>;
@@ -275,20 +287,8 @@ export function TimelineEventItem({ event, challenge }: { event: ThreadEvent; ch
     <li className="flex flex-wrap items-center gap-x-2 py-1 text-sm text-muted">
       <span aria-hidden="true">●</span>
       <span>
-        {event.kind === "official_response" ? t("timeline.official_response", { name: event.actorName }) : null}
-        {event.kind === "merged_into" ? <>{t("timeline.merged_into", { name: event.actorName })} {related}</> : null}
-        {event.kind === "merged_from" ? <>{t("timeline.merged_from", { name: event.actorName })} {related}</> : null}
-        {event.kind === "unmerged" ? <>{t("timeline.unmerged", { name: event.actorName })} {related}</> : null}
-        {event.kind === "challenge_results" ? (
-          <>
-            {t("timeline.challenge_results", { name: event.actorName })}{" "}
-            {challenge ? (
-              <Link to={`${challengePath(challenge)}#results`} className="link">
-                {t("timeline.seeResults")}
-              </Link>
-            ) : null}
-          </>
-        ) : null}
+        {t(`timeline.${event.kind === "assigned" && !event.relatedUserId ? "unassigned" : event.kind}`, { name: event.actorName })}{" "}
+        {link}
         {event.commentId ? (
           <>
             {" "}

@@ -24,14 +24,10 @@ export function ReplyPromise({ createdAt, firstResponse, promise }: { createdAt:
   const { formatDuration } = useFormatters();
   const { waited, overdue } = promiseState(createdAt, firstResponse, promise);
   if (firstResponse) {
-    const by = firstResponse.by.jobTitle ? `${firstResponse.by.displayName}, ${firstResponse.by.jobTitle}` : firstResponse.by.displayName;
     return (
       <p className="mt-2 text-sm text-green-900">
         <span aria-hidden="true">✓ </span>
-        {t("promise.answeredBy")}{" "}
-        <Link to={`/people/${firstResponse.by.id}`} className="font-semibold underline">
-          {by}
-        </Link>{" "}
+        {t("promise.answeredBy")} <StaffLink person={firstResponse.by} />{" "}
         {t("promise.after", { duration: formatDuration(waited) })}
       </p>
     );
@@ -53,5 +49,14 @@ export function OverdueMark() {
       {t("promise.overdue")}
       {" · "}
     </>
+  );
+}
+
+/** A staff member by name and job title ("Marta Ruiz, Support Engineer"), linking to their profile. */
+export function StaffLink({ person }: { person: Answerer }) {
+  return (
+    <Link to={`/people/${person.id}`} className="font-semibold underline">
+      {person.jobTitle ? `${person.displayName}, ${person.jobTitle}` : person.displayName}
+    </Link>
   );
 }

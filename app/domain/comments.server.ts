@@ -198,6 +198,7 @@ export async function getThread(ideaId: number, viewer: Viewer) {
     .orderBy(asc(comments.createdAt), asc(comments.id));
 
   const related = alias(ideas, "related");
+  const relatedUser = alias(users, "related_user");
   const eventRows = await db
     .select({
       id: ideaEvents.id,
@@ -210,6 +211,8 @@ export async function getThread(ideaId: number, viewer: Viewer) {
       relatedIdeaTitle: related.title,
       relatedIdeaAuthorId: related.authorId,
       relatedIdeaHiddenAt: related.hiddenAt,
+      relatedUserId: relatedUser.id,
+      relatedUserName: relatedUser.displayName,
       createdAt: ideaEvents.createdAt,
       actorId: users.id,
       actorName: users.displayName,
@@ -219,6 +222,7 @@ export async function getThread(ideaId: number, viewer: Viewer) {
     .from(ideaEvents)
     .innerJoin(users, eq(users.id, ideaEvents.actorId))
     .leftJoin(related, eq(related.id, ideaEvents.relatedIdeaId))
+    .leftJoin(relatedUser, eq(relatedUser.id, ideaEvents.relatedUserId))
     .where(eq(ideaEvents.ideaId, ideaId))
     .orderBy(asc(ideaEvents.createdAt), asc(ideaEvents.id));
   // A merge names the other idea: by its number only, when that one is hidden from the viewer.

@@ -104,6 +104,7 @@ export async function deleteIdea(input: { ideaId: number; userId: string }) {
 
 const author = alias(users, "author");
 const responder = alias(users, "responder");
+const assignee = alias(users, "assignee");
 const mergedInto = alias(ideas, "merged_into");
 
 /**
@@ -359,10 +360,13 @@ export async function getIdea(id: number, viewerId: string | null) {
         responderTitle: responder.jobTitle,
         officialCommentId: ideas.officialCommentId,
         assigneeId: ideas.assigneeId,
+        assigneeName: assignee.displayName,
+        assigneeTitle: assignee.jobTitle,
         hiddenAt: ideas.hiddenAt,
         hiddenReason: ideas.hiddenReason,
       })
       .from(ideas)
+      .leftJoin(assignee, eq(assignee.id, ideas.assigneeId))
       .$dynamic(),
   )
     .where(eq(ideas.id, id))
@@ -382,6 +386,8 @@ export async function getIdea(id: number, viewerId: string | null) {
     mergedInto: row.mergedIntoId
       ? { id: row.mergedIntoId, title: row.mergedIntoTitle!, authorId: row.mergedIntoAuthorId!, hidden: row.mergedIntoHiddenAt !== null }
       : null,
+    /** Who looks after it: shown to everyone, accountability in public. */
+    assignee: row.assigneeId ? { id: row.assigneeId, displayName: row.assigneeName!, jobTitle: row.assigneeTitle } : null,
     hidden: row.hiddenAt ? { reason: row.hiddenReason ?? "" } : null,
   };
 }

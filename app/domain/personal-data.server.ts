@@ -5,6 +5,7 @@ import {
   comments,
   emailOutbox,
   emailPreferences,
+  emailSchedules,
   follows,
   identities,
   ideas,
@@ -31,7 +32,7 @@ import { ok, refused } from "~/lib/result";
 export async function exportPersonData(personId: string) {
   const [person] = await db.select().from(users).where(eq(users.id, personId)).limit(1);
   if (!person || person.deletedAt) return refused("notFound");
-  const [ownIdeas, ownComments, ownVotes, ownFollows, received, preferences] = await Promise.all([
+  const [ownIdeas, ownComments, ownVotes, ownFollows, received, preferences, schedules] = await Promise.all([
     db
       .select({ id: ideas.id, title: ideas.title, body: ideas.bodyText, status: ideas.status, voteCount: ideas.voteCount, createdAt: ideas.createdAt, editedAt: ideas.editedAt })
       .from(ideas)
@@ -60,6 +61,7 @@ export async function exportPersonData(personId: string) {
       .where(eq(notifications.recipientId, personId))
       .orderBy(asc(notifications.id)),
     db.select({ kind: emailPreferences.kind, enabled: emailPreferences.enabled }).from(emailPreferences).where(eq(emailPreferences.userId, personId)),
+    db.select({ own: emailSchedules.own, followed: emailSchedules.followed }).from(emailSchedules).where(eq(emailSchedules.userId, personId)),
   ]);
   return ok({
     exportedAt: clockNow().toISOString(),
@@ -76,6 +78,8 @@ export async function exportPersonData(personId: string) {
       createdAt: person.createdAt,
     },
     emailPreferences: preferences,
+    // How often they chose to be emailed (null: never chosen, the defaults).
+    emailSchedule: schedules[0] ?? null,
     ideas: ownIdeas,
     comments: ownComments,
     votes: ownVotes,
@@ -131,6 +135,7 @@ export async function deleteAccount(input: { personId: string; actorId: string; 
     await tx.delete(follows).where(eq(follows.userId, person.id));
     await tx.delete(notifications).where(eq(notifications.recipientId, person.id));
     await tx.delete(emailPreferences).where(eq(emailPreferences.userId, person.id));
+    await tx.delete(emailSchedules).where(eq(emailSchedules.userId, person.id));
     await tx.delete(emailOutbox).where(or(eq(emailOutbox.recipientId, person.id), eq(emailOutbox.toAddress, email)));
     await tx.delete(invitations).where(eq(invitations.email, email));
     await tx.delete(rateLimits).where(like(rateLimits.key, `%${email}%`));

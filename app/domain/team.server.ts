@@ -76,6 +76,7 @@ export async function ideasBy(authorId: string, includeHidden: boolean) {
       winnerRank: challengeWinners.rank,
       mergedIntoId: mergedInto.id,
       mergedIntoTitle: mergedInto.title,
+      mergedIntoHiddenAt: mergedInto.hiddenAt,
     })
     .from(ideas)
     .leftJoin(responder, eq(responder.id, ideas.firstResponderId))
@@ -84,10 +85,11 @@ export async function ideasBy(authorId: string, includeHidden: boolean) {
     .where(and(eq(ideas.authorId, authorId), includeHidden ? undefined : isNull(ideas.hiddenAt)))
     .orderBy(desc(ideas.id))
     .limit(50);
-  return rows.map(({ firstResponseAt, responderId, responderName, winnerIdeaId, winnerRank, mergedIntoId, mergedIntoTitle, ...idea }) => ({
+  return rows.map(({ firstResponseAt, responderId, responderName, winnerIdeaId, winnerRank, mergedIntoId, mergedIntoTitle, mergedIntoHiddenAt, ...idea }) => ({
     ...idea,
     firstResponse: firstResponseFrom({ firstResponseAt, responderId, responderName }),
     winner: winnerFrom({ winnerIdeaId, winnerRank }),
-    mergedInto: mergedIntoId ? { id: mergedIntoId, title: mergedIntoTitle! } : null,
+    // Named by its number only once moderation hid it.
+    mergedInto: mergedIntoId ? { id: mergedIntoId, title: mergedIntoHiddenAt ? null : mergedIntoTitle! } : null,
   }));
 }

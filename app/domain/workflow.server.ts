@@ -74,16 +74,27 @@ export async function changeStatus(input: { ideaId: number; staffId: string; to:
   });
 }
 
-/** Assigns an idea to a staff member (or to nobody). */
-export async function assignIdea(input: { ideaId: number; assigneeId: string | null; actorId: string }) {
+/**
+ * Assigns an idea to a staff member (or to nobody). Who looks after an idea is public: the change
+ * joins its timeline, and the person now looking after it is told (unless they assigned
+ * themselves). Assigning the one already assigned changes nothing.
+ */
+export async function assignIdea(input: { ideaId: number; assigneeId: string | null; actorId: string; now?: Date }) {
+  const now = input.now ?? clockNow();
   return transaction(async (tx) => {
     if (input.assigneeId) {
       const [assignee] = await tx.select({ role: users.role }).from(users).where(eq(users.id, input.assigneeId)).limit(1);
       if (!isStaff(assignee)) return refused("notStaff");
     }
-    const changed = await tx.update(ideas).set({ assigneeId: input.assigneeId }).where(eq(ideas.id, input.ideaId)).returning({ id: ideas.id });
-    if (changed.length === 0) return refused("notFound");
-    await audit(tx, { actorId: input.actorId, action: "idea.assign", targetType: "idea", targetId: input.ideaId, details: { assigneeId: input.assigneeId } });
+    const [idea] = await tx.select({ assigneeId: ideas.assigneeId }).from(ideas).where(eq(ideas.id, input.ideaId)).limit(1);
+    if (!idea) return refused("notFound");
+    if (idea.assigneeId === input.assigneeId) return ok();
+    await tx.update(ideas).set({ assigneeId: input.assigneeId }).where(eq(ideas.id, input.ideaId));
+    await tx.insert(ideaEvents).values({ ideaId: input.ideaId, actorId: input.actorId, kind: "assigned", relatedUserId: input.assigneeId, createdAt: now });
+    await audit(tx, { actorId: input.actorId, action: "idea.assign", targetType: "idea", targetId: input.ideaId, details: { assigneeId: input.assigneeId }, now });
+    if (input.assigneeId) {
+      await notify(tx, { kind: "assigned", actorId: input.actorId, ideaId: input.ideaId, commentId: null, recipientIds: [input.assigneeId], now });
+    }
     return ok();
   });
 }

@@ -1,4 +1,5 @@
 import { announceOpenedVoting } from "~/domain/challenges.server";
+import { sendNotificationEmails } from "~/domain/notifications.server";
 import { deleteEndedRateLimits } from "~/domain/rate-limits.server";
 import { computeMissingSearchTerms } from "~/domain/search.server";
 import { deleteExpiredSsoTokenUses } from "~/domain/signed-token-sso.server";
@@ -7,7 +8,8 @@ import { deliverDueEmails } from "~/lib/mail/outbox.server";
 import { deliverDueWebhooks } from "~/lib/webhooks/outbox.server";
 
 /**
- * The server process's background work: delivering the email and webhook outboxes, telling challenge
+ * The server process's background work: turning notifications into emails (coalesced per idea,
+ * or gathered in digests), delivering the email and webhook outboxes, telling challenge
  * participants that voting opened, deleting rate-limit windows that have ended, and giving
  * search terms to ideas that have none (after an upgrade or an import). Started by
  * server.mjs (through entry.server.tsx) in one process only, never by a page: when the server
@@ -21,6 +23,7 @@ import { deliverDueWebhooks } from "~/lib/webhooks/outbox.server";
  * finds the lock taken and leaves it to that one.
  */
 const JOBS = [
+  { name: "notification emails", intervalMs: 5_000, run: () => exclusively("job:notification emails", () => sendNotificationEmails()) },
   { name: "email delivery", intervalMs: 5_000, run: () => deliverDueEmails() },
   // Like email, webhook deliveries are claimed by the server that sends them (outbox.server.ts).
   { name: "webhook delivery", intervalMs: 5_000, run: () => deliverDueWebhooks() },

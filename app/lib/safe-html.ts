@@ -2,7 +2,8 @@ import type { SafeHtml } from "#db/schema";
 
 /**
  * HTML that may be set as a page's inner HTML: made only by the rich-text sanitiser's renderer
- * (`rich-body.server.ts`), by `escapeHtml` (html.ts), and by the email templates. A plain string
+ * (`rich-body.server.ts`), by `escapeHtml` (html.ts), and by the email templates (notifications:
+ * mail/email-template.tsx; account emails). A plain string
  * does not fit where a SafeHtml is wanted, so unsanitised text cannot reach `<RichText>` by
  * mistake. (The brand is declared beside the columns it types, in db/schema.ts.)
  */

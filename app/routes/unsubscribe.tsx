@@ -9,18 +9,19 @@ import { pageTitle } from "~/lib/meta";
 import { badRequest } from "~/web/responses.server";
 import { readForm } from "~/web/form-body.server";
 
-/** Who and which kind a signed unsubscribe token names, or null. No log-in needed. */
+/** Who and which kinds (those the email was made of) a signed unsubscribe token names, or null. No log-in needed. */
 async function readToken(token: string | null) {
   const value = token ? readSignedValue(token) : null;
-  const [userId, kind] = value?.split(":") ?? [];
-  if (!userId || !NOTIFICATION_KINDS.includes(kind as NotificationKind) || !(await getPerson(userId))) return null;
-  return { userId, kind: kind as NotificationKind };
+  const [userId, list] = value?.split(":") ?? [];
+  const kinds = (list ?? "").split(",");
+  if (!userId || !kinds.every((kind) => NOTIFICATION_KINDS.includes(kind as NotificationKind)) || !(await getPerson(userId))) return null;
+  return { userId, kinds: kinds as NotificationKind[] };
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const token = new URL(request.url).searchParams.get("token");
   const target = await readToken(token);
-  return { token: target ? token : null, kind: target?.kind ?? null };
+  return { token: target ? token : null, kinds: target?.kinds ?? null };
 }
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "unsubscribe.title");
@@ -31,24 +32,27 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await readForm({ request, context });
   const target = await readToken(url.searchParams.get("token") ?? String(formData.get("token") ?? ""));
   if (!target) throw badRequest();
-  await setEmailPreferences(target.userId, { [target.kind]: false });
-  return { done: true, kind: target.kind };
+  await setEmailPreferences(target.userId, Object.fromEntries(target.kinds.map((kind) => [kind, false])));
+  return { done: true, kinds: target.kinds };
 }
 
 export default function UnsubscribePage() {
-  const { t } = useTranslation();
-  const { token, kind } = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation();
+  const { token, kinds } = useLoaderData<typeof loader>();
   const done = useActionData<typeof action>();
+  // "a, b or c" in the reader's language (here only: the formatters every page loads stay small).
+  const describe = (list: NotificationKind[]) =>
+    new Intl.ListFormat(i18n.language, { type: "disjunction" }).format(list.map((kind) => t(`settings.notifications.kinds.${kind}`)));
   return (
     <div className="card mx-auto max-w-lg">
       <h1 className="text-2xl font-bold">{t("unsubscribe.title")}</h1>
       {done ? (
         <p role="status" className="mt-3">
-          {t("unsubscribe.done", { kind: t(`settings.notifications.kinds.${done.kind}`) })}
+          {t("unsubscribe.done", { kind: describe(done.kinds) })}
         </p>
-      ) : token && kind ? (
+      ) : token && kinds ? (
         <Form method="post" className="mt-4 space-y-4">
-          <p>{t("unsubscribe.confirm", { kind: t(`settings.notifications.kinds.${kind}`) })}</p>
+          <p>{t("unsubscribe.confirm", { kind: describe(kinds) })}</p>
           <input type="hidden" name="token" value={token} />
           <button type="submit" className="btn-primary">
             {t("unsubscribe.submit")}

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { emailOutbox, users, type IdeaStatus, type Locale } from "#db/tables";
+import { emailOutbox, notifications, users, type IdeaStatus, type Locale } from "#db/tables";
 import { createCategory } from "~/domain/categories.server";
 import { challengePhase } from "~/domain/challenge-phases";
 import { announceOpenedVoting, createChallenge, getChallengeById, publishResults, setChallengePublished } from "~/domain/challenges.server";
@@ -72,6 +72,7 @@ export async function seedDemo() {
   // The demo's history is in-app only: do not email the made-up people on first start.
   await transaction(async (tx) => {
     await tx.delete(emailOutbox);
+    await tx.update(notifications).set({ emailDueAt: null });
   });
   return {
     admins: 1,

@@ -29,6 +29,7 @@ describe("demo seed", () => {
     expect(await row(sql`select count(*) as n from ideas`)).toEqual({ n: summary.ideas });
     expect(summary.votes).toBeGreaterThan(0);
     expect(await row(sql`select count(*) as n from email_outbox`)).toEqual({ n: 0 });
+    expect(await row(sql`select count(*) as n from notifications where email_due_at is not null`)).toEqual({ n: 0 });
   });
 
   it("publishes four challenges, one in each phase, with ideas submitted inside their windows", async () => {

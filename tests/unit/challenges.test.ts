@@ -1,6 +1,6 @@
 import { asc, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { emailOutbox, ideas as ideasTable, type Role } from "#db/tables";
+import { ideas as ideasTable, type Role } from "#db/tables";
 import { challengePhase } from "~/domain/challenge-phases";
 import {
   announceOpenedVoting,
@@ -25,6 +25,7 @@ import { listNotifications } from "~/domain/notifications.server";
 import { setVote } from "~/domain/votes.server";
 import { db, transaction } from "~/lib/db.server";
 import { exec, row } from "#tests/support/db";
+import { emailsTo } from "#tests/support/emails";
 import { accepted, ensureSite, makePerson } from "#tests/support/fixtures";
 import { makeIdea, plainBody } from "#tests/support/ideas";
 
@@ -134,9 +135,6 @@ async function notificationsOf(person: Person, kind: "challenge_voting" | "chall
   return (await listNotifications(person.id)).notifications.filter((n) => n.kind === kind && n.challengeSlug === challenge.slug);
 }
 
-async function emailsTo(address: string) {
-  return db.select({ subject: emailOutbox.subject, text: emailOutbox.text }).from(emailOutbox).where(eq(emailOutbox.toAddress, address)).orderBy(asc(emailOutbox.id));
-}
 
 describe("creating and publishing challenges", () => {
   it("refuses a slug another challenge already has, on create and on update", async () => {
@@ -586,6 +584,8 @@ describe("challenge emails", () => {
     const challenge = await makeChallenge(staff, { start: new Date("2037-02-01T09:00:00.000Z"), title: "Greener deliveries" });
     const idea = await submitIdea(challenge, author, "Cargo bikes downtown", challenge.during.submission);
     await announceOpenedVoting(challenge.votingOpensAt);
+    // Sent when due (two minutes later), days before the results: two emails, not one.
+    await emailsTo(author.email, new Date(challenge.votingOpensAt.getTime() + 3 * 60_000));
     accepted(await publishResults({ challengeId: challenge.id, staffId: staff.id, winners: [{ ideaId: idea.id, rank: 1 }], note: plainBody("Bikes it is."), now: challenge.votingClosesAt }));
 
     const emails = await emailsTo(author.email);

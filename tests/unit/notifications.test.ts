@@ -1,18 +1,17 @@
-import { asc, eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { emailOutbox } from "#db/tables";
-import { getEmailPreferences, listNotifications, markAllRead, markRead, setEmailPreferences, unreadCount } from "~/domain/notifications.server";
+import { postComment, setOfficialResponse } from "~/domain/comments.server";
+import { emailDueAt, getEmailPreferences, listNotifications, markAllRead, markRead, setEmailPreferences, setEmailSchedule, unreadCount } from "~/domain/notifications.server";
+import { follow } from "~/domain/follows.server";
+import { changeStatus } from "~/domain/workflow.server";
 import { setVote } from "~/domain/votes.server";
-import { db } from "~/lib/db.server";
 import { comment } from "#tests/support/comments";
 import { exec } from "#tests/support/db";
+import { emailsTo } from "#tests/support/emails";
 import { accepted, ensureSite, makePerson } from "#tests/support/fixtures";
-import { makeIdea } from "#tests/support/ideas";
+import { makeIdea, plainBody } from "#tests/support/ideas";
 
 beforeAll(ensureSite);
-
-const outbox = (to: string) =>
-  db.select({ subject: emailOutbox.subject, text: emailOutbox.text, headers: emailOutbox.headers }).from(emailOutbox).where(eq(emailOutbox.toAddress, to)).orderBy(asc(emailOutbox.id));
 
 describe("notifications", () => {
   it("tell the person replied to, tell followers of a staff reply once, never the actor", async () => {
@@ -57,11 +56,100 @@ describe("notifications", () => {
     await setEmailPreferences(quiet.id, { staff_reply: false });
     expect(await getEmailPreferences(quiet.id)).toMatchObject({ reply: true, staff_reply: false });
     await comment(idea.id, staff, "Respuesta del equipo");
-    expect(await outbox(quiet.email)).toEqual([]);
+    expect(await emailsTo(quiet.email)).toEqual([]);
     expect((await listNotifications(quiet.id)).notifications).toHaveLength(1);
-    const [email] = await outbox(author.email);
+    const [email] = await emailsTo(author.email);
     expect(email!.subject).toBe("Marta Ruiz (Support Engineer) te respondió en «Correo en español»");
     expect(email!.text).toContain("Respuesta del equipo");
     expect(JSON.parse(email!.headers)["List-Unsubscribe"]).toMatch(/^<http:\/\/tertulia\.test\/unsubscribe\?token=[\w-]+\.[\w-]+>$/);
   });
 });
+
+const at = (iso: string) => new Date(iso);
+const minutesAfter = (date: Date, minutes: number) => new Date(date.getTime() + minutes * 60_000);
+
+describe("notification emails", () => {
+  it("turn three quick staff actions on an idea into one email, quoting the reply once, with HTML, text and unsubscribe headers", async () => {
+    const author = await makePerson();
+    const staff = await makePerson("staff", { displayName: "Lucía Fernández" });
+    await exec(sql`update users set job_title = 'Product Manager' where id = ${staff.id}`);
+    const idea = await makeIdea(author.id, "Dark mode");
+    const start = at("2031-03-04T10:00:00Z");
+    const reply = await postComment({ ideaId: idea.id, author: staff, parentId: null, kind: "public", body: plainBody("We are on it."), now: start });
+    if (!reply.ok) throw new Error(reply.reason);
+    accepted(await setOfficialResponse({ ideaId: idea.id, commentId: reply.value.id, staffId: staff.id, now: new Date(start.getTime() + 5_000) }));
+    accepted(await changeStatus({ ideaId: idea.id, staffId: staff.id, to: "planned", note: plainBody("Planned for the spring."), now: new Date(start.getTime() + 15_000) }));
+
+    expect(await emailsTo(author.email, minutesAfter(start, 1))).toEqual([]);
+    const emails = await emailsTo(author.email, minutesAfter(start, 3));
+    expect(emails).toHaveLength(1);
+    const [email] = emails;
+    expect(email!.subject).toBe("3 updates on “Dark mode”");
+    expect(email!.fromName).toBe("Test portal");
+    expect(email!.text.match(/We are on it\./g)).toHaveLength(1);
+    expect(email!.text).toContain("Lucía Fernández · Product Manager");
+    expect(email!.text).toContain("Lucía Fernández gave the team's official response on “Dark mode”.");
+    expect(email!.text).toContain("Planned for the spring.");
+    expect(email!.html).toMatch(/^<!DOCTYPE html/i);
+    expect(email!.html).toContain("Test portal");
+    expect(email!.html).toContain("Product Manager");
+    const headers = JSON.parse(email!.headers) as Record<string, string>;
+    expect(headers["List-Unsubscribe"]).toMatch(/^<http:\/\/tertulia\.test\/unsubscribe\?token=[\w-]+\.[\w-]+>$/);
+    expect(headers["List-Unsubscribe-Post"]).toBe("List-Unsubscribe=One-Click");
+    expect(email!.text).toMatch(/You get this email because you follow this idea on Test portal\.\nUnsubscribe from these emails: http/);
+
+    // Sent once: the job finds nothing more to send.
+    expect(await emailsTo(author.email)).toHaveLength(1);
+  });
+
+  it("do not repeat a reply already emailed when it later becomes the official response", async () => {
+    const author = await makePerson();
+    const staff = await makePerson("staff", { displayName: "Iker Soto" });
+    const idea = await makeIdea(author.id, "Invoices in PDF");
+    const start = at("2031-03-05T10:00:00Z");
+    const reply = await postComment({ ideaId: idea.id, author: staff, parentId: null, kind: "public", body: plainBody("PDF invoices are coming."), now: start });
+    if (!reply.ok) throw new Error(reply.reason);
+    expect(await emailsTo(author.email, minutesAfter(start, 3))).toHaveLength(1);
+    accepted(await setOfficialResponse({ ideaId: idea.id, commentId: reply.value.id, staffId: staff.id, now: minutesAfter(start, 30) }));
+    const emails = await emailsTo(author.email, minutesAfter(start, 33));
+    expect(emails).toHaveLength(2);
+    expect(emails[1]!.subject).toBe("Official response on “Invoices in PDF”");
+    expect(emails[1]!.text).not.toContain("PDF invoices are coming.");
+  });
+
+  it("gather followed ideas into a daily digest at the digest hour, each event once; a weekly one waits for Monday", async () => {
+    const [author, follower, weekly] = [await makePerson(), await makePerson(), await makePerson()];
+    const staff = await makePerson("staff", { displayName: "Ana Digest" });
+    const first = await makeIdea(author.id, "Digest one");
+    const second = await makeIdea(author.id, "Digest two");
+    for (const idea of [first, second]) for (const person of [follower, weekly]) accepted(await follow(idea.id, person.id));
+    await setEmailSchedule(weekly.id, { own: "immediate", followed: "weekly" });
+    const wednesday = at("2031-03-05T10:00:00Z");
+    const reply = await postComment({ ideaId: first.id, author: staff, parentId: null, kind: "public", body: plainBody("Looking into it."), now: wednesday });
+    if (!reply.ok) throw new Error(reply.reason);
+    accepted(await changeStatus({ ideaId: second.id, staffId: staff.id, to: "under_review", note: null, now: minutesAfter(wednesday, 300) }));
+
+    expect(emailDueAt("daily", wednesday)).toEqual(at("2031-03-06T07:00:00Z"));
+    expect(emailDueAt("weekly", wednesday)).toEqual(at("2031-03-10T07:00:00Z"));
+    // The author hears right away (their own ideas); the follower not before the digest hour.
+    expect(await emailsTo(follower.email, at("2031-03-06T06:59:00Z"))).toEqual([]);
+    const digests = await emailsTo(follower.email, at("2031-03-06T07:00:00Z"));
+    expect(digests).toHaveLength(1);
+    expect(digests[0]!.subject).toBe("Your daily digest from Test portal: 2 updates");
+    expect(digests[0]!.text).toContain("Looking into it.");
+    expect(digests[0]!.text).toContain("Ana Digest moved “Digest two” to Under review.");
+    expect(digests[0]!.text).toContain("You get this daily digest because you follow these ideas on Test portal.");
+    // React's streaming renderer leaves NUL bytes in long HTML; PostgreSQL would refuse the email.
+    expect(digests[0]!.html).not.toContain("\0");
+    expect(await emailsTo(follower.email, at("2031-03-07T07:00:00Z"))).toHaveLength(1);
+
+    expect(await emailsTo(weekly.email, at("2031-03-09T07:00:00Z"))).toEqual([]);
+    const weeklyDigest = await emailsTo(weekly.email, at("2031-03-10T07:00:00Z"));
+    expect(weeklyDigest.map((email) => email.subject)).toEqual(["Your weekly digest from Test portal: 2 updates"]);
+    expect((await emailsTo(author.email, minutesAfter(wednesday, 310))).map((email) => email.subject)).toEqual([
+      "Ana Digest replied to you on “Digest one”",
+      "“Digest two” is now Under review",
+    ]);
+  });
+});
+

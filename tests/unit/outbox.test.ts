@@ -2,6 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { emailOutbox } from "#db/tables";
+import { COALESCE_MS, sendNotificationEmails } from "~/domain/notifications.server";
 import { db, transaction } from "~/lib/db.server";
 import { claimDueEmails, deliverDueEmails, enqueueEmail, LEASE_MS, retryDelayMs } from "~/lib/mail/outbox.server";
 import { markSafeHtml } from "~/lib/safe-html";
@@ -54,12 +55,18 @@ describe("delivering the outbox", () => {
     const staff = await makePerson("staff", { displayName: "Daniel Okafor" });
     const idea = await makeIdea(author.id, "Entrega los sábados");
     await comment(idea.id, staff, "Lo estamos mirando con el equipo de logística.");
+    // Two minutes later (what else happens on the idea meanwhile joins it), the email is queued.
+    await sendNotificationEmails(new Date(Date.now() + COALESCE_MS));
 
-    expect(await deliverDueEmails()).toEqual({ sent: 1, failed: 0 });
+    expect(await deliverDueEmails(new Date(Date.now() + COALESCE_MS))).toEqual({ sent: 1, failed: 0 });
     const [email] = smtp.received;
     expect(email!.to).toEqual(["lucia@example.com"]);
     const text = decoded(email!.raw);
     expect(text).toMatch(/^Subject: =\?UTF-8\?/m);
+    // Sent in the site's name, from MAIL_FROM's address; HTML beside the plain text.
+    expect(text).toMatch(/^From: Test portal <no-reply@tertulia\.localhost>$/m);
+    expect(text).toContain("Content-Type: text/plain");
+    expect(text).toContain("Content-Type: text/html");
     expect(text).toContain("Content-Language: es");
     expect(text).toContain("Daniel Okafor te respondió en «Entrega los sábados»");
     expect(text).toContain("Lo estamos mirando con el equipo de logística.");
@@ -77,7 +84,8 @@ describe("delivering the outbox", () => {
     await smtp.close();
     await comment(idea.id, staff, "We hear you.");
 
-    const now = new Date();
+    const now = new Date(Date.now() + COALESCE_MS);
+    await sendNotificationEmails(now);
     expect(await deliverDueEmails(now)).toEqual({ sent: 0, failed: 1 });
     const stored = () =>
       db

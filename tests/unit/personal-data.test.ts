@@ -7,6 +7,7 @@ import { requestPasswordReset } from "~/domain/password-reset.server";
 import { getIdea } from "~/domain/ideas.server";
 import { personForOpenId } from "~/domain/openid-identities.server";
 import { getPerson, verifyCredentials } from "~/domain/people.server";
+import { setEmailSchedule } from "~/domain/notifications.server";
 import { deleteAccount, exportPersonData, exportPersonDataOnRequest } from "~/domain/personal-data.server";
 import { setVote } from "~/domain/votes.server";
 import { consume } from "~/domain/rate-limits.server";
@@ -36,6 +37,7 @@ async function someoneWithAHistory(name: string, topic: string) {
   await setVote(theirs.id, person.id, true);
   await comment(theirs.id, { id: person.id, role: "customer" }, `A word on ${topic}`);
   await comment(own.id, { id: other.id, role: "customer" }, `The neighbour answers on ${topic}`);
+  await setEmailSchedule(person.id, { own: "immediate", followed: "weekly" });
   return { person, other, own, theirs };
 }
 
@@ -48,6 +50,7 @@ describe("exportPersonData", () => {
     expect(exported.comments.map((item) => item.body)).toEqual(["A word on parcels"]);
     expect(exported.votes).toMatchObject([{ ideaId: own.id }, { ideaId: theirs.id }]);
     expect(exported.follows.map((follow) => follow.ideaId).sort()).toEqual([own.id, theirs.id].sort());
+    expect(exported.emailSchedule).toEqual({ own: "immediate", followed: "weekly" });
     const text = JSON.stringify(exported);
     expect(text).not.toContain(other.email);
     expect(text).not.toContain(other.id);
@@ -82,6 +85,7 @@ describe("deleteAccount", () => {
     expect(dump).not.toContain("Dana Gone");
     expect(await verifyCredentials(person.email, "")).toBeNull();
     expect(await rows(sql`select count(*) as n from sessions where user_id = ${person.id}`)).toEqual([{ n: 0 }]);
+    expect(await rows(sql`select count(*) as n from email_schedules where user_id = ${person.id}`)).toEqual([{ n: 0 }]);
     // Signing in again through the company's provider makes a new account; it does not reopen this one.
     const again = accepted(await personForOpenId({ provider: "acme", subject: `subject-${person.id}`, email: "dana.back@example.com", emailVerified: true, name: "Dana" }));
     expect(again.id).not.toBe(person.id);

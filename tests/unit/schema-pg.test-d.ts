@@ -24,6 +24,7 @@ export type RowTypes = [
   Expect<Same<"follows">>,
   Expect<Same<"notifications">>,
   Expect<Same<"emailPreferences">>,
+  Expect<Same<"emailSchedules">>,
   Expect<Same<"emailOutbox">>,
   Expect<Same<"ideaMerges">>,
   Expect<Same<"reports">>,
@@ -46,6 +47,6 @@ export type RowTypes = [
 ];
 
 /** Every table is listed above: a new table in both schemas must be added here. */
-type Listed = "site" | "users" | "sessions" | "invitations" | "accountTokens" | "categories" | "ideas" | "votes" | "comments" | "ideaEvents" | "follows" | "notifications" | "emailPreferences" | "emailOutbox" | "ideaMerges" | "reports" | "auditLog" | "challenges" | "challengeWinners" | "rateLimits" | "identities" | "ssoSecrets" | "ssoTokenUses" | "apiKeys" | "webhooks" | "webhookDeliveries";
+type Listed = "site" | "users" | "sessions" | "invitations" | "accountTokens" | "categories" | "ideas" | "votes" | "comments" | "ideaEvents" | "follows" | "notifications" | "emailPreferences" | "emailSchedules" | "emailOutbox" | "ideaMerges" | "reports" | "auditLog" | "challenges" | "challengeWinners" | "rateLimits" | "identities" | "ssoSecrets" | "ssoTokenUses" | "apiKeys" | "webhooks" | "webhookDeliveries";
 type TablesOf<S> = { [K in keyof S]: S[K] extends { $inferSelect: unknown } ? K : never }[keyof S];
 export type AllListed = [Expect<Equal<TablesOf<typeof sqlite>, Listed>>, Expect<Equal<TablesOf<typeof pg>, Listed>>];

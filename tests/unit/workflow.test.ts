@@ -1,6 +1,6 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { emailOutbox, follows, ideas, votes } from "#db/tables";
+import { follows, ideas, votes } from "#db/tables";
 import { listAudit } from "~/domain/audit.server";
 import { getRoadmap, listAdopted, listWaiting } from "~/domain/boards.server";
 import { getThread } from "~/domain/comments.server";
@@ -11,7 +11,8 @@ import { setVote } from "~/domain/votes.server";
 import { assignIdea, changeStatus, mergeIdeas, setIdeaCategory, triageIdeas, unmergeIdea } from "~/domain/workflow.server";
 import { db, transaction } from "~/lib/db.server";
 import { comment } from "#tests/support/comments";
-import { row } from "#tests/support/db";
+import { exec, row } from "#tests/support/db";
+import { emailsTo } from "#tests/support/emails";
 import { accepted, ensureSite, makePerson } from "#tests/support/fixtures";
 import { makeIdea, plainBody } from "#tests/support/ideas";
 
@@ -59,8 +60,10 @@ describe("status changes", () => {
     for (const person of [author, voter, unvoted]) {
       expect((await listNotifications(person.id)).notifications[0]).toMatchObject({ kind: "adopted", actorName: "Ada Adopter" });
     }
-    const [adoptedEmail] = await db.select({ subject: emailOutbox.subject }).from(emailOutbox).where(eq(emailOutbox.toAddress, voter.email)).orderBy(sql`${emailOutbox.id} desc`).limit(1);
-    expect(adoptedEmail!.subject).toBe("Adopted: “Adopt me”");
+    // The voter only follows it: the news comes in their daily digest.
+    const [digest] = await emailsTo(voter.email);
+    expect(digest!.subject).toBe("Your daily digest from Test portal: 1 update");
+    expect(digest!.text).toContain("Ada Adopter adopted “Adopt me”");
     expect((await listAdopted()).ideas[0]).toMatchObject({ id: idea.id, proposerName: author.displayName, adopterName: "Ada Adopter" });
     expect((await getRoadmap()).adopted.map((card) => card.id)).toContain(idea.id);
   });
@@ -115,10 +118,9 @@ describe("merging duplicates", () => {
     accepted(await follow(target.id, targetFollower.id));
     accepted(await mergeIdeas({ sourceId: source.id, targetId: target.id, staffId: staff.id }));
 
-    const mergeEmails = await db
-      .select({ to: emailOutbox.toAddress, subject: emailOutbox.subject, text: emailOutbox.text })
-      .from(emailOutbox)
-      .where(sql`${emailOutbox.subject} like 'A duplicate was merged%' and ${emailOutbox.text} like '%Dark mode on the website%'`);
+    const mergeEmails = (await Promise.all([voterAndFollower, voterOnly, followerOnly, author, onBoth, targetFollower].map((person) => emailsTo(person.email))))
+      .flatMap((emails, index) => emails.map((email) => ({ ...email, to: [voterAndFollower, voterOnly, followerOnly, author, onBoth, targetFollower][index]!.email })))
+      .filter((email) => email.text.includes("Dark mode on the website"));
     const byAddress = Object.fromEntries(mergeEmails.map((email) => [email.to, email]));
     expect(Object.keys(byAddress).sort()).toEqual([voterAndFollower.email, voterOnly.email, followerOnly.email].sort());
     expect(byAddress[voterAndFollower.email]!.text).toContain("Mia Merger merged “Dark mode on the website” into “Dark mode everywhere”, the same idea. Your vote and your follow moved to it.");
@@ -163,6 +165,34 @@ describe("assignment and categories", () => {
     accepted(await setIdeaCategory({ ideaId: idea.id, categoryId: null, actorId: staff.id }));
     const [stored] = await db.select({ categoryId: ideas.categoryId }).from(ideas).where(eq(ideas.id, idea.id));
     expect(stored).toEqual({ categoryId: null });
+  });
+});
+
+describe("who looks after an idea", () => {
+  it("is shown to everyone, told to the assignee in-app and by email, and each change joins the timeline", async () => {
+    const lead = await makePerson("staff", { displayName: "Pilar Lead" });
+    const marta = await makePerson("staff", { displayName: "Marta Ruiz" });
+    const iker = await makePerson("staff", { displayName: "Iker Soto" });
+    await exec(sql`update users set job_title = 'Support Engineer' where id = ${marta.id}`);
+    const idea = await makeIdea((await makePerson()).id, "Looked after");
+    accepted(await assignIdea({ ideaId: idea.id, assigneeId: marta.id, actorId: lead.id }));
+    expect((await getIdea(idea.id, null))?.assignee).toEqual({ id: marta.id, displayName: "Marta Ruiz", jobTitle: "Support Engineer" });
+    expect((await listNotifications(marta.id)).notifications).toEqual([expect.objectContaining({ kind: "assigned", actorName: "Pilar Lead", ideaId: idea.id })]);
+    expect((await emailsTo(marta.email)).map((email) => email.subject)).toEqual(["You look after “Looked after” now"]);
+
+    // The same assignee again changes nothing; reassigning and unassigning show in the timeline.
+    accepted(await assignIdea({ ideaId: idea.id, assigneeId: marta.id, actorId: lead.id }));
+    accepted(await assignIdea({ ideaId: idea.id, assigneeId: iker.id, actorId: lead.id }));
+    accepted(await assignIdea({ ideaId: idea.id, assigneeId: null, actorId: lead.id }));
+    const events = (await getThread(idea.id, null)).filter((item) => item.type === "event");
+    expect(events.map((event) => event.type === "event" && [event.kind, event.actorName, event.relatedUserName])).toEqual([
+      ["assigned", "Pilar Lead", "Marta Ruiz"],
+      ["assigned", "Pilar Lead", "Iker Soto"],
+      ["assigned", "Pilar Lead", null],
+    ]);
+    expect((await getIdea(idea.id, null))?.assignee).toBeNull();
+    expect((await listNotifications(iker.id)).notifications).toHaveLength(1);
+    expect((await listNotifications(marta.id)).notifications).toHaveLength(1);
   });
 });
 

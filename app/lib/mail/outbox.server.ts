@@ -18,6 +18,8 @@ const BATCH_SIZE = 20;
 export type OutgoingEmail = {
   recipientId: string | null;
   to: string;
+  /** The sender's name (the site's); the address is MAIL_FROM's. */
+  fromName?: string;
   subject: string;
   text: string;
   html: SafeHtml;
@@ -29,6 +31,7 @@ export async function enqueueEmail(tx: Tx, email: OutgoingEmail, now = clockNow(
   await tx.insert(emailOutbox).values({
     recipientId: email.recipientId,
     toAddress: email.to,
+    fromName: email.fromName ?? null,
     subject: email.subject,
     text: email.text,
     html: email.html,
@@ -91,7 +94,7 @@ export async function deliverDueEmails(now = clockNow(), batchSize = BATCH_SIZE)
     for (const email of claimed) {
       try {
         await transport.send(
-          { to: email.toAddress, subject: email.subject, text: email.text, html: email.html, headers: JSON.parse(email.headers) as Record<string, string> },
+          { to: email.toAddress, fromName: email.fromName, subject: email.subject, text: email.text, html: email.html, headers: JSON.parse(email.headers) as Record<string, string> },
           `${now.getTime()}-${email.id}`,
         );
       } catch (error) {

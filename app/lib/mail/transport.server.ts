@@ -1,7 +1,14 @@
 import fs from "node:fs";
 import path from "node:path";
 
-export type MailMessage = { to: string; subject: string; text: string; html: string; headers: Record<string, string> };
+export type MailMessage = { to: string; fromName: string | null; subject: string; text: string; html: string; headers: Record<string, string> };
+
+/** MAIL_FROM's address, under the given name (the site's) when there is one, else MAIL_FROM as it is. */
+export function senderFor(mailFrom: string, fromName: string | null) {
+  if (!fromName) return mailFrom;
+  const address = /<([^>]+)>/.exec(mailFrom)?.[1] ?? mailFrom.trim();
+  return { name: fromName, address };
+}
 
 /**
  * Where email goes: `SMTP_URL` sends for real; without it each email becomes a .eml file under
@@ -17,7 +24,8 @@ export async function openMailTransport() {
   return {
     /** Sends one message; `name` names its .eml file when there is no SMTP server. */
     async send(message: MailMessage, name: string) {
-      const info = await transport.sendMail({ from, ...message });
+      const { fromName, ...rest } = message;
+      const info = await transport.sendMail({ from: senderFor(from, fromName), ...rest });
       if (!smtp && "message" in info && Buffer.isBuffer(info.message)) {
         fs.mkdirSync(directory, { recursive: true });
         const file = path.join(directory, `${name}.eml`);

@@ -8,7 +8,7 @@ import { CommentItem, ReportThanks, SignedBy, TimelineEventItem } from "~/compon
 import { EmptyState } from "~/components/empty-state";
 import { ChallengeTag, CategoryTag, StatusBadge, WinnerBadge } from "~/components/idea-badges";
 import { IdeaVote } from "~/components/idea-vote";
-import { ReplyPromise } from "~/components/reply-promise";
+import { ReplyPromise, StaffLink } from "~/components/reply-promise";
 import { RichText } from "~/components/rich-text";
 import { CommentForm, ReportForm, StaffPanel } from "~/components/participation";
 import { budgetFor, getChallenge } from "~/domain/challenges.server";
@@ -217,6 +217,14 @@ function VisibleIdea({ data: loaded }: { data: Extract<ReturnType<typeof useLoad
           <p className="mt-1 text-sm text-muted">{t(idea.statusExplanation)}</p>
           {/* A merged duplicate waits for nothing: the idea it joined carries the promise. */}
           {idea.mergedInto ? null : <ReplyPromise createdAt={idea.createdAt} firstResponse={idea.firstResponse} promise={promise} />}
+          {idea.assignee && !idea.mergedInto ? (
+            <p className="mt-2 flex flex-wrap items-center gap-2 text-sm">
+              <Avatar person={idea.assignee} size="sm" />
+              <span>
+                {t("workflow.lookedAfterBy")} <StaffLink person={idea.assignee} />
+              </span>
+            </p>
+          ) : null}
         </div>
         {idea.mergedInto || !canAct ? null : (
           <div className="sm:col-start-1 sm:row-start-1">
