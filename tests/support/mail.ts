@@ -1,10 +1,20 @@
 import { asc, eq } from "drizzle-orm";
 import { emailOutbox } from "#db/tables";
+import { sendNotificationEmails } from "~/domain/notifications.server";
 import { db } from "~/lib/db.server";
 
 /** The emails queued for an address, oldest first. */
 export async function emailsTo(address: string) {
   return db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, address)).orderBy(asc(emailOutbox.id));
+}
+
+/** Far enough ahead that every waiting notification email is due, digests included. */
+const LATER = new Date("2100-01-01T00:00:00Z");
+
+/** Runs the notification-email job as if all waiting were over (or at `at`), then reads what was queued for an address. */
+export async function notificationEmailsTo(address: string, at: Date = LATER) {
+  await sendNotificationEmails(at);
+  return emailsTo(address);
 }
 
 /** The newest email queued for an address (fails the test when there is none). */

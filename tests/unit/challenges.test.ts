@@ -25,7 +25,7 @@ import { listNotifications } from "~/domain/notifications.server";
 import { setVote } from "~/domain/votes.server";
 import { db, transaction } from "~/lib/db.server";
 import { exec, row } from "#tests/support/db";
-import { emailsTo } from "#tests/support/emails";
+import { notificationEmailsTo as emailsTo } from "#tests/support/mail";
 import { accepted, ensureSite, makePerson } from "#tests/support/fixtures";
 import { makeIdea, plainBody } from "#tests/support/ideas";
 

@@ -7,7 +7,7 @@ import { changeStatus } from "~/domain/workflow.server";
 import { setVote } from "~/domain/votes.server";
 import { comment } from "#tests/support/comments";
 import { exec } from "#tests/support/db";
-import { emailsTo } from "#tests/support/emails";
+import { notificationEmailsTo as emailsTo } from "#tests/support/mail";
 import { accepted, ensureSite, makePerson } from "#tests/support/fixtures";
 import { makeIdea, plainBody } from "#tests/support/ideas";
 

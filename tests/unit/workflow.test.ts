@@ -12,7 +12,7 @@ import { assignIdea, changeStatus, mergeIdeas, setIdeaCategory, triageIdeas, unm
 import { db, transaction } from "~/lib/db.server";
 import { comment } from "#tests/support/comments";
 import { exec, row } from "#tests/support/db";
-import { emailsTo } from "#tests/support/emails";
+import { notificationEmailsTo as emailsTo } from "#tests/support/mail";
 import { accepted, ensureSite, makePerson } from "#tests/support/fixtures";
 import { makeIdea, plainBody } from "#tests/support/ideas";
 

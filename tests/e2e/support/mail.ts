@@ -27,3 +27,22 @@ export async function linkInEmail(address: string, prefix: string, nth = 1) {
   await expect.poll(() => links().length, { message: `${prefix} link ${nth} to ${address}`, timeout: 10_000 }).toBeGreaterThanOrEqual(nth);
   return links()[nth - 1]!.replace(/&amp;/g, "&");
 }
+
+/** The subjects of the emails written for an address (the server writes each as a .eml file), RFC 2047 words decoded. */
+export function subjectsOfEmailsTo(address: string) {
+  if (!fs.existsSync(MAIL_DIRECTORY)) return [];
+  return fs
+    .readdirSync(MAIL_DIRECTORY)
+    .map((file) => fs.readFileSync(path.join(MAIL_DIRECTORY, file), "utf8"))
+    .filter((message) => message.split(/\r?\n/).includes(`To: ${address}`))
+    .map((message) => {
+      const header = /^Subject: (.*(?:\r?\n[ \t].*)*)/m.exec(message)?.[1] ?? "";
+      return header
+        .replace(/\r?\n[ \t]/g, " ")
+        .replace(/\?=\s+=\?/g, "?==?")
+        .replace(/=\?UTF-8\?B\?(.*?)\?=/gi, (_, word: string) => Buffer.from(word, "base64").toString("utf8"))
+        .replace(/=\?UTF-8\?Q\?(.*?)\?=/gi, (_, word: string) =>
+          Buffer.from(word.replace(/_/g, " ").replace(/=([0-9A-F]{2})/gi, (_hex, code: string) => String.fromCharCode(parseInt(code, 16))), "latin1").toString("utf8"),
+        );
+    });
+}
