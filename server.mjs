@@ -13,6 +13,7 @@ import { pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
 import { bodyLimitFor } from "./app/lib/body-limits.mjs";
 import { productionProblems, servedOverHttps, siteUrl, trustProxySetting } from "./app/lib/deployment.mjs";
+import { readYourWrites } from "./app/lib/read-your-writes.mjs";
 import { isAllowedOrigin } from "./app/lib/same-origin.mjs";
 
 const production = process.env.NODE_ENV === "production";
@@ -171,6 +172,10 @@ app.use((request, response, next) => {
   }
   next();
 });
+
+// With read replicas, each request reads from a standby until it or its browser writes
+// (app/lib/read-your-writes.mjs).
+if (process.env.DATABASE_URL && process.env.DATABASE_REPLICA_URLS) app.use(readYourWrites);
 
 const build = viteDevServer
   ? () => viteDevServer.ssrLoadModule("virtual:remix/server-build")

@@ -84,7 +84,9 @@ async function openSqliteDatabase(file: string): Promise<Database> {
 
 async function openPostgresDatabase(url: string): Promise<Database> {
   const { openPostgres } = await import("~/lib/postgres.server");
-  const postgres = await openPostgres(url);
+  // Standbys for reads, comma-separated (docs/deploy.md): app/lib/read-your-writes.mjs says which reads.
+  const replicaUrls = (process.env.DATABASE_REPLICA_URLS ?? "").split(",").map((each) => each.trim()).filter(Boolean);
+  const postgres = await openPostgres(url, { replicaUrls });
   return { ...asDomainDatabase(postgres), exclusively: postgres.exclusively, isHealthy: postgres.isHealthy, driver: { engine: "postgres", pool: postgres.pool } };
 }
 

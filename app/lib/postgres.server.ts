@@ -3,8 +3,10 @@ import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import { migrate } from "drizzle-orm/node-postgres/migrator";
+import { withReplicas } from "drizzle-orm/pg-core";
 import pg from "pg";
 import * as schema from "#db/schema.pg";
+import { noteWrite, readsFromPrimary } from "~/lib/read-your-writes.mjs";
 import { isRefusal } from "~/lib/result";
 
 /**
@@ -25,6 +27,11 @@ export type PostgresOptions = {
   maxAttempts?: number;
   /** Told of every retry: for logs and tests. */
   onRetry?: (error: unknown, attempt: number) => void;
+  /**
+   * Standbys that take the reads of requests that have not written lately (DATABASE_REPLICA_URLS;
+   * app/lib/read-your-writes.mjs says which do). Transactions, and reads outside a request, use the primary.
+   */
+  replicaUrls?: readonly string[];
 };
 
 export type TransactionOptions = {
@@ -41,7 +48,10 @@ export type TransactionOptions = {
 
 export type Postgres = {
   pool: pg.Pool;
-  /** Reads (read-only); inside `transaction(fn)` it is that transaction, as on SQLite. */
+  /**
+   * Reads (read-only); inside `transaction(fn)` it is that transaction, as on SQLite. With
+   * replicas, a request's reads go to one of them until that request or browser writes.
+   */
   db: PgDatabase;
   transaction<T>(fn: (tx: PgTransaction) => Promise<T>, options?: TransactionOptions): Promise<T>;
   exclusively<T>(key: string, fn: () => Promise<T>): Promise<Exclusive<T>>;
@@ -60,6 +70,18 @@ export const POSTGRES_MIGRATIONS = path.resolve(process.env.PG_MIGRATIONS_PATH ?
 
 /** Opens the pool, applies pending migrations (once, under an advisory lock) and returns the database. */
 export async function openPostgres(url: string, options: PostgresOptions = {}): Promise<Postgres> {
+  const pool = openPool(url, options);
+  const replicaPools = (options.replicaUrls ?? []).map((replicaUrl) => openPool(replicaUrl, options));
+  try {
+    await migratePostgres(pool);
+  } catch (error) {
+    await Promise.all([pool, ...replicaPools].map((each) => each.end()));
+    throw error;
+  }
+  return postgresOnPool(pool, options, replicaPools);
+}
+
+function openPool(url: string, options: PostgresOptions) {
   const pool = new pg.Pool({
     connectionString: url,
     max: options.poolSize ?? Number(process.env.DATABASE_POOL_SIZE ?? 10),
@@ -74,13 +96,7 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
   pool.on("error", (error) => {
     if (!pool.ending) console.error("PostgreSQL: an idle connection failed:", error.message);
   });
-  try {
-    await migratePostgres(pool);
-  } catch (error) {
-    await pool.end();
-    throw error;
-  }
-  return postgresOnPool(pool, options);
+  return pool;
 }
 
 /**
@@ -109,8 +125,11 @@ export async function migratePostgres(pool: pg.Pool, migrationsFolder = POSTGRES
   }
 }
 
-function postgresOnPool(pool: pg.Pool, options: PostgresOptions = {}): Postgres {
+function postgresOnPool(pool: pg.Pool, options: PostgresOptions = {}, replicaPools: pg.Pool[] = []): Postgres {
   const base = drizzle({ client: pool, schema });
+  // drizzle's replica support: its selects go to a standby picked at random, the rest to the primary.
+  const [firstReplica, ...otherReplicas] = replicaPools.map((replica) => drizzle({ client: replica, schema }));
+  const replicated = firstReplica ? withReplicas(base, [firstReplica, ...otherReplicas]) : base;
   // One drizzle per pooled connection, made when a keyed transaction first uses it.
   const perClient = new WeakMap<pg.PoolClient, PgDatabase>();
   const onClient = (client: pg.PoolClient) => perClient.get(client) ?? perClient.set(client, drizzle({ client, schema })).get(client)!;
@@ -120,7 +139,7 @@ function postgresOnPool(pool: pg.Pool, options: PostgresOptions = {}): Postgres 
 
   const db = new Proxy(base, {
     get(target, property) {
-      const current = scopes.getStore()?.tx ?? target;
+      const current = scopes.getStore()?.tx ?? (firstReplica && !readsFromPrimary() ? replicated : target);
       const value: unknown = Reflect.get(current, property);
       return typeof value === "function" && property !== "constructor" ? value.bind(current) : value;
     },
@@ -184,7 +203,9 @@ function postgresOnPool(pool: pg.Pool, options: PostgresOptions = {}): Postgres 
     if (outer) return nested(outer, fn);
     for (let attempt = 1; ; attempt++) {
       try {
-        return await runAttempt(fn, queueOn);
+        const result = await runAttempt(fn, queueOn);
+        noteWrite();
+        return result;
       } catch (error) {
         if (!isRetryable(error) || attempt >= maxAttempts) throw error;
         options.onRetry?.(error, attempt);
@@ -226,13 +247,13 @@ function postgresOnPool(pool: pg.Pool, options: PostgresOptions = {}): Postgres 
     exclusively,
     async isHealthy() {
       try {
-        await pool.query("select 1");
+        await Promise.all([pool, ...replicaPools].map((each) => each.query("select 1")));
         return true;
       } catch {
         return false;
       }
     },
-    close: () => pool.end(),
+    close: async () => void (await Promise.all([pool, ...replicaPools].map((each) => each.end()))),
   };
 }
 
