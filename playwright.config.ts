@@ -115,6 +115,7 @@ export default defineConfig({
         MAIL_DIRECTORY: path.join(runDirectory, "mail"),
         // Every request of the run comes from one address: per-address limits ten times higher.
         RATE_LIMIT_MULTIPLIER: "10",
+        UPLOADS_DIR: path.join(runDirectory, "uploads"),
         OIDC_PROVIDERS: JSON.stringify([{ id: "acme", label: "Acme sign-in", issuer: oidcIssuer, clientId: "tertulia", clientSecret: "e2e client secret" }]),
       },
     },

@@ -24,6 +24,7 @@ import { useErrorText } from "~/components/error-text";
 import { SiteFooter } from "~/components/site-footer";
 import { SiteHeader } from "~/components/site-header";
 import { unreadCount } from "~/domain/notifications.server";
+import { siteStyle } from "~/web/site-style.server";
 import { getSite } from "~/domain/site.server";
 import { translationUrls } from "~/lib/i18n";
 import { detectLocale } from "~/lib/i18n.server";
@@ -49,12 +50,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
       locale,
       theme: await themeFor(request, user),
       timeZone: timeZoneFromRequest(request),
-      site: site ? { name: site.name, listeningPublic: site.listeningPublic } : null,
+      // The accent's colours and the logo are CSS custom properties on <html>, made here: their
+      // code stays out of the browser (every byte counts on the idea page: docs/performance.md).
+      site: site ? { name: site.name, style: siteStyle(site), listeningPublic: site.listeningPublic } : null,
       user: user
         ? {
             id: user.id,
             displayName: user.displayName,
             role: user.role,
+            photoId: user.photoId,
             unread: await unreadCount(user.id),
             // Until the address is confirmed, every page reminds them (and says where the link went).
             unconfirmedEmail: user.emailVerified ? null : user.email,
@@ -94,7 +98,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const nonce = useNonce();
   useChangeLanguage(locale);
   return (
-    <html lang={locale} dir="ltr" data-theme={theme ?? undefined}>
+    <html lang={locale} dir="ltr" data-theme={theme ?? undefined} style={rootData?.site?.style}>
       <head>
         <meta charSet="utf-8" />
         <meta name="color-scheme" content={theme ?? "light dark"} />

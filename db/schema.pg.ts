@@ -13,6 +13,7 @@ import { sql } from "drizzle-orm";
 import {
   boolean,
   check,
+  customType,
   doublePrecision,
   index,
   integer,
@@ -23,11 +24,37 @@ import {
   uniqueIndex,
   type AnyPgColumn,
 } from "drizzle-orm/pg-core";
-import { ACCOUNT_TOKEN_PURPOSES, API_KEY_SCOPES, COMMENT_KINDS, EMAIL_CADENCES, IDEA_STATUSES, LOCALES, NOTIFICATION_KINDS, REPORT_STATUSES, ROLES, THEMES, WEBHOOK_FORMATS, type SafeHtml } from "./schema";
+import { ACCOUNT_TOKEN_PURPOSES, API_KEY_SCOPES, COMMENT_KINDS, EMAIL_CADENCES, IDEA_STATUSES, LOCALES, NOTIFICATION_KINDS, REPORT_STATUSES, ROLES, SIGNUP_MODES, THEMES, UPLOAD_KINDS, WEBHOOK_FORMATS, type SafeHtml } from "./schema";
 
 const moment = (name: string) => timestamp(name, { withTimezone: true, mode: "date", precision: 3 });
 const createdAt = () => moment("created_at").notNull().defaultNow();
 const identity = () => integer("id").primaryKey().generatedByDefaultAsIdentity();
+
+/** A Buffer stored as bytea: SQLite's blob in buffer mode. */
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => "bytea" });
+
+export const uploads = pgTable(
+  "uploads",
+  {
+    id: text("id").primaryKey(),
+    kind: text("kind", { enum: UPLOAD_KINDS }).notNull(),
+    uploaderId: text("uploader_id").references((): AnyPgColumn => users.id, { onDelete: "set null" }),
+    width: integer("width").notNull(),
+    height: integer("height").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("uploads_uploader_idx").on(t.uploaderId, t.createdAt),
+    check("uploads_kind_valid", sql`${t.kind} in ('photo', 'image', 'cover', 'logo')`),
+  ],
+);
+
+/** The files of the "database" upload store: what several app servers sharing PostgreSQL use. */
+export const uploadBlobs = pgTable("upload_blobs", {
+  key: text("key").primaryKey(),
+  bytes: bytea("bytes").notNull(),
+  createdAt: createdAt(),
+});
 
 export const site = pgTable(
   "site",
@@ -35,12 +62,19 @@ export const site = pgTable(
     // Given when omitted, like SQLite's INTEGER PRIMARY KEY (rowid); the check keeps it 1.
     id: identity(),
     name: text("name").notNull(),
+    description: text("description").notNull().default(""),
+    welcomeText: text("welcome_text").notNull().default(""),
+    logoId: text("logo_id").references(() => uploads.id, { onDelete: "set null" }),
+    accentColour: text("accent_colour"),
     defaultLocale: text("default_locale", { enum: LOCALES }).notNull(),
     replyPromiseDays: integer("reply_promise_days").notNull().default(3),
     // Raised by every change to the settings or the categories, in the same transaction: each
     // server process keeps them in memory and reads only this number per request
     // (app/domain/site.server.ts), so a change made through any process shows in all at once.
     settingsVersion: integer("settings_version").notNull().default(0),
+    signupMode: text("signup_mode", { enum: SIGNUP_MODES }).notNull().default("anyone"),
+    signupDomains: text("signup_domains").notNull().default(""),
+    senderName: text("sender_name"),
     /** Whether /listening, the public record of how the company answers, is shown. */
     listeningPublic: boolean("listening_public").notNull().default(true),
     createdAt: createdAt(),
@@ -48,6 +82,7 @@ export const site = pgTable(
   (t) => [
     check("site_single_row", sql`${t.id} = 1`),
     check("site_reply_promise_positive", sql`${t.replyPromiseDays} between 1 and 60`),
+    check("site_signup_mode_valid", sql`${t.signupMode} in ('anyone', 'invited')`),
   ],
 );
 
@@ -68,11 +103,16 @@ export const users = pgTable(
     blockedAt: moment("blocked_at"),
     blockedReason: text("blocked_reason"),
     deletedAt: moment("deleted_at"),
+    photoId: text("photo_id").references((): AnyPgColumn => uploads.id, { onDelete: "set null" }),
+    lastSeenAt: moment("last_seen_at"),
     createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex("users_email_unique").on(t.email),
     index("users_role_idx").on(t.role, t.displayName),
+    index("users_name_idx").on(t.displayName, t.id),
+    index("users_blocked_idx").on(t.displayName, t.id).where(sql`${t.blockedAt} is not null`),
+    index("users_unverified_idx").on(t.displayName, t.id).where(sql`${t.emailVerifiedAt} is null`),
     check("users_role_valid", sql`${t.role} in ('customer', 'staff', 'admin')`),
   ],
 );
@@ -460,6 +500,7 @@ export const challenges = pgTable(
     createdById: text("created_by_id")
       .notNull()
       .references(() => users.id, { onDelete: "restrict" }),
+    coverId: text("cover_id").references(() => uploads.id, { onDelete: "set null" }),
     createdAt: createdAt(),
   },
   (t) => [

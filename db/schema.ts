@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from "drizzle-orm/sqlite-core";
+import { blob, check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 
 declare const safeHtml: unique symbol;
 
@@ -20,23 +20,76 @@ export type Locale = (typeof LOCALES)[number];
 export const THEMES = ["light", "dark"] as const;
 export type Theme = (typeof THEMES)[number];
 
+/** Who may create an account with a password: anyone, or only people invited (or signed in through SSO). */
+export const SIGNUP_MODES = ["anyone", "invited"] as const;
+export type SignupMode = (typeof SIGNUP_MODES)[number];
+
+/** What an uploaded image is for: each kind has its own sizes (app/lib/uploads/images.server.ts). */
+export const UPLOAD_KINDS = ["photo", "image", "cover", "logo"] as const;
+export type UploadKind = (typeof UPLOAD_KINDS)[number];
+
 const createdAt = () =>
   integer("created_at", { mode: "timestamp_ms" })
     .notNull()
     .default(sql`(unixepoch('subsec') * 1000)`);
 
-/** The site itself: one row, written by the first-run setup. */
+/**
+ * An uploaded image: re-encoded to WebP in the sizes its kind asks for, each stored under
+ * `<id>/<width>.webp` in the upload store (app/lib/uploads). Never the file as it was sent.
+ */
+export const uploads = sqliteTable(
+  "uploads",
+  {
+    /** Random and unguessable; part of the file's URL (/uploads/<id>/<width>.webp). */
+    id: text("id").primaryKey(),
+    kind: text("kind", { enum: UPLOAD_KINDS }).notNull(),
+    uploaderId: text("uploader_id").references((): AnySQLiteColumn => users.id, { onDelete: "set null" }),
+    /** The largest stored size, in pixels; the smaller ones keep its proportions. */
+    width: integer("width").notNull(),
+    height: integer("height").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("uploads_uploader_idx").on(t.uploaderId, t.createdAt),
+    check("uploads_kind_valid", sql`${t.kind} in ('photo', 'image', 'cover', 'logo')`),
+  ],
+);
+
+/**
+ * The files of the "database" upload store (UPLOADS_STORE=database): for several app servers
+ * that share the database and no disk. Unused with the default local directory.
+ */
+export const uploadBlobs = sqliteTable("upload_blobs", {
+  /** "<upload id>/<width>.webp" */
+  key: text("key").primaryKey(),
+  bytes: blob("bytes", { mode: "buffer" }).notNull(),
+  createdAt: createdAt(),
+});
+
+/** The site itself: one row, written by the first-run setup, changed in /admin/settings. */
 export const site = sqliteTable(
   "site",
   {
     id: integer("id").primaryKey(),
     name: text("name").notNull(),
+    /** One or two sentences: the home page's introduction and the pages' meta description. */
+    description: text("description").notNull().default(""),
+    /** Shown above the ideas list; plain text, blank lines part paragraphs. */
+    welcomeText: text("welcome_text").notNull().default(""),
+    logoId: text("logo_id").references(() => uploads.id, { onDelete: "set null" }),
+    /** "#rrggbb" for buttons and links (checked for contrast with white); null keeps the default. */
+    accentColour: text("accent_colour"),
     defaultLocale: text("default_locale", { enum: LOCALES }).notNull(),
     replyPromiseDays: integer("reply_promise_days").notNull().default(3),
     // Raised by every change to the settings or the categories, in the same transaction: each
     // server process keeps them in memory and reads only this number per request
     // (app/domain/site.server.ts), so a change made through any process shows in all at once.
     settingsVersion: integer("settings_version").notNull().default(0),
+    signupMode: text("signup_mode", { enum: SIGNUP_MODES }).notNull().default("anyone"),
+    /** Lower-case domains separated by spaces; empty means every domain (app/domain/signup-policy.server.ts). */
+    signupDomains: text("signup_domains").notNull().default(""),
+    /** The name emails come from; null means the site's name. */
+    senderName: text("sender_name"),
     /** Whether /listening, the public record of how the company answers, is shown. */
     listeningPublic: integer("listening_public", { mode: "boolean" }).notNull().default(true),
     createdAt: createdAt(),
@@ -44,6 +97,7 @@ export const site = sqliteTable(
   (t) => [
     check("site_single_row", sql`${t.id} = 1`),
     check("site_reply_promise_positive", sql`${t.replyPromiseDays} between 1 and 60`),
+    check("site_signup_mode_valid", sql`${t.signupMode} in ('anyone', 'invited')`),
   ],
 );
 
@@ -75,11 +129,19 @@ export const users = sqliteTable(
      * emptied of name, email and password, so that ideas, comments and votes keep their place and counts.
      */
     deletedAt: integer("deleted_at", { mode: "timestamp_ms" }),
+    /** Their photo (kind "photo"); null shows their initials. */
+    photoId: text("photo_id").references((): AnySQLiteColumn => uploads.id, { onDelete: "set null" }),
+    /** Written at most every few minutes while they use the site (app/web/session.server.ts). */
+    lastSeenAt: integer("last_seen_at", { mode: "timestamp_ms" }),
     createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex("users_email_unique").on(t.email),
     index("users_role_idx").on(t.role, t.displayName),
+    // The people directory (/admin/people): everyone by name, the blocked ones, those yet to confirm their address.
+    index("users_name_idx").on(t.displayName, t.id),
+    index("users_blocked_idx").on(t.displayName, t.id).where(sql`${t.blockedAt} is not null`),
+    index("users_unverified_idx").on(t.displayName, t.id).where(sql`${t.emailVerifiedAt} is null`),
     check("users_role_valid", sql`${t.role} in ('customer', 'staff', 'admin')`),
   ],
 );
@@ -559,6 +621,8 @@ export const challenges = sqliteTable(
     createdById: text("created_by_id")
       .notNull()
       .references(() => users.id, { onDelete: "restrict" }),
+    /** Optional cover image (kind "cover"). */
+    coverId: text("cover_id").references(() => uploads.id, { onDelete: "set null" }),
     createdAt: createdAt(),
   },
   (t) => [
@@ -753,3 +817,4 @@ export type User = typeof users.$inferSelect;
 export type Site = typeof site.$inferSelect;
 export type Invitation = typeof invitations.$inferSelect;
 export type AccountToken = typeof accountTokens.$inferSelect;
+export type Upload = typeof uploads.$inferSelect;

@@ -47,3 +47,5 @@ export const ssoTokenUses = table("ssoTokenUses");
 export const apiKeys = table("apiKeys");
 export const webhooks = table("webhooks");
 export const webhookDeliveries = table("webhookDeliveries");
+export const uploads = table("uploads");
+export const uploadBlobs = table("uploadBlobs");

@@ -2,7 +2,9 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, TextField, type FieldConstraints } from "~/components/forms";
+import { ImageField } from "~/components/image-field";
 import { RichTextField } from "~/components/rich-text-field";
+import { uploadPath, UPLOAD_WIDTHS } from "~/lib/upload-paths";
 
 export type ChallengeFormValues = {
   title: string;
@@ -27,6 +29,7 @@ export function ChallengeForm({
   timeZone,
   submitLabel,
   cancelTo,
+  coverId = null,
 }: {
   /** Where the form posts; by default the page it is on. */
   action?: string;
@@ -37,6 +40,8 @@ export function ChallengeForm({
   timeZone: string;
   submitLabel: string;
   cancelTo: string;
+  /** The cover in use now (kind "cover"), if any. */
+  coverId?: string | null;
 }) {
   const { t } = useTranslation();
   const busy = useNavigation().state === "submitting";
@@ -47,7 +52,7 @@ export function ChallengeForm({
     constraint,
   });
   return (
-    <Form method="post" action={action} {...getFormProps(form)} className="card space-y-5">
+    <Form method="post" action={action} encType="multipart/form-data" {...getFormProps(form)} className="card space-y-5">
       <input type="hidden" name="intent" value="save" />
       <input type="hidden" name="timeZone" value={timeZone} />
       <FormErrors id={form.errorId} errors={form.errors} />
@@ -63,6 +68,14 @@ export function ChallengeForm({
         errorId={fields.brief.errorId}
         descriptionId={fields.brief.descriptionId}
         rows={6}
+      />
+      <ImageField
+        name="cover"
+        label={t("admin.challenges.form.cover")}
+        hint={t("admin.challenges.form.coverHint")}
+        errors={(lastResult?.error?.cover as string[] | undefined) ?? undefined}
+        preview={coverId ? <img src={uploadPath(coverId, UPLOAD_WIDTHS.cover[0])} alt={t("admin.challenges.form.currentCover")} className="h-16 w-auto rounded border border-stone-200" /> : null}
+        remove={coverId ? { name: "removeCover", label: t("admin.challenges.form.removeCover") } : undefined}
       />
       <fieldset className="space-y-3">
         <legend className="text-sm font-semibold">{t("admin.challenges.form.windows")}</legend>

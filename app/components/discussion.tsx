@@ -13,7 +13,7 @@ import { useFormatters } from "~/lib/format";
 import type { SafeHtml } from "~/lib/safe-html";
 import { isStaff } from "~/domain/roles";
 
-export type ThreadAuthor = { id: string; displayName: string; role: Role; jobTitle: string | null };
+export type ThreadAuthor = { id: string; displayName: string; role: Role; jobTitle: string | null; photoId?: string | null };
 type When = Date | string;
 export type ThreadComment = {
   type: "comment";
@@ -49,6 +49,7 @@ export type ThreadEvent = {
   actorName: string;
   actorRole: Role;
   actorTitle: string | null;
+  actorPhotoId?: string | null;
 };
 
 /** Name, photo, title and the "Team" badge: every staff word is signed by a person. */
@@ -251,7 +252,7 @@ function ConfirmDelete({ commentId, cancelTo }: { commentId: number; cancelTo: s
 export function TimelineEventItem({ event, challenge }: { event: ThreadEvent; challenge?: { slug: string } | null }) {
   const { t } = useTranslation();
   const { formatDateTime } = useFormatters();
-  const actor = { id: event.actorId, displayName: event.actorName, role: event.actorRole, jobTitle: event.actorTitle };
+  const actor = { id: event.actorId, displayName: event.actorName, role: event.actorRole, jobTitle: event.actorTitle, photoId: event.actorPhotoId };
   // What the sentence points to: the idea merged with, who looks after it now, or the results.
   const link = event.relatedIdeaId ? (
     <Link to={ideaPath({ id: event.relatedIdeaId, title: event.relatedIdeaTitle ?? "" })} className="link">

@@ -1,5 +1,5 @@
 import { useErrorText } from "~/components/error-text";
-import { getInputProps, getTextareaProps, type FieldMetadata, type useForm } from "@conform-to/react";
+import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata, type useForm } from "@conform-to/react";
 
 /**
  * The HTML constraints of a form's fields (required, minLength…), worked out from its schema on
@@ -111,6 +111,22 @@ export function SelectField({
           </option>
         ))}
       </select>
+    </div>
+  );
+}
+
+/** A labelled <select> for a conform form field, with its errors; the options are its children. */
+export function FormSelectField({ label, meta, children }: { label: string; meta: FieldMetadata<unknown, Record<string, unknown>, string[]>; children: React.ReactNode }) {
+  const { key: _key, ...selectProps } = getSelectProps(meta);
+  return (
+    <div>
+      <label htmlFor={meta.id} className="block text-sm font-semibold">
+        {label}
+      </label>
+      <select className="input mt-1" {...selectProps}>
+        {children}
+      </select>
+      <FieldErrors id={meta.errorId} errors={meta.errors} />
     </div>
   );
 }

@@ -1,7 +1,8 @@
 import { EditorContent, useEditor, useEditorState, type Editor } from "@tiptap/react";
-// Lucide icons, one module each, so that only these eight reach the bundle.
+// Lucide icons, one module each, so that only these nine reach the bundle.
 import BoldIcon from "lucide-react/icons/bold";
 import CodeIcon from "lucide-react/icons/code";
+import ImageIcon from "lucide-react/icons/image";
 import ItalicIcon from "lucide-react/icons/italic";
 import LinkIcon from "lucide-react/icons/link";
 import ListIcon from "lucide-react/icons/list";
@@ -13,6 +14,7 @@ import { useTranslation } from "react-i18next";
 import { clsx } from "~/lib/clsx";
 import { docToPlainText, isAllowedHref, parseDocJson, plainTextToDoc, type RichTextJson } from "~/lib/rich-text";
 import { richTextExtensions } from "~/lib/rich-text-schema";
+import { ImageUpload, useImageInsertion } from "~/components/rich-text-images";
 
 export type RichTextEditorProps = {
   name: string;
@@ -61,9 +63,10 @@ export default function RichTextEditor(props: RichTextEditorProps) {
   const ready = json !== null;
   // Ctrl/⌘+K asks for a link, like the toolbar's button; a ref, as the editor keeps its first props.
   const promptForLink = useRef<() => void>(() => {});
+  const images = useImageInsertion();
 
   const editor = useEditor({
-    extensions: richTextExtensions,
+    extensions: [...richTextExtensions, ImageUpload.configure({ onImages: images.onImages })],
     immediatelyRender: false,
     editorProps: {
       // Re-applied on every render, so aria-invalid follows the server's answer.
@@ -175,8 +178,12 @@ export default function RichTextEditor(props: RichTextEditorProps) {
         )}
       >
         {ready ? <input type="hidden" name={name} value={json} /> : null}
-        {editor && ready ? <Toolbar editor={editor} variant={variant} onLink={setLink} /> : null}
+        {editor && ready ? <Toolbar editor={editor} variant={variant} onLink={setLink} onImage={() => images.pick(editor)} /> : null}
         <EditorContent editor={editor} className="flex flex-1 flex-col" />
+        {images.fileInput}
+        <p role="status" className="px-3 text-sm text-muted empty:hidden">
+          {images.status}
+        </p>
       </div>
     </>
   );
@@ -193,7 +200,8 @@ function normalizeHref(answer: string) {
 
 /** A shortcut as tiptap writes it: "Mod" is ⌘ on Apple devices and Ctrl elsewhere. */
 type Shortcut = Array<"Mod" | "Shift" | "Alt" | string>;
-type ToolbarButton = { key: string; label: string; Icon: typeof BoldIcon; shortcut: Shortcut; pressed: boolean; run: () => void; groupStart?: boolean };
+/** `pressed` for the buttons that switch something on and off, `shortcut` for those that have one. */
+type ToolbarButton = { key: string; label: string; Icon: typeof BoldIcon; shortcut?: Shortcut; pressed?: boolean; run: () => void; groupStart?: boolean };
 
 const isApple = () => /Mac|iPhone|iPad|iPod/.test(navigator.userAgent);
 
@@ -214,7 +222,7 @@ function shownShortcut(shortcut: Shortcut, t: (key: string) => string) {
  * tooltip saying both, shown on hover and keyboard focus, hidden again with Escape. Pressing a
  * button with the mouse leaves the focus (and the selection) in the text.
  */
-function Toolbar({ editor, variant, onLink }: { editor: Editor; variant: "full" | "light"; onLink: () => void }) {
+function Toolbar({ editor, variant, onLink, onImage }: { editor: Editor; variant: "full" | "light"; onLink: () => void; onImage: () => void }) {
   const { t } = useTranslation();
   const [current, setCurrent] = useState(0);
   const [quiet, setQuiet] = useState(false);
@@ -243,6 +251,7 @@ function Toolbar({ editor, variant, onLink }: { editor: Editor; variant: "full" 
     ...(variant === "full"
       ? [{ key: "codeBlock", label: t("editor.codeBlock"), Icon: SquareCodeIcon, shortcut: ["Mod", "Alt", "C"], pressed: state.codeBlock, run: () => editor.chain().focus().toggleCodeBlock().run() }]
       : []),
+    { key: "image", label: t("editor.image"), Icon: ImageIcon, run: onImage, groupStart: true },
   ];
 
   const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>, index: number) => {
@@ -266,18 +275,20 @@ function Toolbar({ editor, variant, onLink }: { editor: Editor; variant: "full" 
       aria-label={t("editor.toolbar")}
       data-quiet={quiet || undefined}
       onMouseLeave={() => setQuiet(false)}
-      className="flex flex-wrap items-center gap-0.5 border-b border-stone-300 p-1"
+      // One row on a phone too: its buttons are a little smaller there, and the row scrolls
+      // sideways if they still do not fit (phones show no hover tooltips to be clipped).
+      className="flex flex-wrap items-center gap-0.5 border-b border-stone-300 p-1 max-sm:flex-nowrap max-sm:overflow-x-auto"
     >
       {buttons.map((button, index) => {
-        const keys = shownShortcut(button.shortcut, t);
+        const keys = button.shortcut ? shownShortcut(button.shortcut, t) : null;
         return (
           <div key={button.key} className="contents">
-            {button.groupStart ? <span aria-hidden="true" className="mx-0.5 h-5 w-px bg-stone-300" /> : null}
+            {button.groupStart ? <span aria-hidden="true" className="mx-0.5 h-5 w-px shrink-0 bg-stone-300" /> : null}
             <button
               type="button"
               tabIndex={index === current ? 0 : -1}
               aria-label={button.label}
-              aria-keyshortcuts={ariaShortcut(button.shortcut)}
+              aria-keyshortcuts={button.shortcut ? ariaShortcut(button.shortcut) : undefined}
               aria-pressed={button.pressed}
               // Keep the caret and the selection in the text: the command applies there at once.
               onMouseDown={(event) => event.preventDefault()}
@@ -288,7 +299,7 @@ function Toolbar({ editor, variant, onLink }: { editor: Editor; variant: "full" 
               onKeyDown={(event) => onKeyDown(event, index)}
               onBlur={() => setQuiet(false)}
               className={clsx(
-                "group relative inline-flex size-8 items-center justify-center rounded",
+                "group relative inline-flex size-8 shrink-0 items-center justify-center rounded max-sm:size-7",
                 button.pressed ? "bg-brand-700 text-white" : "text-stone-800 hover:bg-stone-100",
               )}
             >
@@ -300,7 +311,7 @@ function Toolbar({ editor, variant, onLink }: { editor: Editor; variant: "full" 
                   index === 0 ? "left-0" : index === buttons.length - 1 ? "right-0" : "left-1/2 -translate-x-1/2",
                 )}
               >
-                {t("editor.tooltip", { action: button.label, keys })}
+                {keys ? t("editor.tooltip", { action: button.label, keys }) : button.label}
               </span>
             </button>
           </div>
@@ -309,3 +320,4 @@ function Toolbar({ editor, variant, onLink }: { editor: Editor; variant: "full" 
     </div>
   );
 }
+

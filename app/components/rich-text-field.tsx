@@ -1,4 +1,4 @@
-import { Component, lazy, Suspense, useRef, useState, type ReactNode } from "react";
+import { Component, lazy, Suspense, useEffect, useRef, useState, type ReactNode } from "react";
 import { FieldErrors } from "~/components/forms";
 import { clsx } from "~/lib/clsx";
 import { docToPlainText, parseDocJson } from "~/lib/rich-text";
@@ -47,6 +47,11 @@ export function RichTextField(props: RichTextFieldProps) {
   const invalid = !!errors?.length;
   const describedBy = [hint ? descriptionId : null, invalid ? errorId : null].filter(Boolean).join(" ") || undefined;
   const labelId = `${id}-label`;
+  // Focused before this code ran (the form's code comes after the page: a quick tap or click
+  // lands on the server's textarea first), no focus event will follow: start the editor now.
+  useEffect(() => {
+    if (textarea.current && textarea.current === document.activeElement) setWanted(true);
+  }, []);
 
   return (
     <div>

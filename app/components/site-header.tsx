@@ -5,7 +5,7 @@ import { Avatar } from "~/components/avatar";
 import { clsx } from "~/lib/clsx";
 import { isStaff } from "~/domain/roles";
 
-type HeaderUser = { id: string; displayName: string; role: Role; unread: number } | null;
+type HeaderUser = { id: string; displayName: string; role: Role; photoId: string | null; unread: number } | null;
 
 const NAV = [
   { to: "/", key: "nav.ideas", end: true },
@@ -29,7 +29,8 @@ export function SiteHeader({ siteName, user, settingUp }: { siteName?: string; u
   return (
     <header className="border-b border-stone-200 bg-white">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
-        <Link to="/" className="text-lg font-bold text-brand-700">
+        {/* The logo, when there is one, is drawn by the stylesheet (.site-logo, app/tailwind.css). */}
+        <Link to="/" className="site-logo text-lg font-bold text-brand-700">
           {siteName ?? "Tertulia"}
         </Link>
         <nav aria-label={t("nav.main")} className="order-3 w-full sm:order-none sm:w-auto">

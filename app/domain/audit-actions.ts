@@ -32,6 +32,9 @@ export const AUDIT_ACTIONS = [
   "vote.remove",
   "webhook.create",
   "webhook.delete",
+  "site.settings",
+  "site.logo",
+  "person.photo.remove",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

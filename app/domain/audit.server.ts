@@ -76,6 +76,23 @@ function roleName(role: unknown): Phrase {
 function challengeRef(names: Names, id: unknown): PhraseValue {
   return names.challenge.get(numberOf(id)) ?? { key: "audit.refs.challengeGone", values: { id: String(id) } };
 }
+/** A setting's value as the log says it: a language or sign-up mode by name, on or off, nothing, a number, or what was typed in quotes. */
+function settingValue(setting: string, value: unknown): PhraseValue {
+  if (setting === "defaultLocale" && typeof value === "string") return { key: `languages.${value}` };
+  if (setting === "signupMode" && typeof value === "string") return { key: `admin.settings.signupModes.${value}` };
+  if (typeof value === "boolean") return { key: value ? "audit.refs.on" : "audit.refs.off" };
+  if (value === null || value === undefined || value === "" || (Array.isArray(value) && value.length === 0)) return { key: "audit.refs.nothing" };
+  if (typeof value === "number") return value;
+  return { key: "audit.refs.quoted", values: { text: Array.isArray(value) ? value.map(text).join(" ") : text(value) } };
+}
+function settingChanges(details: Details): Phrase[] {
+  return Object.entries(details)
+    .filter((change): change is [string, { from: unknown; to: unknown }] => Boolean(change[1]) && typeof change[1] === "object" && "to" in (change[1] as object))
+    .map(([setting, { from, to }]) => ({
+      key: "audit.refs.settingChange",
+      values: { setting: { key: `admin.settings.${setting}` }, from: settingValue(setting, from), to: settingValue(setting, to) },
+    }));
+}
 const winnersOf = (details: Details) => (Array.isArray(details.winners) ? (details.winners as Array<{ ideaId?: unknown; rank?: unknown }>) : []);
 
 const SENTENCES: Record<AuditAction, Sentence> = {
@@ -208,6 +225,18 @@ const SENTENCES: Record<AuditAction, Sentence> = {
   },
   "webhook.delete": {
     say: (entry) => ({ key: "audit.sentences.webhookDelete", values: { url: text(entry.details.url) } }),
+  },
+  "site.settings": {
+    say: (entry) => ({ key: "audit.sentences.siteSettings", values: { changes: settingChanges(entry.details) } }),
+  },
+  "site.logo": {
+    say: (entry): Phrase => {
+      const logo = entry.details.logo as { to?: unknown } | undefined;
+      return { key: logo?.to ? "audit.sentences.siteLogo" : "audit.sentences.siteLogoRemove" };
+    },
+  },
+  "person.photo.remove": {
+    say: (entry, names) => ({ key: "audit.sentences.personPhotoRemove", values: { person: personRef(names, entry.targetId) } }),
   },
 };
 

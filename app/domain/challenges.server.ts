@@ -6,6 +6,7 @@ import { challengePhase, phaseDeadline, type ChallengePhase, type ChallengeWindo
 import { notify } from "~/domain/notifications.server";
 import { recordFirstResponse } from "~/domain/reply-promise.server";
 import { challengeInEvent, emitWebhookEvent } from "~/domain/webhooks.server";
+import { deleteUploads } from "~/domain/uploads.server";
 import { now as clockNow } from "~/lib/clock.server";
 import { db, transaction, type Db, type Tx } from "~/lib/db.server";
 import { ok, refused } from "~/lib/result";
@@ -42,27 +43,40 @@ function columnsOf(input: ChallengeInput) {
   };
 }
 
-/** A new challenge starts as a draft that only staff see. */
-export async function createChallenge(input: ChallengeInput & { staffId: string; now?: Date }) {
+/** A new challenge starts as a draft that only staff see; `coverId` is an upload of kind "cover". */
+export async function createChallenge(input: ChallengeInput & { staffId: string; coverId?: string | null; now?: Date }) {
   return transaction(async (tx) => {
     if (await slugTaken(tx, input.slug)) return refused("slugTaken");
     const [challenge] = await tx
       .insert(challenges)
-      .values({ ...columnsOf(input), createdById: input.staffId, createdAt: input.now ?? clockNow() })
+      .values({ ...columnsOf(input), coverId: input.coverId ?? null, createdById: input.staffId, createdAt: input.now ?? clockNow() })
       .returning();
     await audit(tx, { actorId: input.staffId, action: "challenge.create", targetType: "challenge", targetId: challenge!.id, details: { title: input.title } });
     return ok(challenge!);
   });
 }
 
-export async function updateChallenge(id: number, input: ChallengeInput & { staffId: string }) {
-  return transaction(async (tx) => {
+/**
+ * Saves a challenge's form. `coverId`: a new cover (an upload of kind "cover"), null to remove
+ * it, left out to keep it; a replaced cover's files go once the change is committed.
+ */
+export async function updateChallenge(id: number, input: ChallengeInput & { staffId: string; coverId?: string | null }) {
+  const done = await transaction(async (tx) => {
     if (await slugTaken(tx, input.slug, id)) return refused("slugTaken");
-    const [challenge] = await tx.update(challenges).set(columnsOf(input)).where(eq(challenges.id, id)).returning();
-    if (!challenge) return refused("notFound");
+    const [before] = await tx.select({ coverId: challenges.coverId }).from(challenges).where(eq(challenges.id, id)).limit(1);
+    if (!before) return refused("notFound");
+    const newCover = input.coverId !== undefined && input.coverId !== before.coverId;
+    const [challenge] = await tx
+      .update(challenges)
+      .set({ ...columnsOf(input), ...(newCover ? { coverId: input.coverId } : {}) })
+      .where(eq(challenges.id, id))
+      .returning();
     await audit(tx, { actorId: input.staffId, action: "challenge.update", targetType: "challenge", targetId: id, details: { title: input.title } });
-    return ok(challenge);
+    return ok({ challenge: challenge!, removeOldCover: newCover ? await deleteUploads(tx, [before.coverId]) : async () => undefined });
   });
+  if (!done.ok) return done;
+  await done.value.removeOldCover();
+  return ok(done.value.challenge);
 }
 
 /** Publishing makes a draft public; taking it back is possible only while no idea was submitted. */
@@ -97,6 +111,7 @@ const challengeColumns = {
   voteBudget: challenges.voteBudget,
   publishedAt: challenges.publishedAt,
   resultsPublishedAt: challenges.resultsPublishedAt,
+  coverId: challenges.coverId,
   // Spelled out: drizzle leaves columns unqualified in single-table queries, which a subquery would misread.
   ideaCount: sql<number>`(select count(*) from "ideas" where "ideas"."challenge_id" = "challenges"."id" and "ideas"."hidden_at" is null)`.mapWith(Number),
 };
@@ -125,7 +140,7 @@ export async function getChallenge(slug: string, options: { includeDrafts?: bool
   const [row] = await db
     .select({
       challenge: challenges,
-      resultsBy: { id: resultsBy.id, displayName: resultsBy.displayName, jobTitle: resultsBy.jobTitle, role: resultsBy.role },
+      resultsBy: { id: resultsBy.id, displayName: resultsBy.displayName, jobTitle: resultsBy.jobTitle, role: resultsBy.role, photoId: resultsBy.photoId },
     })
     .from(challenges)
     .leftJoin(resultsBy, eq(resultsBy.id, challenges.resultsById))

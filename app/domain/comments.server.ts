@@ -191,6 +191,7 @@ export async function getThread(ideaId: number, viewer: Viewer) {
       authorName: users.displayName,
       authorRole: users.role,
       authorTitle: users.jobTitle,
+      authorPhotoId: users.photoId,
     })
     .from(comments)
     .innerJoin(users, eq(users.id, comments.authorId))
@@ -218,6 +219,7 @@ export async function getThread(ideaId: number, viewer: Viewer) {
       actorName: users.displayName,
       actorRole: users.role,
       actorTitle: users.jobTitle,
+      actorPhotoId: users.photoId,
     })
     .from(ideaEvents)
     .innerJoin(users, eq(users.id, ideaEvents.actorId))
@@ -263,7 +265,7 @@ export async function getThread(ideaId: number, viewer: Viewer) {
       createdAt: row.createdAt,
       author: deleted || concealed
         ? null
-        : { id: row.authorId, displayName: row.authorName, role: row.authorRole, jobTitle: isStaff({ role: row.authorRole }) ? row.authorTitle : null },
+        : { id: row.authorId, displayName: row.authorName, role: row.authorRole, jobTitle: isStaff({ role: row.authorRole }) ? row.authorTitle : null, photoId: row.authorPhotoId },
     };
   }
 

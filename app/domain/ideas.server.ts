@@ -123,6 +123,7 @@ function summaryColumns(viewerId: string | Placeholder | null) {
     createdAt: ideas.createdAt,
     authorId: author.id,
     authorName: author.displayName,
+    authorPhotoId: author.photoId,
     categoryId: categories.id,
     categoryName: categories.name,
     categoryColour: categories.colour,
@@ -166,6 +167,7 @@ type SummaryRow = {
   createdAt: Date;
   authorId: string;
   authorName: string;
+  authorPhotoId: string | null;
   categoryId: number | null;
   categoryName: string | null;
   categoryColour: string | null;
@@ -195,7 +197,7 @@ function toSummary(row: SummaryRow, now: Date) {
     commentCount: row.commentCount,
     createdAt: row.createdAt,
     voted: Boolean(row.voted),
-    author: { id: row.authorId, displayName: row.authorName },
+    author: { id: row.authorId, displayName: row.authorName, photoId: row.authorPhotoId },
     category: row.categoryId ? { id: row.categoryId, name: row.categoryName!, colour: row.categoryColour! } : null,
     // An idea in a challenge takes votes only while that challenge's voting is open.
     challenge: row.challengeSlug

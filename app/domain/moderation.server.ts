@@ -58,11 +58,13 @@ export async function listOpenReports() {
       ideaText: ideas.bodyText,
       ideaAuthorId: ideaAuthor.id,
       ideaAuthorName: ideaAuthor.displayName,
+      ideaAuthorRole: ideaAuthor.role,
       commentId: comments.id,
       commentText: comments.bodyText,
       commentHidden: comments.hiddenAt,
       commentAuthorId: commentAuthor.id,
       commentAuthorName: commentAuthor.displayName,
+      commentAuthorRole: commentAuthor.role,
     })
     .from(reports)
     .innerJoin(reporter, eq(reporter.id, reports.reporterId))

@@ -1,5 +1,5 @@
 import type { EmailCadence, IdeaStatus, Locale, NotificationKind } from "#db/schema";
-import { appUrl } from "~/lib/app-url.server";
+import { appUrl, photoUrl } from "~/lib/app-url.server";
 import { signValue } from "~/lib/crypto.server";
 import { translatorFor } from "~/lib/i18n.server";
 import { renderEmail, type EmailItem } from "~/lib/mail/email-template";
@@ -22,6 +22,7 @@ export type PendingNotification = {
   actorId: string;
   actorName: string;
   actorTitle: string | null;
+  actorPhotoId: string | null;
   ideaId: number | null;
   ideaTitle: string | null;
   challengeSlug: string | null;
@@ -50,6 +51,8 @@ export async function composeNotificationEmail(input: {
   /** A digest's cadence, or null for an email about one idea. */
   digest: Exclude<EmailCadence, "immediate"> | null;
   siteName: string;
+  /** The name the email comes from: the site's sender name (its name unless the admin set one). */
+  senderName: string;
 }): Promise<OutgoingEmail> {
   const t = translatorFor(input.recipient.locale);
   const quoted = new Set(input.quotedBefore);
@@ -70,7 +73,7 @@ export async function composeNotificationEmail(input: {
     }
     const path = item.ideaId !== null ? ideaPath({ id: item.ideaId, title }) : challengePath({ slug: item.challengeSlug ?? "" });
     return {
-      actor: { id: item.actorId, name: item.actorName, title: item.actorTitle },
+      actor: { id: item.actorId, name: item.actorName, title: item.actorTitle, photo: photoUrl({ photoId: item.actorPhotoId }) },
       lead,
       quote: quote ? (quote.length > QUOTE_LENGTH ? `${quote.slice(0, QUOTE_LENGTH)}…` : quote) : null,
       link: { href: appUrl(path + anchorFor(item.kind, item.commentId)), label: t("email.open") },
@@ -107,7 +110,7 @@ export async function composeNotificationEmail(input: {
   return {
     recipientId: input.recipient.id,
     to: input.recipient.email,
-    fromName: input.siteName,
+    fromName: input.senderName,
     subject,
     text,
     html,

@@ -126,7 +126,7 @@ export async function sendNotificationEmails(now = clockNow()) {
 
 async function sendEmailsTo(recipientId: string, now: Date) {
   const [recipient] = await db.select({ id: users.id, role: users.role, email: users.email, locale: users.locale }).from(users).where(eq(users.id, recipientId)).limit(1);
-  const [siteRow] = await db.select({ name: site.name, locale: site.defaultLocale }).from(site).limit(1);
+  const [siteRow] = await db.select({ name: site.name, senderName: site.senderName, locale: site.defaultLocale }).from(site).limit(1);
   if (!recipient || !siteRow) return 0;
   const rows = await db
     .select({
@@ -137,6 +137,7 @@ async function sendEmailsTo(recipientId: string, now: Date) {
       actorId: emailActor.id,
       actorName: emailActor.displayName,
       actorTitle: emailActor.jobTitle,
+      actorPhotoId: emailActor.photoId,
       ideaId: ideas.id,
       ideaTitle: ideas.title,
       ideaAuthorId: ideas.authorId,
@@ -207,6 +208,7 @@ async function sendEmailsTo(recipientId: string, now: Date) {
       quotedBefore: quoted,
       digest: batch.digest,
       siteName: siteRow.name,
+      senderName: siteRow.senderName ?? siteRow.name,
     });
     for (const item of batch.items) if (item.commentId) quoted.add(item.commentId);
     emails.push({ email, ids: batch.items.map((item) => item.id) });
@@ -247,6 +249,7 @@ export async function listNotifications(recipientId: string, before?: number) {
       status: notifications.status,
       actorId: actor.id,
       actorName: actor.displayName,
+      actorPhotoId: actor.photoId,
       actorTitle: actor.jobTitle,
       actorRole: actor.role,
     })

@@ -1,5 +1,5 @@
 import { and, desc, eq, ne } from "drizzle-orm";
-import { sessions } from "#db/tables";
+import { sessions, users } from "#db/tables";
 import { now as clockNow } from "~/lib/clock.server";
 import { db, transaction } from "~/lib/db.server";
 
@@ -26,10 +26,11 @@ export function isSeenLongAgo(lastSeenAt: Date | null, now = clockNow()) {
   return !lastSeenAt || now.getTime() - lastSeenAt.getTime() >= LAST_SEEN_GRANULARITY_MS;
 }
 
-/** Marks a session as used now. */
-export async function markSessionSeen(sessionId: string, now = clockNow()) {
+/** Marks a session, and its person (the people directory's "last seen"), as used now. */
+export async function markSessionSeen(session: { id: string; userId: string }, now = clockNow()) {
   await transaction(async (tx) => {
-    await tx.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, sessionId));
+    await tx.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, session.id));
+    await tx.update(users).set({ lastSeenAt: now }).where(eq(users.id, session.userId));
   });
 }
 

@@ -15,7 +15,7 @@ const publicReply = and(eq(comments.kind, "public"), isNull(comments.deletedAt),
 /** Staff with their number of public replies: two queries, however large the team. */
 export async function listTeam() {
   const staff = await db
-    .select({ id: users.id, displayName: users.displayName, jobTitle: users.jobTitle, bio: users.bio })
+    .select({ id: users.id, displayName: users.displayName, jobTitle: users.jobTitle, bio: users.bio, photoId: users.photoId })
     .from(users)
     .where(inArray(users.role, ["staff", "admin"]))
     .orderBy(asc(users.displayName), asc(users.id));

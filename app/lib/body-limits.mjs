@@ -8,15 +8,25 @@ const MB = 1024 * 1024;
 export const BODY_LIMITS = {
   /** Every form: its fields together, as sent (URL-encoded or multipart). */
   form: 1 * MB,
+  /** One image file as uploaded, before it is re-encoded (app/lib/uploads/images.server.ts). */
+  image: 5 * MB,
+  /** A form that carries an image: the image, the other fields, and the multipart framing. */
+  upload: 7 * MB,
 };
 
 /**
  * Routes whose bodies may be larger than a form's (an upload): a path pattern, as the browser
  * requests it (without `.data`), and the largest body it takes. Such a route reads its body with
- * `readForm(request, { maxBytes })` or its own streaming reader, within the same number.
+ * `readForm(request, { maxBytes })` or its own streaming reader, within the same number
+ * (the forms that carry an image: readFormWithFiles, app/web/multipart.server.ts).
  * @type {Array<{ path: RegExp, maxBytes: number }>}
  */
-export const LARGER_BODIES = [];
+export const LARGER_BODIES = [
+  { path: /^\/settings\/profile$/, maxBytes: BODY_LIMITS.upload },
+  { path: /^\/admin\/settings$/, maxBytes: BODY_LIMITS.upload },
+  { path: /^\/uploads$/, maxBytes: BODY_LIMITS.upload },
+  { path: /^\/admin\/challenges\/(new|\d+)$/, maxBytes: BODY_LIMITS.upload },
+];
 
 /**
  * The largest body accepted for a request to this path (a Remix data request, `/x.data`,

@@ -5,6 +5,7 @@ import { ok, refused, type Result } from "~/lib/result";
 import { isAllowedHref, parseDocJson, plainTextToDoc } from "~/lib/rich-text";
 import { richTextExtensions } from "~/lib/rich-text-schema";
 import { markSafeHtml, type SafeHtml } from "~/lib/safe-html";
+import { CONTENT_IMAGE_SRC, uploadSrcSet } from "~/lib/upload-paths";
 
 /** The longest body, in characters of plain text (what search and excerpts see). */
 export const RICH_TEXT_MAX = 20_000;
@@ -29,6 +30,9 @@ export const EMPTY_RICH_BODY: RichBody = { json: "{}", html: markSafeHtml(""), t
 const schema: Schema = getSchema(richTextExtensions);
 const paragraph = schema.nodes.paragraph!;
 const hardBreak = schema.nodes.hardBreak!;
+const image = schema.nodes.image!;
+/** An image's alt text: a sentence or two. */
+const ALT_MAX = 250;
 
 /**
  * The body a form sent — the editor's JSON document, or plain text from the no-JavaScript
@@ -94,6 +98,11 @@ function build(json: unknown, depth: number): ProseMirrorNode[] {
     return text ? [schema.text(text, cleanMarks(json.marks))] : [];
   }
   if (type === hardBreak) return [hardBreak.create()];
+  if (type === image) {
+    // Only an image uploaded to this site; anything else (another host, a data: URL) is dropped.
+    const attrs = cleanAttrs(image, json.attrs);
+    return attrs ? [image.create(attrs)] : [];
+  }
   if (depth > MAX_DEPTH) return plainParagraphs(textOf(json));
   const children = Array.isArray(json.content) ? json.content.flatMap((child) => build(child, depth + 1)) : [];
   if (!type || type === schema.topNodeType) {
@@ -261,6 +270,12 @@ function cleanAttrs(type: NodeType, attrs: unknown): JsonObject | null {
     const start = attrs.start;
     return typeof start === "number" && Number.isInteger(start) && start >= 0 && start <= 1_000_000 ? { start } : null;
   }
+  if (type === image) {
+    const src = attrs.src;
+    if (typeof src !== "string" || !CONTENT_IMAGE_SRC.test(src)) return null;
+    const size = (value: unknown) => (typeof value === "number" && Number.isInteger(value) && value > 0 && value <= 10_000 ? value : null);
+    return { src, alt: cleanText(attrs.alt).replace(/\s+/g, " ").trim().slice(0, ALT_MAX), width: size(attrs.width), height: size(attrs.height) };
+  }
   if (type.name === "codeBlock") {
     const language = attrs.language;
     return typeof language === "string" && /^[a-z0-9][a-z0-9+#._-]{0,31}$/i.test(language) ? { language } : null;
@@ -305,13 +320,15 @@ const MARK_TAGS: Record<string, string> = { bold: "strong", italic: "em", code: 
  * DOM serializer or @tiptap/static-renderer: no DOM is needed on the server, and nothing the
  * extensions' renderHTML might add (classes, target, data attributes) can slip through. Every
  * text and attribute value is escaped, and the only attributes ever written are a link's href
- * (an http, https or mailto URL, checked again here), its rel, and an ordered list's start.
+ * (an http, https or mailto URL, checked again here), its rel, an ordered list's start, and an
+ * image's address (one of this site's uploads, checked again here), sizes and alt text.
  */
 function renderHtml(node: ProseMirrorNode): string {
   const name = node.type.name;
   if (node.isText) return renderMarks(node.marks, escapeHtml(node.text ?? ""));
   if (name === "hardBreak") return "<br>";
   if (name === "codeBlock") return `<pre><code>${escapeHtml(node.textContent)}</code></pre>`;
+  if (name === "image") return renderImage(node);
   const inner = childrenOf(node).map(renderHtml).join("");
   if (name === "doc") return inner;
   if (name === "orderedList") {
@@ -320,6 +337,15 @@ function renderHtml(node: ProseMirrorNode): string {
   }
   const tag = Object.hasOwn(BLOCK_TAGS, name) ? BLOCK_TAGS[name] : undefined;
   return tag ? `<${tag}>${inner}</${tag}>` : inner;
+}
+
+function renderImage(node: ProseMirrorNode) {
+  const src: unknown = node.attrs.src;
+  const id = typeof src === "string" ? CONTENT_IMAGE_SRC.exec(src)?.[1] : undefined;
+  if (!id) return "";
+  const { width, height, alt } = node.attrs as { width: unknown; height: unknown; alt: unknown };
+  const size = Number.isSafeInteger(width) && Number.isSafeInteger(height) ? ` width="${String(width)}" height="${String(height)}"` : "";
+  return `<img src="${escapeHtml(src as string)}" srcset="${escapeHtml(uploadSrcSet(id, "image"))}" sizes="(min-width: 48rem) 48rem, 100vw" alt="${escapeHtml(typeof alt === "string" ? alt : "")}"${size} loading="lazy">`;
 }
 
 function renderMarks(marks: readonly Mark[], html: string) {

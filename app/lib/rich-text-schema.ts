@@ -1,9 +1,11 @@
+import Image from "@tiptap/extension-image";
 import StarterKit from "@tiptap/starter-kit";
 import { isAllowedHref } from "~/lib/rich-text";
 
 /**
  * The editor's schema, shared by the browser editor and the server validator: paragraphs,
- * bold, italic, bullet and numbered lists, quotes, inline code, code blocks, links, line breaks.
+ * bold, italic, bullet and numbered lists, quotes, inline code, code blocks, links, line breaks,
+ * and images uploaded to this site (with their alt text).
  * Ideas and comments ("full" and "light" toolbars) use this same schema.
  *
  * Kept apart from rich-text.ts so that importing the small helpers there (as RichTextField
@@ -29,4 +31,7 @@ export const richTextExtensions = [
       HTMLAttributes: { rel: "nofollow ugc noopener", target: null },
     },
   }),
+  // Only this site's own uploads, pasted as HTML or inserted after an upload (the server's
+  // allow-list checks the address again, CONTENT_IMAGE_SRC); never a data: URL.
+  Image.extend({ parseHTML: () => [{ tag: 'img[src^="/uploads/"]' }] }).configure({ inline: false, allowBase64: false }),
 ];

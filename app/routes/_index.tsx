@@ -11,6 +11,7 @@ import { IDEA_SORTS } from "~/domain/idea-list";
 import { listIdeas } from "~/domain/ideas.server";
 import { replyPromiseContext } from "~/domain/reply-promise.server";
 import { useFormatters } from "~/lib/format";
+import { getSite } from "~/domain/site.server";
 import { pageTitle } from "~/lib/meta";
 import { limitRate } from "~/web/throttle.server";
 import { feedLink } from "~/web/feeds.server";
@@ -29,7 +30,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await getOptionalUser(request);
   const query = listQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   if (query.q) await limitRate({ context }, "search");
-  const [page, categories, promise] = await Promise.all([listIdeas(query, user?.id ?? null), listCategories(), replyPromiseContext()]);
+  const [page, categories, promise, site] = await Promise.all([listIdeas(query, user?.id ?? null), listCategories(), replyPromiseContext(), getSite()]);
   const filtered = Boolean(query.q || query.status || query.category);
   const category = categories.find(({ id }) => id === query.category);
   const feed = category ? await feedLink(`/feed/categories/${category.id}`, "feeds.category", { category: category.name }) : await feedLink("/feed", "feeds.ideas");
@@ -44,14 +45,22 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     promise,
     categories: categories.map(({ id, name }) => ({ id, name })),
     feed,
+    description: site?.description ?? "",
+    // Paragraphs of the welcome text (plain text: blank lines part them).
+    welcome: (site?.welcomeText ?? "").split(/\n\s*\n/).map((paragraph) => paragraph.trim()).filter(Boolean),
   };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ matches, data }) => [...pageTitle(matches, "ideas.title"), ...(data ? [data.feed] : [])];
+// The site's short description is the home page's, for search engines as for visitors.
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) => [
+  ...pageTitle(matches, "ideas.title"),
+  ...(data ? [data.feed] : []),
+  ...(data?.description ? [{ name: "description", content: data.description }] : []),
+];
 
 export default function IdeasPage() {
   const { t } = useTranslation();
-  const { query, ideas, nextCursor, filtered, sorts, statuses, promise, categories } = useLoaderData<typeof loader>();
+  const { query, ideas, nextCursor, filtered, sorts, statuses, promise, categories, description, welcome } = useLoaderData<typeof loader>();
   const submit = useSubmit();
   const { formatNumber } = useFormatters();
   const activeFilters = [query.status, query.category].filter(Boolean).length;
@@ -70,12 +79,20 @@ export default function IdeasPage() {
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <h1 className="text-3xl font-bold">{t("ideas.title")}</h1>
-          <p className="mt-2 text-muted">{t("ideas.intro")}</p>
+          <p className="mt-2 text-muted">{description || t("ideas.intro")}</p>
         </div>
         <Link to="/ideas/new" className="btn-primary">
           {t("ideas.post")}
         </Link>
       </div>
+
+      {welcome.length > 0 ? (
+        <section aria-label={t("ideas.welcome")} className="card mt-6 space-y-2 whitespace-pre-line">
+          {welcome.map((paragraph, index) => (
+            <p key={index}>{paragraph}</p>
+          ))}
+        </section>
+      ) : null}
 
       {searchParams.get("deleted") ? (
         <p role="status" className="mt-4 rounded-md border border-green-300 bg-green-50 p-3 text-sm text-green-900">

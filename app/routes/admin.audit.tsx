@@ -31,7 +31,8 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "audit.tit
 
 function targetHref(type: string, id: string) {
   if (type === "idea") return `/ideas/${id}`;
-  if (type === "person") return `/people/${id}`;
+  if (type === "person") return `/admin/people/${id}`;
+  if (type === "site") return "/admin/settings";
   if (type === "challenge") return `/admin/challenges/${id}`;
   return null;
 }
@@ -148,3 +149,4 @@ export default function AuditPage() {
     </>
   );
 }
+

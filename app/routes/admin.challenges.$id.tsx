@@ -9,6 +9,7 @@ import { RichTextField } from "~/components/rich-text-field";
 import { challengePhase } from "~/domain/challenge-phases";
 import { getChallengeById, listWinners, publishResults, setChallengePublished, updateChallenge, type Winner } from "~/domain/challenges.server";
 import { listChallengeIdeas } from "~/domain/ideas.server";
+import { BODY_LIMITS } from "~/lib/body-limits.mjs";
 import { now as clockNow } from "~/lib/clock.server";
 import { useFormatters } from "~/lib/format";
 import { pageTitle } from "~/lib/meta";
@@ -18,9 +19,9 @@ import { timeZoneFromRequest, toLocalDateTime } from "~/lib/time-zone";
 import { challengeSchema, RESULT_PLACE_PREFIX } from "~/web/challenge-form";
 import { parseChallengeForm } from "~/web/challenge-form.server";
 import { requireUser } from "~/web/guards.server";
+import { readFormWithFiles, storeImageFile } from "~/web/multipart.server";
 import { idFrom } from "~/web/params";
 import { badRequest, notFound, refusalResponse } from "~/web/responses.server";
-import { readForm } from "~/web/form-body.server";
 
 /** How many places can be ranked; more winners are "selected" without a rank. */
 const RANKED_PLACES = 10;
@@ -35,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const local = (value: Date) => toLocalDateTime(value, timeZone);
   const canAnnounce = phase === "counting" || phase === "finished";
   return {
-    challenge: { id: challenge.id, slug: challenge.slug, title: challenge.title, ...windowsOf(challenge), voteBudget: challenge.voteBudget, resultsNoteText: challenge.resultsNoteText },
+    challenge: { id: challenge.id, slug: challenge.slug, title: challenge.title, ...windowsOf(challenge), voteBudget: challenge.voteBudget, resultsNoteText: challenge.resultsNoteText, coverId: challenge.coverId },
     phase,
     now: now.getTime(),
     timeZone,
@@ -91,7 +92,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const id = idFrom(params.id);
   const challenge = await getChallengeById(id);
   if (!challenge) throw notFound();
-  const formData = await readForm({ request, context });
+  // The challenge's form may carry a cover image; the other forms of the page are plain.
+  const { formData, files } = await readFormWithFiles({ request, context }, { files: ["cover"], maxFileBytes: BODY_LIMITS.image });
   const intent = formData.get("intent");
 
   if (intent === "publish" || intent === "unpublish") {
@@ -119,7 +121,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (intent !== "save") throw badRequest();
   const parsed = parseChallengeForm(formData, timeZoneFromRequest(request));
   if (!parsed.value) return data({ form: "challenge" as const, result: parsed.reply }, { status: 400 });
-  const updated = await updateChallenge(id, { ...parsed.value, staffId: user.id });
+  const cover = await storeImageFile(files.cover, { kind: "cover", uploaderId: user.id });
+  if (!cover.ok) return data({ form: "challenge" as const, result: parsed.submission.reply({ fieldErrors: { cover: [cover.reason] } }) }, { status: 400 });
+  const coverId = cover.value ?? (formData.get("removeCover") === "on" ? null : undefined);
+  const updated = await updateChallenge(id, { ...parsed.value, coverId, staffId: user.id });
   if (!updated.ok) {
     if (updated.reason === "slugTaken") {
       return data({ form: "challenge" as const, result: parsed.submission.reply({ fieldErrors: { slug: ["errors.challenge.slugTaken"] } }) }, { status: 400 });
@@ -193,6 +198,7 @@ export default function ManageChallengePage() {
             timeZone={timeZone}
             submitLabel={t("admin.challenges.form.save")}
             cancelTo="/admin/challenges"
+            coverId={challenge.coverId}
           />
         </div>
       </section>

@@ -4,13 +4,14 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ChallengeForm } from "~/components/challenge-form";
 import { createChallenge } from "~/domain/challenges.server";
+import { BODY_LIMITS } from "~/lib/body-limits.mjs";
 import { now as clockNow } from "~/lib/clock.server";
 import { pageTitle } from "~/lib/meta";
 import { timeZoneFromRequest, toLocalDateTime } from "~/lib/time-zone";
 import { challengeSchema } from "~/web/challenge-form";
 import { parseChallengeForm } from "~/web/challenge-form.server";
 import { requireUser } from "~/web/guards.server";
-import { readForm } from "~/web/form-body.server";
+import { readFormWithFiles, storeImageFile } from "~/web/multipart.server";
 
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
@@ -41,9 +42,12 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "admin.cha
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, { role: "staff" });
-  const parsed = parseChallengeForm(await readForm({ request, context }), timeZoneFromRequest(request));
+  const { formData, files } = await readFormWithFiles({ request, context }, { files: ["cover"], maxFileBytes: BODY_LIMITS.image });
+  const parsed = parseChallengeForm(formData, timeZoneFromRequest(request));
   if (!parsed.value) return data(parsed.reply, { status: 400 });
-  const created = await createChallenge({ ...parsed.value, staffId: user.id });
+  const cover = await storeImageFile(files.cover, { kind: "cover", uploaderId: user.id });
+  if (!cover.ok) return data(parsed.submission.reply({ fieldErrors: { cover: [cover.reason] } }), { status: 400 });
+  const created = await createChallenge({ ...parsed.value, coverId: cover.value, staffId: user.id });
   if (!created.ok) return data(parsed.submission.reply({ fieldErrors: { slug: ["errors.challenge.slugTaken"] } }), { status: 400 });
   throw redirect(`/admin/challenges/${created.value.id}?created=1`);
 }

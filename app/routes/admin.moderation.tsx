@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { EmptyState } from "~/components/empty-state";
 import { dismissReport, hideReported, listBlocked, listOpenReports, setBlocked } from "~/domain/moderation.server";
-import { hasRole } from "~/domain/roles";
+import { hasRole, isStaff } from "~/domain/roles";
 import { useFormatters } from "~/lib/format";
 import { pageTitle } from "~/lib/meta";
 import { ideaPath } from "~/lib/paths";
@@ -78,6 +78,8 @@ export default function ModerationPage() {
           {reports.map((report) => {
             const authorId = report.commentId ? report.commentAuthorId : report.ideaAuthorId;
             const authorName = report.commentId ? report.commentAuthorName : report.ideaAuthorName;
+            // Staff are not blocked (their role goes first): they are not offered the block.
+            const authorIsStaff = isStaff({ role: (report.commentId ? report.commentAuthorRole : report.ideaAuthorRole) ?? "customer" });
             const href = ideaPath({ id: report.ideaId, title: report.ideaTitle }) + (report.commentId ? `#comment-${report.commentId}` : "");
             return (
               <li key={report.id} className="card space-y-3">
@@ -115,7 +117,7 @@ export default function ModerationPage() {
                       {t("moderation.dismiss")}
                     </button>
                   </Form>
-                  {isAdmin && authorId ? (
+                  {isAdmin && authorId && !authorIsStaff ? (
                     <Form method="post" className="flex flex-wrap items-end gap-2">
                       <input type="hidden" name="intent" value="block" />
                       <input type="hidden" name="personId" value={authorId} />

@@ -25,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     constraint: getZodConstraint(inviteSchema),
     me: user.id,
-    staff: staff.map(({ id, displayName, email, role, jobTitle }) => ({ id, displayName, email, role, jobTitle })),
+    staff: staff.map(({ id, displayName, email, role, jobTitle, photoId }) => ({ id, displayName, email, role, jobTitle, photoId })),
     invitations,
   };
 }

@@ -22,9 +22,11 @@ export default function AdminLayout() {
     { to: "/admin/moderation", key: "admin.nav.moderation", end: false },
     { to: "/admin/challenges", key: "admin.nav.challenges", end: false },
     { to: "/admin/categories", key: "admin.nav.categories", end: false },
+    { to: "/admin/people", key: "admin.nav.people", end: false },
     ...(isAdmin
       ? [
           { to: "/admin/team", key: "admin.nav.team", end: false },
+          { to: "/admin/settings", key: "admin.nav.settings", end: false },
           { to: "/admin/audit", key: "admin.nav.audit", end: false },
           { to: "/admin/data-requests", key: "admin.nav.dataRequests", end: false },
           { to: "/admin/sso", key: "admin.nav.sso", end: false },

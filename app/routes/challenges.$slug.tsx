@@ -2,6 +2,7 @@ import { randomInt } from "node:crypto";
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { uploadPath, uploadSrcSet, UPLOAD_WIDTHS } from "~/lib/upload-paths";
 import { ChallengeDeadline, ChallengePhaseBadge, ChallengeWindowsList } from "~/components/challenge-phase";
 import { SignedBy } from "~/components/discussion";
 import { IdeaRow } from "~/components/idea-row";
@@ -72,6 +73,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         publishedAt: challenge.publishedAt,
         resultsPublishedAt: challenge.resultsPublishedAt,
         voteBudget: challenge.voteBudget,
+        coverId: challenge.coverId,
       },
       phase,
       now: now.getTime(),
@@ -112,6 +114,16 @@ export default function ChallengePage() {
       <Link to="/challenges" className="text-sm font-medium text-brand-700 hover:underline">
         ← {t("challenges.back")}
       </Link>
+      {challenge.coverId ? (
+        // Decoration beside the title, which says what the challenge is.
+        <img
+          src={uploadPath(challenge.coverId, UPLOAD_WIDTHS.cover[0])}
+          srcSet={uploadSrcSet(challenge.coverId, "cover")}
+          sizes="(min-width: 64rem) 64rem, 100vw"
+          alt=""
+          className="mt-4 aspect-[3/1] w-full rounded-lg object-cover"
+        />
+      ) : null}
       <div className="mt-4 flex flex-wrap items-center gap-3">
         <ChallengePhaseBadge phase={phase} />
         {isStaff ? (

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { uploadPath, UPLOAD_WIDTHS } from "~/lib/upload-paths";
 import { ChallengeDeadline, ChallengePhaseBadge } from "~/components/challenge-phase";
 import { EmptyState } from "~/components/empty-state";
 import { CHALLENGE_GROUPS, challengeGroup } from "~/domain/challenge-phases";
@@ -45,6 +46,9 @@ export default function ChallengesPage() {
               <ul className="mt-3 grid gap-3 md:grid-cols-2">
                 {entry.challenges.map((challenge) => (
                   <li key={challenge.id} className="card flex flex-col gap-2">
+                    {challenge.coverId ? (
+                      <img src={uploadPath(challenge.coverId, UPLOAD_WIDTHS.cover[0])} alt="" loading="lazy" className="aspect-[3/1] w-full rounded object-cover" />
+                    ) : null}
                     <div className="flex flex-wrap items-center gap-2">
                       <ChallengePhaseBadge phase={challenge.phase} />
                       <span className="text-xs text-muted">{t("challenges.ideaCount", { count: challenge.ideaCount, formatted: formatNumber(challenge.ideaCount) })}</span>

@@ -75,7 +75,7 @@ export default function NotificationsPage() {
                 key={notification.id}
                 className={clsx("flex items-start gap-3 rounded-lg border p-4", notification.readAt ? "border-stone-200 bg-white" : "border-brand-700 bg-brand-50")}
               >
-                <Avatar person={{ id: notification.actorId, displayName: notification.actorName }} size="sm" />
+                <Avatar person={{ id: notification.actorId, displayName: notification.actorName, photoId: notification.actorPhotoId }} size="sm" />
                 <div className="min-w-0 flex-1 text-sm">
                   <p>
                     {!notification.readAt ? <span className="sr-only">{t("notifications.unread")}: </span> : null}

@@ -33,6 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     person: {
       id: person.id,
       displayName: person.displayName,
+      photoId: person.photoId,
       staff,
       jobTitle: staff ? person.jobTitle : null,
       bio: staff ? person.bio : null,

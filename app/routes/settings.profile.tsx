@@ -3,16 +3,21 @@ import { getZodConstraint } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { Avatar } from "~/components/avatar";
 import { FieldErrors, FormErrors, TextField } from "~/components/forms";
+import { ImageField } from "~/components/image-field";
 import { getPerson, updateProfile } from "~/domain/people.server";
+import { removePhoto, setPhoto } from "~/domain/photos.server";
+import { BODY_LIMITS } from "~/lib/body-limits.mjs";
 import { isStaff } from "~/domain/roles";
 import { supportedLocales } from "~/lib/i18n";
 import { pageTitle } from "~/lib/meta";
 import { profileSchema } from "~/web/account-forms";
 import { requireUser } from "~/web/guards.server";
+import { readFormWithFiles } from "~/web/multipart.server";
 import { refusalResponse } from "~/web/responses.server";
-import { readForm } from "~/web/form-body.server";
 import { parseSubmission } from "~/web/submission.server";
+import { imageErrorKey } from "~/web/upload-errors";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -20,6 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     constraint: getZodConstraint(profileSchema),
     staff: isStaff(person),
+    person: { id: person.id, displayName: person.displayName, photoId: person.photoId },
     profile: {
       displayName: person.displayName,
       locale: person.locale ?? "auto",
@@ -34,8 +40,21 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "settings.
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const submission = parseSubmission(await readForm({ request, context }), { schema: profileSchema });
+  const { formData, files } = await readFormWithFiles({ request, context }, { files: ["photo"], maxFileBytes: BODY_LIMITS.image });
+  const submission = parseSubmission(formData, { schema: profileSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  // The photo first: a file that is refused leaves the whole profile as it was, and the form as typed.
+  if (files.photo) {
+    const photo = "tooLarge" in files.photo ? files.photo : await setPhoto({ personId: user.id, bytes: files.photo.bytes });
+    if ("tooLarge" in photo) return data(submission.reply({ fieldErrors: { photo: [imageErrorKey("tooLarge")] } }), { status: 400 });
+    if (!photo.ok) {
+      if (photo.reason === "notFound") throw refusalResponse(photo.reason);
+      return data(submission.reply({ fieldErrors: { photo: [imageErrorKey(photo.reason)] } }), { status: 400 });
+    }
+  } else if (formData.get("removePhoto") === "on") {
+    const removed = await removePhoto({ personId: user.id, actorId: user.id });
+    if (!removed.ok) throw refusalResponse(removed.reason);
+  }
   const { locale, ...profile } = submission.value;
   const updated = await updateProfile(user.id, { ...profile, locale: locale === "auto" ? null : locale });
   if (!updated.ok) throw refusalResponse(updated.reason);
@@ -43,16 +62,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function ProfileSettingsPage() {
-  const { staff, profile } = useLoaderData<typeof loader>();
+  const loaded = useLoaderData<typeof loader>();
   // Saved elsewhere too (the footer's language switcher): start the form again from what is stored.
-  return <ProfileForm key={JSON.stringify(profile)} staff={staff} profile={profile} />;
+  return <ProfileForm key={JSON.stringify(loaded.profile) + loaded.person.photoId} {...loaded} />;
 }
 
-function ProfileForm({ staff, profile }: Pick<ReturnType<typeof useLoaderData<typeof loader>>, "staff" | "profile">) {
+function ProfileForm({ constraint, staff, person, profile }: ReturnType<typeof useLoaderData<typeof loader>>) {
   const { t } = useTranslation();
   const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
-  const { constraint } = useLoaderData<typeof loader>();
   const [form, fields] = useForm({
     lastResult,
     defaultValue: profile,
@@ -62,7 +80,7 @@ function ProfileForm({ staff, profile }: Pick<ReturnType<typeof useLoaderData<ty
   return (
     <div className="mx-auto max-w-xl">
       <h1 className="text-3xl font-bold">{t("settings.profile.title")}</h1>
-      <Form method="post" {...getFormProps(form)} className="card mt-6 space-y-4">
+      <Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="card mt-6 space-y-4">
         <FormErrors id={form.errorId} errors={form.errors} />
         {saved ? (
           <p role="status" className="rounded-md border border-green-300 bg-green-50 p-3 text-sm text-green-900">
@@ -70,6 +88,14 @@ function ProfileForm({ staff, profile }: Pick<ReturnType<typeof useLoaderData<ty
           </p>
         ) : null}
         <TextField label={t("account.displayName")} meta={fields.displayName} autoComplete="name" />
+        <ImageField
+          name="photo"
+          label={t("settings.profile.photo")}
+          hint={t(staff ? "settings.profile.photoHintStaff" : "settings.profile.photoHint")}
+          errors={lastResult?.error?.photo ?? undefined}
+          preview={<Avatar person={person} size="lg" />}
+          remove={person.photoId ? { name: "removePhoto", label: t("settings.profile.removePhoto") } : undefined}
+        />
         <div>
           <label htmlFor={fields.locale.id} className="block text-sm font-semibold">
             {t("settings.profile.language")}

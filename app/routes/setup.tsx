@@ -1,10 +1,10 @@
-import { getFormProps, getSelectProps, useForm } from "@conform-to/react";
+import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint } from "@conform-to/zod/v4";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
-import { FieldErrors, FormErrors, TextField } from "~/components/forms";
+import { FormErrors, FormSelectField, TextField } from "~/components/forms";
 import { getSite, setUpSite } from "~/domain/site.server";
 import { supportedLocales } from "~/lib/i18n";
 import { detectLocale } from "~/lib/i18n.server";
@@ -55,19 +55,13 @@ export default function SetupPage() {
         <fieldset className="space-y-4">
           <legend className="text-lg font-semibold">{t("setup.siteSection")}</legend>
           <TextField label={t("setup.siteName")} meta={fields.siteName} />
-          <div>
-            <label htmlFor={fields.defaultLocale.id} className="block text-sm font-semibold">
-              {t("setup.defaultLocale")}
-            </label>
-            <select className="input mt-1" {...getSelectProps(fields.defaultLocale)}>
-              {supportedLocales.map((code) => (
-                <option key={code} value={code}>
-                  {t(`languages.${code}`)}
-                </option>
-              ))}
-            </select>
-            <FieldErrors id={fields.defaultLocale.errorId} errors={fields.defaultLocale.errors} />
-          </div>
+          <FormSelectField label={t("setup.defaultLocale")} meta={fields.defaultLocale}>
+            {supportedLocales.map((code) => (
+              <option key={code} value={code}>
+                {t(`languages.${code}`)}
+              </option>
+            ))}
+          </FormSelectField>
           <TextField
             label={t("setup.replyPromiseDays")}
             hint={t("setup.replyPromiseHint")}

@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { FormErrors, TextField } from "~/components/forms";
 import { CheckYourEmail } from "~/components/check-your-email";
 import { signUp } from "~/domain/sign-up.server";
+import { checkSignUp, signupFormOpen } from "~/domain/signup-policy.server";
 import { isLocale } from "~/lib/i18n";
 import { pageTitle } from "~/lib/meta";
 import { signupSchema } from "~/web/account-forms";
@@ -18,7 +19,7 @@ import { weakPasswordError } from "~/web/password-strength.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getOptionalUser(request)) throw redirect("/");
-  return { constraint: getZodConstraint(signupSchema) };
+  return { constraint: getZodConstraint(signupSchema), open: await signupFormOpen() };
 }
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "signup.title");
@@ -27,6 +28,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await readForm({ request, context });
   const submission = parseSubmission(formData, { schema: signupSchema });
   if (submission.status !== "success") return submission.reply({ hideFields: ["password"] });
+  const allowed = await checkSignUp({ email: submission.value.email, via: "password" });
+  if (!allowed.ok) {
+    return allowed.reason === "domainNotAllowed"
+      ? submission.reply({ fieldErrors: { email: ["errors.signup.domainNotAllowed"] }, hideFields: ["password"] })
+      : submission.reply({ formErrors: ["errors.signup.inviteOnly"], hideFields: ["password"] });
+  }
   const weak = weakPasswordError(submission.value.password, [submission.value.email, submission.value.displayName]);
   if (weak) return submission.reply({ fieldErrors: { password: [weak] }, hideFields: ["password"] });
   // Counted once the form is complete: a person correcting a typo is not held back.
@@ -43,18 +50,37 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function SignupPage() {
   const { t, i18n } = useTranslation();
+  const { constraint, open } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   const redirectTo = searchParams.get("redirectTo") ?? "";
   const actionData = useActionData<typeof action>();
   const lastResult = actionData && "sentTo" in actionData ? undefined : actionData;
   const busy = useNavigation().state === "submitting";
-  const { constraint } = useLoaderData<typeof loader>();
   const [form, fields] = useForm({
     lastResult,
     constraint,
   });
   if (actionData && "sentTo" in actionData) {
     return <CheckYourEmail title={t("signup.sentTitle")} body={t("signup.sentBody", { email: actionData.sentTo })} />;
+  }
+  const logInLink = (
+    <p className="text-center text-sm">
+      {t("signup.haveAccount")}{" "}
+      <Link className="link" to={`/login${redirectTo ? `?${new URLSearchParams({ redirectTo })}` : ""}`}>
+        {t("nav.login")}
+      </Link>
+    </p>
+  );
+  if (!open) {
+    return (
+      <div className="mx-auto max-w-md">
+        <h1 className="text-3xl font-bold">{t("signup.title")}</h1>
+        <div className="card mt-6 space-y-4">
+          <p>{t("signup.inviteOnly")}</p>
+          {logInLink}
+        </div>
+      </div>
+    );
   }
   return (
     <div className="mx-auto max-w-md">
@@ -77,12 +103,7 @@ export default function SignupPage() {
         <button type="submit" className="btn-primary w-full" disabled={busy}>
           {t("signup.submit")}
         </button>
-        <p className="text-center text-sm">
-          {t("signup.haveAccount")}{" "}
-          <Link className="link" to={`/login${redirectTo ? `?${new URLSearchParams({ redirectTo })}` : ""}`}>
-            {t("nav.login")}
-          </Link>
-        </p>
+        {logInLink}
       </Form>
     </div>
   );

@@ -26,6 +26,8 @@ export const lucia = new Lucia(sessionAdapter, {
     theme: attributes.theme,
     jobTitle: attributes.jobTitle,
     blockedReason: attributes.blockedAt ? (attributes.blockedReason ?? "") : null,
+    photoId: attributes.photoId,
+    lastSeenAt: attributes.lastSeenAt,
   }),
   getSessionAttributes: (attributes) => ({ lastSeenAt: attributes.lastSeenAt }),
 });
@@ -43,6 +45,8 @@ declare module "lucia" {
       jobTitle: string | null;
       blockedAt: Date | null;
       blockedReason: string | null;
+      photoId: string | null;
+      lastSeenAt: Date | null;
     };
     DatabaseSessionAttributes: {
       createdAt: Date | null;
@@ -66,7 +70,9 @@ export async function startSession(userId: string, from?: { request: Request; co
   const now = clockNow();
   // Kept so that the person can recognise their sessions in /settings/account.
   const device = { userAgent: from?.request.headers.get("User-Agent")?.slice(0, 400) ?? null, ipAddress: from ? clientAddress(from.context) : null };
-  await lucia.createSession(userId, { createdAt: now, lastSeenAt: now, ...device }, { sessionId: hashToken(token) });
+  const session = await lucia.createSession(userId, { createdAt: now, lastSeenAt: now, ...device }, { sessionId: hashToken(token) });
+  // Signing in is using the site: the person's last use (the people directory's) moves too.
+  await markSessionSeen(session, now);
   return lucia.createSessionCookie(token).serialize();
 }
 
@@ -98,7 +104,8 @@ async function lookUpSession(request: Request): Promise<SessionLookup> {
   if (!token) return { user: null, sessionId: null, setCookie: null };
   const { user, session } = await lucia.validateSession(hashToken(token));
   if (!session) return { user: null, sessionId: null, setCookie: lucia.createBlankSessionCookie().serialize() };
-  if (isSeenLongAgo(session.lastSeenAt)) await markSessionSeen(session.id);
+  // The person's last use (the people directory's) goes with their session's.
+  if (isSeenLongAgo(session.lastSeenAt) || isSeenLongAgo(user.lastSeenAt)) await markSessionSeen(session);
   // A renewed session keeps its token; only the cookie's expiry moves.
   return { user, sessionId: session.id, setCookie: session.fresh ? lucia.createSessionCookie(token).serialize() : null };
 }

@@ -1,7 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getChallenge } from "~/domain/challenges.server";
 import { action as createAction } from "~/routes/admin.challenges.new";
-import { args, call, ensureSite, makePerson, makeRequest, sessionCookieFor } from "#tests/support/fixtures";
+import { uploadStore } from "~/lib/uploads/store.server";
+import { args, call, ensureSite, makeMultipartRequest, makePerson, makeRequest, sessionCookieFor } from "#tests/support/fixtures";
+import { NOT_AN_IMAGE, plainPng } from "#tests/support/images";
 
 type Reply = { status: string; error: Record<string, string[] | null>; initialValue: Record<string, string> };
 type DataResult<T> = { data: T; init: { status: number } | null };
@@ -56,5 +58,21 @@ describe("staff creating a challenge", () => {
     expect(taken.data.error.slug).toEqual(["errors.challenge.slugTaken"]);
     const bad = (await create({ ...challengeForm, voteBudget: "0", votingOpensAt: "soon", slug: "Not A Slug!" })) as unknown as DataResult<Reply>;
     expect(bad.data.error).toMatchObject({ voteBudget: ["errors.field.atLeast:1"], votingOpensAt: ["errors.challenge.dateTime"], slug: ["errors.challenge.slug"] });
+  });
+
+  it("takes a cover image, re-encoded; a file that only claims to be an image is refused with the form kept", async () => {
+    const withCover = (title: string, bytes: Buffer) =>
+      createAction(args(makeMultipartRequest("/admin/challenges/new", { cookie: staffCookie, fields: { ...challengeForm, title }, files: { cover: { bytes, filename: "cover.png", type: "image/png" } } })));
+    const refused = (await withCover("Not a picture", NOT_AN_IMAGE)) as unknown as DataResult<Reply>;
+    expect(refused.init?.status).toBe(400);
+    expect(refused.data.error.cover).toEqual(["errors.upload.notAnImage"]);
+    expect(refused.data.initialValue).toMatchObject({ title: "Not a picture", brief: "Tell us how returns should work." });
+    expect(await getChallenge("not-a-picture", { includeDrafts: true })).toBeNull();
+
+    const picture = await plainPng(1200, 400);
+    expect(((await call(() => withCover("With a cover", picture))) as Response).status).toBe(302);
+    const { coverId } = (await getChallenge("with-a-cover", { includeDrafts: true }))!;
+    const stored = await uploadStore().get(`${coverId}/800.webp`);
+    expect(stored?.subarray(8, 12).toString()).toBe("WEBP");
   });
 });

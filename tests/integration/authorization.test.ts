@@ -15,6 +15,9 @@ import * as adminNewChallenge from "~/routes/admin.challenges.new";
 import * as adminModeration from "~/routes/admin.moderation";
 import * as adminDataRequests from "~/routes/admin.data-requests";
 import * as adminSso from "~/routes/admin.sso";
+import * as adminPeople from "~/routes/admin.people._index";
+import * as adminPerson from "~/routes/admin.people.$id";
+import * as adminSettings from "~/routes/admin.settings";
 import * as adminTeam from "~/routes/admin.team";
 import * as adminTriage from "~/routes/admin.triage";
 import * as ideaPage from "~/routes/ideas.$id._index/route";
@@ -48,6 +51,8 @@ const staffCases = (): Case[] => [
   { name: "categories page", route: adminCategories, path: "/admin/categories" },
   { name: "category create", route: adminCategories, path: "/admin/categories", form: { intent: "create", formId: "new", name: "Hax", colour: "#000000" } },
   { name: "moderation page", route: adminModeration, path: "/admin/moderation" },
+  { name: "people directory", route: adminPeople, path: "/admin/people" },
+  { name: "a person's page", route: adminPerson, path: "/admin/people/x", params: { id: "x" } },
   { name: "challenges page", route: adminChallenges, path: "/admin/challenges" },
   { name: "new challenge page", route: adminNewChallenge, path: "/admin/challenges/new" },
   { name: "challenge create", route: adminNewChallenge, path: "/admin/challenges/new", form: { title: "Hax challenge", brief: "x" } },
@@ -88,6 +93,12 @@ const adminCases = (): Case[] => [
   { name: "webhooks page", route: adminWebhooks, path: "/admin/webhooks" },
   { name: "webhook create", route: adminWebhooks, path: "/admin/webhooks", form: { intent: "create", url: "https://example.com/hook", format: "json", events: "idea.posted" } },
   ...["test", "enable", "delete"].map((intent) => ({ name: `webhook ${intent}`, route: adminWebhooks, path: "/admin/webhooks", form: { intent, webhookId: "1" } })),
+  { name: "settings page", route: adminSettings, path: "/admin/settings" },
+  { name: "settings save", route: adminSettings, path: "/admin/settings", form: { name: "Hax", defaultLocale: "en", replyPromiseDays: "9", signupMode: "anyone" } },
+  ...["role", "block", "unblock", "remove-photo"].flatMap((intent) => [
+    { name: `directory ${intent}`, route: adminPeople, path: "/admin/people", form: { intent, personId: "x", role: "admin", reason: "spam spam" } },
+    { name: `person page ${intent}`, route: adminPerson, path: "/admin/people/x", params: { id: "x" }, form: { intent, personId: "x", role: "admin", reason: "spam spam" } },
+  ]),
   { name: "block a person", route: adminModeration, path: "/admin/moderation", form: { intent: "block", personId: "x", reason: "spam spam" } },
   { name: "unblock a person", route: adminModeration, path: "/admin/moderation", form: { intent: "unblock", personId: "x" } },
 ];

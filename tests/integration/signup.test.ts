@@ -3,9 +3,12 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { findPersonByEmail } from "~/domain/people.server";
 import { consume } from "~/domain/rate-limits.server";
 import { action as loginAction } from "~/routes/login";
-import { action as signupAction } from "~/routes/signup";
+import { action as signupAction, loader as signupLoader } from "~/routes/signup";
 import { RATE_LIMITS } from "~/web/throttle.server";
 import { row } from "#tests/support/db";
+import { site } from "#db/tables";
+import { settingsChanged } from "~/domain/site.server";
+import { transaction } from "~/lib/db.server";
 import { answerOf, args, call, ensureSite, makePerson, makeRequest, PASSWORD } from "#tests/support/fixtures";
 import { emailsTo, lastEmailTo } from "#tests/support/mail";
 
@@ -59,6 +62,35 @@ describe("sign up", () => {
   it("never sends a confirmed newcomer off the site", async () => {
     await signUp({ email: "redir@example.com", displayName: "Redir", password: PASSWORD, redirectTo: "//evil.example" });
     expect((await lastEmailTo("redir@example.com")).text).not.toContain("redirectTo");
+  });
+
+  it("follows the site's settings: only allowed domains, or no form at all when sign-up is by invitation", async () => {
+    await transaction(async (tx) => {
+      await tx.update(site).set({ signupDomains: "acme.test" });
+      await settingsChanged(tx);
+    });
+    const outsider = (await signUp({ email: "out@elsewhere.test", displayName: "Outsider", password: PASSWORD })) as Reply;
+    expect(outsider.error?.email).toEqual(["errors.signup.domainNotAllowed"]);
+    expect(outsider.initialValue).toMatchObject({ displayName: "Outsider" });
+    expect(await findPersonByEmail("out@elsewhere.test")).toBeNull();
+    expect(await signUp({ email: "in@eu.acme.test", displayName: "Insider", password: PASSWORD })).toEqual({ sentTo: "in@eu.acme.test" });
+
+    await transaction(async (tx) => {
+      await tx.update(site).set({ signupMode: "invited", signupDomains: "" });
+      await settingsChanged(tx);
+    });
+    try {
+      expect(await signupLoader(args(makeRequest("/signup")))).toMatchObject({ open: false });
+      const closed = (await signUp({ email: "late@example.com", displayName: "Late", password: PASSWORD })) as Reply;
+      expect(closed.error?.[""]).toEqual(["errors.signup.inviteOnly"]);
+      expect(await findPersonByEmail("late@example.com")).toBeNull();
+    } finally {
+      // The other tests of this file sign up as anyone may.
+      await transaction(async (tx) => {
+        await tx.update(site).set({ signupMode: "anyone" });
+        await settingsChanged(tx);
+      });
+    }
   });
 });
 

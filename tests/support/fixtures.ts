@@ -83,6 +83,19 @@ export function makeRequest(
   });
 }
 
+/** A form with files (multipart/form-data), as a browser sends it from a form with a file input. */
+export function makeMultipartRequest(
+  path: string,
+  options: { cookie?: string; fields?: Record<string, string>; files?: Record<string, { bytes: Buffer; filename: string; type: string }> },
+) {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(options.fields ?? {})) form.append(name, value);
+  for (const [name, file] of Object.entries(options.files ?? {})) form.append(name, new Blob([new Uint8Array(file.bytes)], { type: file.type }), file.filename);
+  const headers = new Headers({ Origin: BASE_URL });
+  if (options.cookie) headers.set("Cookie", options.cookie);
+  return new Request(BASE_URL + path, { method: "POST", headers, body: form });
+}
+
 /**
  * Runs a loader or action and returns what it returned or threw: redirects and errors are
  * Responses, or `data()` results when they carry data (a blocked person's reason).

@@ -79,6 +79,7 @@ function sqliteColumn(column: SQLiteColumn) {
     SQLiteText: "text",
     SQLiteBoolean: "boolean",
     SQLiteReal: "double",
+    SQLiteBlobBuffer: "bytes",
     SQLiteTimestamp: config.mode === "timestamp_ms" ? "moment(ms)" : `SQLiteTimestamp(${config.mode})`,
   };
   return {
@@ -97,6 +98,8 @@ function pgColumn(column: PgColumn) {
     PgText: "text",
     PgBoolean: "boolean",
     PgDoublePrecision: "double",
+    // db/schema.pg.ts's bytea, the only custom column type there.
+    PgCustomColumn: "bytes",
     // PgTimestamp reads as a Date (PgTimestampString would read as a string).
     PgTimestamp: config.withTimezone && config.precision === 3 ? "moment(ms)" : `PgTimestamp(tz: ${config.withTimezone}, precision: ${config.precision})`,
   };

@@ -14,6 +14,7 @@ if (!process.env.DATABASE_PATH?.includes("tertulia-test-")) {
   const directory = fs.mkdtempSync(path.join(base, "tertulia-test-"));
   process.env.DATABASE_PATH = path.join(directory, "test.db");
   process.env.MAIL_DIRECTORY = path.join(directory, "mail");
+  process.env.UPLOADS_DIR = path.join(directory, "uploads");
   process.on("exit", () => fs.rmSync(directory, { recursive: true, force: true }));
 }
 // The site's public address is the one tests send their requests to (BASE_URL in fixtures.ts).

@@ -98,6 +98,22 @@ beforeAll(async () => {
     [luis.id, "vote.remove", "idea", idea.id, { personId: customer.id }],
     [marta.id, "webhook.create", "webhook", 1, { url: "https://hooks.example.com/tertulia", events: ["idea.posted"] }],
     [marta.id, "webhook.delete", "webhook", 1, { url: "https://hooks.example.com/tertulia" }],
+    [
+      marta.id,
+      "site.settings",
+      "site",
+      1,
+      {
+        replyPromiseDays: { from: 3, to: 5 },
+        listeningPublic: { from: true, to: false },
+        defaultLocale: { from: "en", to: "es" },
+        signupMode: { from: "anyone", to: "invited" },
+        signupDomains: { from: [], to: ["acme.test", "acme.example"] },
+        senderName: { from: null, to: "Acme team" },
+      },
+    ],
+    [marta.id, "site.logo", "site", 1, { logo: { from: null, to: "an-upload" } }],
+    [marta.id, "person.photo.remove", "person", luis.id, {}],
   ];
   for (const [index, [actor, action, type, target, details]] of entries.entries()) {
     await record(actor, action, type, target, details, `2026-03-10T10:${String(index).padStart(2, "0")}:00Z`);
@@ -138,6 +154,12 @@ describe("the audit log in sentences", () => {
       "vote.remove": `Luis Gil took back the vote of Ana Sol for ${ref(idea, "Faster check-out")}`,
       "webhook.create": "Marta Ruiz added a webhook to https://hooks.example.com/tertulia",
       "webhook.delete": "Marta Ruiz deleted the webhook to https://hooks.example.com/tertulia",
+      "site.settings":
+        "Marta Ruiz changed the site settings: Reply promise (days) from 3 to 5, Show the public listening record from on to off, Default language from English to Español, " +
+        "Who can create an account from Anyone to Only invited people (or through the company's sign-in), Allowed email domains from nothing to “acme.test acme.example”, " +
+        "and Sender name of emails from nothing to “Acme team”",
+      "site.logo": "Marta Ruiz changed the site's logo",
+      "person.photo.remove": "Marta Ruiz removed the photo of Luis Gil",
     });
     expect(Object.keys(sentences).sort()).toEqual([...AUDIT_ACTIONS].sort());
   });

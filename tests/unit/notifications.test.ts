@@ -4,14 +4,32 @@ import { postComment, setOfficialResponse } from "~/domain/comments.server";
 import { emailDueAt, getEmailPreferences, listNotifications, markAllRead, markRead, setEmailPreferences, setEmailSchedule, unreadCount } from "~/domain/notifications.server";
 import { follow } from "~/domain/follows.server";
 import { changeStatus } from "~/domain/workflow.server";
+import { setPhoto } from "~/domain/photos.server";
 import { setVote } from "~/domain/votes.server";
 import { comment } from "#tests/support/comments";
 import { exec } from "#tests/support/db";
 import { notificationEmailsTo as emailsTo } from "#tests/support/mail";
 import { accepted, ensureSite, makePerson } from "#tests/support/fixtures";
+import { plainPng } from "#tests/support/images";
 import { makeIdea, plainBody } from "#tests/support/ideas";
 
 beforeAll(ensureSite);
+
+describe("notification emails", () => {
+  it("show the face of the person who acted when they have a photo, at an absolute address", async () => {
+    const staff = await makePerson("staff", { displayName: "Foto Staff" });
+    accepted(await setPhoto({ personId: staff.id, bytes: await plainPng() }));
+    const author = await makePerson();
+    await comment((await makeIdea(author.id, "Faces in emails")).id, staff, "With my face");
+    const [email] = await emailsTo(author.email);
+    expect(email?.html).toMatch(/<img[^>]+src="https?:\/\/[^"]+\/uploads\/[A-Za-z0-9]{20}\/160\.webp"/);
+
+    const other = await makePerson();
+    await comment((await makeIdea(other.id, "No face in emails")).id, await makePerson("staff", { displayName: "No Photo" }), "Without a face");
+    const [plain] = await emailsTo(other.email);
+    expect(plain?.html).not.toContain("<img");
+  });
+});
 
 describe("notifications", () => {
   it("tell the person replied to, tell followers of a staff reply once, never the actor", async () => {

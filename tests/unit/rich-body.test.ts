@@ -159,6 +159,28 @@ describe("richBodyFrom: what is dropped", () => {
   });
 });
 
+describe("richBodyFrom: images", () => {
+  const own = "/uploads/AbCdEfGhIjKlMnOpQrSt/1600.webp";
+  const img = (attrs: Record<string, unknown>) => ({ type: "image", attrs });
+
+  it("keeps an image uploaded to this site, with its alt text, sizes and every stored width", () => {
+    expect(html(doc(p(text("Like this:")), img({ src: own, alt: 'The "new" checkout', width: 1600, height: 900, title: "dropped", onerror: "alert(1)" })))).toBe(
+      '<p>Like this:</p><img src="/uploads/AbCdEfGhIjKlMnOpQrSt/1600.webp" srcset="/uploads/AbCdEfGhIjKlMnOpQrSt/800.webp 800w, /uploads/AbCdEfGhIjKlMnOpQrSt/1600.webp 1600w" sizes="(min-width: 48rem) 48rem, 100vw" alt="The &quot;new&quot; checkout" width="1600" height="900" loading="lazy">',
+    );
+  });
+
+  it("drops an image that points anywhere else: another site, a data: URL, another path or size here", () => {
+    for (const src of ["https://evil.example/x.webp", "//evil.example/uploads/AbCdEfGhIjKlMnOpQrSt/1600.webp", "data:image/png;base64,AAAA", "/uploads/AbCdEfGhIjKlMnOpQrSt/1600.webp?x", "/uploads/../secret/1600.webp", "/uploads/AbCdEfGhIjKlMnOpQrSt/800.webp", "javascript:alert(1)", 42]) {
+      expect(html(doc(p(text("Look")), img({ src, alt: "x" }))), String(src)).toBe("<p>Look</p>");
+    }
+    expect(html(doc(p(text("Look")), { type: "image" }))).toBe("<p>Look</p>");
+  });
+
+  it("needs words besides the images", () => {
+    expect(richBodyFrom(doc(img({ src: own, alt: "Only a picture" })))).toEqual({ ok: false, reason: "errors.field.required" });
+  });
+});
+
 describe("richBodyFrom: plain text and limits", () => {
   it("turns plain text from the textarea into paragraphs and line breaks", () => {
     expect(html("First line\r\nsecond line\r\n\r\n  \r\nNew paragraph <b>not bold</b>")).toBe(

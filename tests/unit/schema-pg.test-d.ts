@@ -38,6 +38,8 @@ export type RowTypes = [
   Expect<Same<"apiKeys">>,
   Expect<Same<"webhooks">>,
   Expect<Same<"webhookDeliveries">>,
+  Expect<Same<"uploads">>,
+  Expect<Same<"uploadBlobs">>,
   // The exception lucia forces: its SQLite adapter keeps the expiry in seconds, its PostgreSQL
   // adapter as a timestamptz. Only lucia reads or writes it; everything else must match.
   Expect<Equal<Omit<typeof sqlite.sessions.$inferSelect, "expiresAt">, Omit<typeof pg.sessions.$inferSelect, "expiresAt">>>,
@@ -47,6 +49,6 @@ export type RowTypes = [
 ];
 
 /** Every table is listed above: a new table in both schemas must be added here. */
-type Listed = "site" | "users" | "sessions" | "invitations" | "accountTokens" | "categories" | "ideas" | "votes" | "comments" | "ideaEvents" | "follows" | "notifications" | "emailPreferences" | "emailSchedules" | "emailOutbox" | "ideaMerges" | "reports" | "auditLog" | "challenges" | "challengeWinners" | "rateLimits" | "identities" | "ssoSecrets" | "ssoTokenUses" | "apiKeys" | "webhooks" | "webhookDeliveries";
+type Listed = "site" | "users" | "sessions" | "invitations" | "accountTokens" | "categories" | "ideas" | "votes" | "comments" | "ideaEvents" | "follows" | "notifications" | "emailPreferences" | "emailSchedules" | "emailOutbox" | "ideaMerges" | "reports" | "auditLog" | "challenges" | "challengeWinners" | "rateLimits" | "identities" | "ssoSecrets" | "ssoTokenUses" | "apiKeys" | "webhooks" | "webhookDeliveries" | "uploads" | "uploadBlobs";
 type TablesOf<S> = { [K in keyof S]: S[K] extends { $inferSelect: unknown } ? K : never }[keyof S];
 export type AllListed = [Expect<Equal<TablesOf<typeof sqlite>, Listed>>, Expect<Equal<TablesOf<typeof pg>, Listed>>];

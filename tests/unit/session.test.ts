@@ -44,6 +44,8 @@ describe("sessions", () => {
       theme: null,
       jobTitle: null,
       blockedReason: null,
+      photoId: null,
+      lastSeenAt: expect.any(Date),
     });
     // A Cookie header that does not parse (bad percent-encoding) holds no session: not a 500.
     expect((await getSession(makeRequest("/", { cookie: `other=%E0%A4%A; ${cookie}` }))).user).toBeNull();

@@ -1,4 +1,5 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { personForStaff } from "~/domain/people-directory.server";
 import { endOtherSessions, LAST_SEEN_GRANULARITY_MS, listSessions } from "~/domain/sessions.server";
 import { setClock } from "~/lib/clock.server";
 import { getSession, startSession } from "~/web/session.server";
@@ -30,6 +31,8 @@ describe("a person's sessions", () => {
     setClock(later);
     await getSession(makeRequest("/", { cookie }));
     expect(await lastSeen()).toBe(later.getTime());
+    // The person's own last use (the people directory's) moves with it.
+    expect((await personForStaff(person.id))?.person.lastSeenAt).toEqual(later);
   });
 
   it("end all but the one asking", async () => {

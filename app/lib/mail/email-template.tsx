@@ -4,7 +4,8 @@ import { markSafeHtml, type SafeHtml } from "~/lib/safe-html";
 
 /** One thing a person did, as an email tells it: who (with their face and title), what, their words, and where to see it. */
 export type EmailItem = {
-  actor: { id: string; name: string; title: string | null };
+  /** photo: the absolute address of their photo, or null for their initials. */
+  actor: { id: string; name: string; title: string | null; photo: string | null };
   lead: string;
   quote: string | null;
   link: { href: string; label: string };
@@ -29,7 +30,8 @@ const BRAND = "#9a3412";
 const INK = "#1c1917";
 const MUTED = "#57534e";
 
-function Initials({ actor }: { actor: EmailItem["actor"] }) {
+function Face({ actor }: { actor: EmailItem["actor"] }) {
+  if (actor.photo) return <img src={actor.photo} alt="" width={36} height={36} style={{ borderRadius: 18, verticalAlign: "middle" }} />;
   // A table cell rather than a flex box: mail clients draw tables alike.
   return (
     <table role="presentation" cellPadding={0} cellSpacing={0} style={{ display: "inline-table", verticalAlign: "middle" }}>
@@ -73,7 +75,7 @@ function NotificationEmail({ content }: { content: EmailContent }) {
             {content.items.map((item, index) => (
               <Section key={index} style={{ padding: "16px 0", borderTop: index > 0 ? "1px solid #e7e5e4" : undefined }}>
                 <Text style={{ margin: 0, fontSize: 14 }}>
-                  <Initials actor={item.actor} /> <strong>{item.actor.name}</strong>
+                  <Face actor={item.actor} /> <strong>{item.actor.name}</strong>
                   {item.actor.title ? <span style={{ color: BRAND }}> · {item.actor.title}</span> : null}
                 </Text>
                 <Text style={{ fontSize: 16, lineHeight: "24px", margin: "12px 0 8px" }}>{item.lead}</Text>

@@ -1,8 +1,8 @@
 import { and, asc, eq, inArray, is, lte, sql } from "drizzle-orm";
 import { PgTable, type PgSelect } from "drizzle-orm/pg-core";
-import { emailOutbox } from "#db/tables";
+import { emailOutbox, site } from "#db/tables";
 import { now as clockNow } from "~/lib/clock.server";
-import { transaction, type Tx } from "~/lib/db.server";
+import { db, transaction, type Tx } from "~/lib/db.server";
 import { openMailTransport } from "~/lib/mail/transport.server";
 import type { SafeHtml } from "~/lib/safe-html";
 
@@ -83,11 +83,17 @@ export async function claimDueEmails(now: Date, batchSize: number) {
 // Decided by the table the query names, so that the SQL always matches the query's dialect.
 const onPostgres = is(emailOutbox, PgTable);
 
+/** The name emails come from: the site's sender name, else the site's name (read at each delivery, so a change applies at once). */
+export async function senderName() {
+  const [row] = await db.select({ name: site.name, senderName: site.senderName }).from(site).limit(1);
+  return row?.senderName ?? row?.name ?? "Tertulia";
+}
+
 /** Sends what is due, a batch at most; failures are retried later with back-off. Returns what happened. */
 export async function deliverDueEmails(now = clockNow(), batchSize = BATCH_SIZE) {
   const claimed = await claimDueEmails(now, batchSize);
   if (claimed.length === 0) return { sent: 0, failed: 0 };
-  const transport = await openMailTransport();
+  const transport = await openMailTransport({ senderName: await senderName() });
   let sent = 0;
   let failed = 0;
   try {

@@ -22,7 +22,8 @@ export function apiIdeaSummary(idea: IdeaSummary) {
     commentCount: idea.commentCount,
     createdAt: idea.createdAt,
     url: appUrl(ideaPath(idea)),
-    author: idea.author,
+    // Named field by field: the contract's PersonRef, whatever else the domain brings (a photo).
+    author: { id: idea.author.id, displayName: idea.author.displayName },
     category: idea.category,
     challenge: idea.challenge ? { slug: idea.challenge.slug, title: idea.challenge.title } : null,
   };
@@ -54,7 +55,7 @@ export function apiComments(thread: ThreadItem[], officialCommentId: number | nu
             kind: item.kind,
             official: item.id === officialCommentId,
             html: item.html,
-            author: item.author,
+            author: item.author && { id: item.author.id, displayName: item.author.displayName, role: item.author.role, jobTitle: item.author.jobTitle },
             deleted: item.deleted,
             hidden: item.hidden,
             editedAt: item.editedAt,
