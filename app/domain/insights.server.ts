@@ -3,7 +3,7 @@ import { alias } from "drizzle-orm/sqlite-core";
 import { PgTable } from "drizzle-orm/pg-core";
 import { categories, challenges, comments, ideas, users, votes, type IdeaStatus } from "#db/tables";
 import { now as clockNow } from "~/lib/clock.server";
-import { db } from "~/lib/db.server";
+import { longReads as db } from "~/lib/db.server";
 import { DAY_MS, type Period } from "~/domain/insights-period";
 
 // Insights for product managers (issue 14): what happened in a period, compared with the one
@@ -11,7 +11,9 @@ import { DAY_MS, type Period } from "~/domain/insights-period";
 // medians and 90th percentiles) over indexed ranges of created_at / first_response_at /
 // adopted_at; nothing is read row by row into JavaScript. The SQL is the same on both engines
 // but for two expressions (a duration in milliseconds, and which chart bucket a time falls in),
-// said below as each engine says them.
+// said below as each engine says them. They read through `longReads`: on SQLite a connection in a
+// worker thread, so that a count of hundreds of milliseconds never holds the event loop
+// (decision 0024).
 
 export type InsightsFilters = { categoryId?: number; challengeId?: number };
 export type Range = { start: Date; end: Date };

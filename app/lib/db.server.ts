@@ -47,6 +47,7 @@ export type DomainDatabase = {
 };
 
 type Database = DomainDatabase & {
+  longReads: Db;
   exclusively<T>(key: string, fn: () => Promise<T>): Promise<Exclusive<T>>;
   isHealthy(): boolean | Promise<boolean>;
   driver: Driver;
@@ -71,8 +72,11 @@ function openDatabase(): Promise<Database> {
 async function openSqliteDatabase(file: string): Promise<Database> {
   const { openSqlite } = await import("~/lib/sqlite.server");
   const sqlite = openSqlite(file, path.resolve(process.env.MIGRATIONS_PATH ?? "db/migrations"));
+  const { openOffLoopReader } = await import("~/lib/sqlite-off-loop.server");
   return {
     db: sqlite.db as unknown as Db,
+    // The same builders, awaited; its connection lives in a worker thread.
+    longReads: openOffLoopReader(file).db as unknown as Db,
     transaction: (fn) => sqlite.transaction((writer) => fn(writer as unknown as Tx)),
     // One process of one machine runs the background jobs (server-cluster.mjs), and servers
     // on several machines cannot share a SQLite file: nobody else to keep out.
@@ -87,7 +91,9 @@ async function openPostgresDatabase(url: string): Promise<Database> {
   // Standbys for reads, comma-separated (docs/deploy.md): app/lib/read-your-writes.mjs says which reads.
   const replicaUrls = (process.env.DATABASE_REPLICA_URLS ?? "").split(",").map((each) => each.trim()).filter(Boolean);
   const postgres = await openPostgres(url, { replicaUrls });
-  return { ...asDomainDatabase(postgres), exclusively: postgres.exclusively, isHealthy: postgres.isHealthy, driver: { engine: "postgres", pool: postgres.pool } };
+  // Long reads are `db`'s: the query runs in the database, the event loop only waits for it.
+  const domain = asDomainDatabase(postgres);
+  return { ...domain, longReads: domain.db, exclusively: postgres.exclusively, isHealthy: postgres.isHealthy, driver: { engine: "postgres", pool: postgres.pool } };
 }
 
 /**
@@ -108,6 +114,14 @@ const database = await openDatabase();
 /** Which engine this process runs on. */
 export const engine = database.driver.engine;
 export const db: Db = database.db;
+
+/**
+ * Reads that take long (hundreds of milliseconds: the insights' counts), outside transactions.
+ * On SQLite they run on a read-only connection in a worker thread, so the event loop serves
+ * other requests meanwhile (better-sqlite3 blocks it for the length of a query on `db`); on
+ * PostgreSQL this is `db`, whose queries run in the database anyway. It sees what is committed.
+ */
+export const longReads: Db = database.longReads;
 
 /**
  * Runs `fn` in a write transaction and returns what it returns, once it is committed (on

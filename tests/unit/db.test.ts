@@ -1,7 +1,7 @@
-import { eq, sql } from "drizzle-orm";
+import { eq, sql, type SQL } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
 import { categories } from "#db/tables";
-import { db, driver, engine, transaction } from "~/lib/db.server";
+import { db, driver, engine, longReads, transaction } from "~/lib/db.server";
 import { ok, refused } from "~/lib/result";
 
 let counter = 0;
@@ -160,5 +160,47 @@ describe("db", () => {
     // SQLITE_READONLY; PostgreSQL's read_only_sql_transaction.
     await expect(attempt()).rejects.toThrow(expect.objectContaining({ cause: expect.objectContaining({ code: engine === "sqlite" ? "SQLITE_READONLY" : "25006" }) }));
     expect(await exists("Sneaky")).toBe(false);
+  });
+});
+
+describe("longReads", () => {
+  // A million-row count: long enough to see whether the event loop turned while it ran.
+  const longCount = () =>
+    longReads
+      .select({ n: sql<number>`(with recursive n(i) as (select 1 union all select i + 1 from n where i < 1000000) select count(*) from n)`.mapWith(Number) })
+      .from(categories)
+      .limit(1);
+
+  it("answers as db does, rows mapped by the same columns (a missing row is none)", async () => {
+    const [created] = await transaction((tx) => insert(tx, name()));
+    const [read] = await longReads.select().from(categories).where(eq(categories.id, created!.id));
+    expect(read).toEqual(created);
+    expect(await longReads.select().from(categories).where(eq(categories.id, -1))).toEqual([]);
+    expect(await longReads.$count(categories, eq(categories.id, created!.id))).toBe(1);
+  });
+
+  it("leaves the event loop free while a long query runs", async () => {
+    let turns = 0;
+    let counting = true;
+    const turn = () => {
+      turns++;
+      if (counting) setImmediate(turn);
+    };
+    await transaction((tx) => insert(tx, name()));
+    setImmediate(turn);
+    const [row] = await longCount();
+    counting = false;
+    expect(row!.n).toBe(1_000_000);
+    // On one connection of the server's thread, better-sqlite3 would hold the loop from start to end.
+    expect(turns).toBeGreaterThan(1);
+  });
+
+  it("passes errors on, and cannot write", async () => {
+    await expect(longReads.select({ n: sql`no_such_function()` }).from(categories)).rejects.toThrow(/no_such_function/);
+    // SQLite's builder writes with run(), PostgreSQL's with execute().
+    const writer = longReads as unknown as Record<"run" | "execute", ((query: SQL) => Promise<unknown>) | undefined>;
+    const write = (writer.run ?? writer.execute)!.bind(longReads);
+    await expect(Promise.resolve().then(() => write(sql`delete from ${categories}`))).rejects.toThrow();
+    expect((await longReads.select().from(categories)).length).toBeGreaterThan(0);
   });
 });
