@@ -711,6 +711,25 @@ export const rateLimits = sqliteTable(
   (t) => [index("rate_limits_reset_idx").on(t.resetAt)],
 );
 
+/**
+ * The figures of /admin/insights, kept for every process and server (decision 0024): one row
+ * per thing a page asked for (`ask`: a period choice in a time zone, a custom range, filters;
+ * canonical JSON), with the figures last counted for it (`figures`, JSON) and which period and
+ * reply promise they were counted for (`counted_for`: the day moves the "last 90 days"). The
+ * background job keeps the asks of the last week counted; rows nobody asked for in a week go.
+ */
+export const insightsFigures = sqliteTable(
+  "insights_figures",
+  {
+    ask: text("ask").primaryKey(),
+    askedAt: integer("asked_at", { mode: "timestamp_ms" }).notNull(),
+    countedFor: text("counted_for"),
+    countedAt: integer("counted_at", { mode: "timestamp_ms" }),
+    figures: text("figures"),
+  },
+  (t) => [index("insights_figures_asked_idx").on(t.askedAt)],
+);
+
 export const API_KEY_SCOPES = ["read", "read_write"] as const;
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
 

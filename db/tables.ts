@@ -41,6 +41,7 @@ export const auditLog = table("auditLog");
 export const challenges = table("challenges");
 export const challengeWinners = table("challengeWinners");
 export const rateLimits = table("rateLimits");
+export const insightsFigures = table("insightsFigures");
 export const identities = table("identities");
 export const ssoSecrets = table("ssoSecrets");
 export const ssoTokenUses = table("ssoTokenUses");

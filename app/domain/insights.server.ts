@@ -1,10 +1,10 @@
-import { and, count, countDistinct, desc, eq, gte, inArray, is, isNotNull, isNull, lt, ne, sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import { and, asc, count, countDistinct, desc, eq, gte, inArray, is, isNotNull, isNull, lt, ne, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { PgTable } from "drizzle-orm/pg-core";
-import { categories, challenges, comments, ideas, users, votes, type IdeaStatus } from "#db/tables";
+import { categories, challenges, comments, ideas, insightsFigures, users, votes, type IdeaStatus } from "#db/tables";
 import { now as clockNow } from "~/lib/clock.server";
-import { longReads as db } from "~/lib/db.server";
-import { DAY_MS, type Period } from "~/domain/insights-period";
+import { db, longReads, transaction } from "~/lib/db.server";
+import { DAY_MS, resolvePeriod, type Period, type PeriodChoice } from "~/domain/insights-period";
 
 // Insights for product managers (issue 14): what happened in a period, compared with the one
 // before it. Every figure is counted by the database (grouped, with window functions for the
@@ -73,7 +73,7 @@ const nullIfNaN = (value: number | null) => (value === null || Number.isNaN(valu
  * or challenge, and no condition at all without filters (no join with ideas for every vote).
  */
 function onSelectedIdeas(ideaId: typeof votes.ideaId | typeof comments.ideaId, filters: InsightsFilters) {
-  return filtered(filters) ? inArray(ideaId, db.select({ id: ideas.id }).from(ideas).where(ideaFilter(filters))) : undefined;
+  return filtered(filters) ? inArray(ideaId, longReads.select({ id: ideas.id }).from(ideas).where(ideaFilter(filters))) : undefined;
 }
 const votesIn = (range: Range, filters: InsightsFilters) => and(within(votes.createdAt, range), onSelectedIdeas(votes.ideaId, filters));
 const publicCommentsIn = (range: Range, filters: InsightsFilters) =>
@@ -81,12 +81,12 @@ const publicCommentsIn = (range: Range, filters: InsightsFilters) =>
 
 async function activityTotals(range: Range, filters: InsightsFilters) {
   const ideaWhere = and(within(ideas.createdAt, range), ideaFilter(filters));
-  const participants = db
+  const participants = longReads
     .select({ userId: userIdAs(ideas.authorId) })
     .from(ideas)
     .where(ideaWhere)
-    .union(db.select({ userId: userIdAs(votes.userId) }).from(votes).where(votesIn(range, filters)))
-    .union(db.select({ userId: userIdAs(comments.authorId) }).from(comments).where(publicCommentsIn(range, filters)))
+    .union(longReads.select({ userId: userIdAs(votes.userId) }).from(votes).where(votesIn(range, filters)))
+    .union(longReads.select({ userId: userIdAs(comments.authorId) }).from(comments).where(publicCommentsIn(range, filters)))
     .as("participants");
   // Someone is "returning" when they took part before the period began (anything, anywhere).
   const before = range.start;
@@ -95,10 +95,10 @@ async function activityTotals(range: Range, filters: InsightsFilters) {
     or exists (select 1 from ${ideas} where ${ideas.authorId} = participants.user_id and ${ideas.createdAt} < ${sql.param(before, ideas.createdAt)}))`;
 
   const [[ideaCount], [voteCount], [commentCount], [people]] = await Promise.all([
-    db.select({ n: count() }).from(ideas).where(ideaWhere),
-    db.select({ n: count() }).from(votes).where(votesIn(range, filters)),
-    db.select({ n: count() }).from(comments).where(publicCommentsIn(range, filters)),
-    db
+    longReads.select({ n: count() }).from(ideas).where(ideaWhere),
+    longReads.select({ n: count() }).from(votes).where(votesIn(range, filters)),
+    longReads.select({ n: count() }).from(comments).where(publicCommentsIn(range, filters)),
+    longReads
       .select({ total: count(), returning: sql<number>`coalesce(sum(case when ${returning} then 1 else 0 end), 0)`.mapWith(Number) })
       .from(participants),
   ]);
@@ -121,18 +121,18 @@ async function activitySeries(period: Period, filters: InsightsFilters) {
   const commentBucket = bucketOf(comments.createdAt, period.start, period.bucketMs, comments.createdAt);
   const ideaWhere = and(within(ideas.createdAt, range), ideaFilter(filters));
   const participantBucket = sql<number>`participants.bucket`.mapWith(Number);
-  const participants = db
+  const participants = longReads
     .select({ bucket: ideaBucket.as("bucket"), userId: userIdAs(ideas.authorId) })
     .from(ideas)
     .where(ideaWhere)
-    .union(db.select({ bucket: voteBucket.as("bucket"), userId: userIdAs(votes.userId) }).from(votes).where(votesIn(range, filters)))
-    .union(db.select({ bucket: commentBucket.as("bucket"), userId: userIdAs(comments.authorId) }).from(comments).where(publicCommentsIn(range, filters)))
+    .union(longReads.select({ bucket: voteBucket.as("bucket"), userId: userIdAs(votes.userId) }).from(votes).where(votesIn(range, filters)))
+    .union(longReads.select({ bucket: commentBucket.as("bucket"), userId: userIdAs(comments.authorId) }).from(comments).where(publicCommentsIn(range, filters)))
     .as("participants");
   const [ideaRows, voteRows, commentRows, participantRows] = await Promise.all([
-    db.select({ bucket: ideaBucket, n: count() }).from(ideas).where(ideaWhere).groupBy(firstColumn),
-    db.select({ bucket: voteBucket, n: count() }).from(votes).where(votesIn(range, filters)).groupBy(firstColumn),
-    db.select({ bucket: commentBucket, n: count() }).from(comments).where(publicCommentsIn(range, filters)).groupBy(firstColumn),
-    db
+    longReads.select({ bucket: ideaBucket, n: count() }).from(ideas).where(ideaWhere).groupBy(firstColumn),
+    longReads.select({ bucket: voteBucket, n: count() }).from(votes).where(votesIn(range, filters)).groupBy(firstColumn),
+    longReads.select({ bucket: commentBucket, n: count() }).from(comments).where(publicCommentsIn(range, filters)).groupBy(firstColumn),
+    longReads
       .select({ bucket: participantBucket, n: sql<number>`count(distinct participants.user_id)`.mapWith(Number) })
       .from(participants)
       .groupBy(participantBucket),
@@ -164,7 +164,7 @@ export const awaitsReply = () => isNull(ideas.mergedIntoId);
 /** Ideas posted in `range`: how many were answered, how fast (median, 90th percentile), and how many within the promise. */
 export async function listeningTotals(range: Range, filters: InsightsFilters, promiseMs: number, now: Date) {
   const ms = elapsedMs(ideas.firstResponseAt, ideas.createdAt);
-  const durations = db
+  const durations = longReads
     .select({ ms: sql<number>`${ms}`.as("ms"), rank: sql<number>`cume_dist() over (order by ${ms})`.as("rank") })
     .from(ideas)
     .where(and(within(ideas.createdAt, range), awaitsReply(), isNotNull(ideas.firstResponseAt), ideaFilter(filters)))
@@ -172,8 +172,8 @@ export async function listeningTotals(range: Range, filters: InsightsFilters, pr
   // Whether the promise was kept is known for an idea answered, or unanswered past its deadline.
   const deadlinePassed = new Date(now.getTime() - promiseMs);
   const [[percentiles], [promise]] = await Promise.all([
-    db.select(percentileColumns(durations)).from(durations),
-    db
+    longReads.select(percentileColumns(durations)).from(durations),
+    longReads
       .select({
         posted: count(),
         kept: sql<number>`coalesce(sum(case when ${ideas.firstResponseAt} is not null and ${ms} <= ${promiseMs} then 1 else 0 end), 0)`.mapWith(Number),
@@ -198,7 +198,7 @@ export async function listeningTotals(range: Range, filters: InsightsFilters, pr
 /** Waiting for a first reply now, and of those, past the promise (whatever the period). */
 async function waitingNow(filters: InsightsFilters, promiseMs: number, now: Date) {
   const deadline = new Date(now.getTime() - promiseMs);
-  const [row] = await db
+  const [row] = await longReads
     .select({ waiting: count(), overdue: sql<number>`coalesce(sum(case when ${ideas.createdAt} < ${sql.param(deadline, ideas.createdAt)} then 1 else 0 end), 0)`.mapWith(Number) })
     .from(ideas)
     .where(and(isNull(ideas.firstResponseAt), awaitsReply(), isNull(ideas.hiddenAt), ideaFilter(filters)));
@@ -208,7 +208,7 @@ async function waitingNow(filters: InsightsFilters, promiseMs: number, now: Date
 /** Per staff member: the ideas they answered first in the period (and how fast), and their public replies. */
 async function listeningByStaff(range: Range, filters: InsightsFilters, promiseMs: number) {
   const ms = elapsedMs(ideas.firstResponseAt, ideas.createdAt);
-  const durations = db
+  const durations = longReads
     .select({
       responderId: sql<string>`${ideas.firstResponderId}`.as("responder_id"),
       ms: sql<number>`${ms}`.as("ms"),
@@ -218,7 +218,7 @@ async function listeningByStaff(range: Range, filters: InsightsFilters, promiseM
     .where(and(within(ideas.firstResponseAt, range), awaitsReply(), isNotNull(ideas.firstResponderId), ideaFilter(filters)))
     .as("durations");
   const [firstReplies, replies] = await Promise.all([
-    db
+    longReads
       .select({
         personId: durations.responderId,
         ...percentileColumns(durations),
@@ -226,14 +226,14 @@ async function listeningByStaff(range: Range, filters: InsightsFilters, promiseM
       })
       .from(durations)
       .groupBy(sql`${durations.responderId}`),
-    db
+    longReads
       .select({ personId: comments.authorId, replies: count() })
       .from(comments)
-      .where(and(publicCommentsIn(range, filters), inArray(comments.authorId, db.select({ id: users.id }).from(users).where(ne(users.role, "customer")))))
+      .where(and(publicCommentsIn(range, filters), inArray(comments.authorId, longReads.select({ id: users.id }).from(users).where(ne(users.role, "customer")))))
       .groupBy(comments.authorId),
   ]);
   const ids = [...new Set([...firstReplies.map((row) => row.personId), ...replies.map((row) => row.personId)])];
-  const people = ids.length ? await db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, ids)) : [];
+  const people = ids.length ? await longReads.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, ids)) : [];
   const names = new Map(people.map((person) => [person.id, person.name]));
   const byId = new Map(firstReplies.map((row) => [row.personId, row]));
   const replyCounts = new Map(replies.map((row) => [row.personId, row.replies]));
@@ -255,7 +255,7 @@ async function listeningByStaff(range: Range, filters: InsightsFilters, promiseM
 /** Per category: the ideas posted in the period, how many were answered, how fast, and in time. */
 async function listeningByCategory(range: Range, filters: InsightsFilters, promiseMs: number) {
   const ms = elapsedMs(ideas.firstResponseAt, ideas.createdAt);
-  const durations = db
+  const durations = longReads
     .select({
       categoryId: sql<number | null>`${ideas.categoryId}`.as("category_id"),
       answered: sql<number>`case when ${ideas.firstResponseAt} is not null then 1 else 0 end`.as("answered"),
@@ -267,7 +267,7 @@ async function listeningByCategory(range: Range, filters: InsightsFilters, promi
     .from(ideas)
     .where(and(within(ideas.createdAt, range), awaitsReply(), ideaFilter(filters)))
     .as("durations");
-  const rows = await db
+  const rows = await longReads
     .select({
       categoryId: durations.categoryId,
       posted: count(),
@@ -278,7 +278,7 @@ async function listeningByCategory(range: Range, filters: InsightsFilters, promi
     .from(durations)
     .groupBy(sql`${durations.categoryId}`);
   const ids = rows.flatMap((row) => (row.categoryId === null ? [] : [Number(row.categoryId)]));
-  const names = ids.length ? await db.select({ id: categories.id, name: categories.name }).from(categories).where(inArray(categories.id, ids)) : [];
+  const names = ids.length ? await longReads.select({ id: categories.id, name: categories.name }).from(categories).where(inArray(categories.id, ids)) : [];
   const nameOf = new Map(names.map((category) => [category.id, category.name]));
   return rows
     .map((row) => ({
@@ -298,20 +298,20 @@ async function listeningByCategory(range: Range, filters: InsightsFilters, promi
 async function outcomes(range: Range, filters: InsightsFilters) {
   const toAdoption = elapsedMs(ideas.adoptedAt, ideas.createdAt);
   const adoptedWhere = and(eq(ideas.status, "adopted"), within(ideas.adoptedAt, range), ideaFilter(filters));
-  const durations = db
+  const durations = longReads
     .select({ ms: sql<number>`${toAdoption}`.as("ms"), rank: sql<number>`cume_dist() over (order by ${toAdoption})`.as("rank") })
     .from(ideas)
     .where(adoptedWhere)
     .as("durations");
   const adopter = alias(users, "adopter");
   const [funnel, [adoption], byAdopter] = await Promise.all([
-    db
+    longReads
       .select({ status: ideas.status, n: count() })
       .from(ideas)
       .where(and(within(ideas.createdAt, range), ideaFilter(filters)))
       .groupBy(ideas.status),
-    db.select(percentileColumns(durations)).from(durations),
-    db
+    longReads.select(percentileColumns(durations)).from(durations),
+    longReads
       .select({ personId: ideas.adoptedById, name: adopter.displayName, adopted: count() })
       .from(ideas)
       .innerJoin(adopter, eq(adopter.id, ideas.adoptedById))
@@ -340,7 +340,7 @@ const TOP_SEGMENTS = 12;
 async function demand(range: Range, filters: InsightsFilters) {
   const gained = count();
   // Votes grouped by idea alone (the covering index gives them), the titles read for the top ten only.
-  const top = await db
+  const top = await longReads
     .select({ ideaId: votes.ideaId, gained })
     .from(votes)
     .where(votesIn(range, filters))
@@ -350,19 +350,19 @@ async function demand(range: Range, filters: InsightsFilters) {
   const topIds = top.map((row) => row.ideaId);
   // Segments: the period's votes counted per voter first, then voters grouped by company and
   // language in one pass (a person has one of each, so people add up across the other).
-  const perVoter = db.select({ userId: userIdAs(votes.userId), votes: sql<number>`count(*)`.as("votes") }).from(votes).where(votesIn(range, filters)).groupBy(votes.userId).as("per_voter");
+  const perVoter = longReads.select({ userId: userIdAs(votes.userId), votes: sql<number>`count(*)`.as("votes") }).from(votes).where(votesIn(range, filters)).groupBy(votes.userId).as("per_voter");
   const [details, companies, segments] = await Promise.all([
-    topIds.length ? db.select({ id: ideas.id, title: ideas.title, status: ideas.status, voteCount: ideas.voteCount }).from(ideas).where(inArray(ideas.id, topIds)) : [],
+    topIds.length ? longReads.select({ id: ideas.id, title: ideas.title, status: ideas.status, voteCount: ideas.voteCount }).from(ideas).where(inArray(ideas.id, topIds)) : [],
     // How many distinct companies back each of those ideas (all its votes, not only the period's).
     topIds.length
-      ? db
+      ? longReads
           .select({ ideaId: votes.ideaId, companies: countDistinct(users.company) })
           .from(votes)
           .innerJoin(users, eq(users.id, votes.userId))
           .where(inArray(votes.ideaId, topIds))
           .groupBy(votes.ideaId)
       : [],
-    db
+    longReads
       .select({ company: users.company, locale: users.locale, votes: sql<number>`sum(${perVoter.votes})`.mapWith(Number), people: count() })
       .from(perVoter)
       .innerJoin(users, eq(users.id, perVoter.userId))
@@ -399,7 +399,7 @@ async function demand(range: Range, filters: InsightsFilters) {
 // Challenges whose submission or voting overlapped the period.
 
 async function challengeFigures(range: Range, filters: InsightsFilters) {
-  const shown = await db
+  const shown = await longReads
     .select({ id: challenges.id, slug: challenges.slug, title: challenges.title, voteBudget: challenges.voteBudget })
     .from(challenges)
     .where(
@@ -414,12 +414,12 @@ async function challengeFigures(range: Range, filters: InsightsFilters) {
   if (shown.length === 0) return [];
   const ids = shown.map((challenge) => challenge.id);
   const categoryFilter = filters.categoryId ? eq(ideas.categoryId, filters.categoryId) : undefined;
-  const participants = db
+  const participants = longReads
     .select({ challengeId: ideas.challengeId, userId: userIdAs(ideas.authorId) })
     .from(ideas)
     .where(and(inArray(ideas.challengeId, ids), categoryFilter))
     .union(
-      db
+      longReads
         .select({ challengeId: ideas.challengeId, userId: userIdAs(votes.userId) })
         .from(votes)
         .innerJoin(ideas, eq(ideas.id, votes.ideaId))
@@ -428,18 +428,18 @@ async function challengeFigures(range: Range, filters: InsightsFilters) {
     .as("participants");
   const participantChallenge = sql<number>`participants.challenge_id`.mapWith(Number);
   const [ideaRows, voteRows, participantRows] = await Promise.all([
-    db
+    longReads
       .select({ challengeId: ideas.challengeId, ideas: count() })
       .from(ideas)
       .where(and(inArray(ideas.challengeId, ids), categoryFilter))
       .groupBy(ideas.challengeId),
-    db
+    longReads
       .select({ challengeId: ideas.challengeId, votes: count(), voters: countDistinct(votes.userId) })
       .from(votes)
       .innerJoin(ideas, eq(ideas.id, votes.ideaId))
       .where(and(inArray(ideas.challengeId, ids), categoryFilter))
       .groupBy(ideas.challengeId),
-    db
+    longReads
       .select({ challengeId: participantChallenge, participants: sql<number>`count(distinct participants.user_id)`.mapWith(Number) })
       .from(participants)
       .groupBy(participantChallenge),
@@ -497,68 +497,132 @@ export async function getInsights(input: { period: Period; filters: InsightsFilt
 export type Insights = Awaited<ReturnType<typeof getInsights>>;
 
 // ---------------------------------------------------------------------------------------------
-// Figures kept for a few minutes (decision 0021). Counting a period at the product's size reads
-// hundreds of thousands of votes (about a second of CPU for 90 days, docs/performance.md), and a
-// product manager opens the page a few times a day. So each process keeps the figures of each
-// period and filter it was asked for: fresh for 5 minutes, then still shown (with the time they
-// were counted) while they are counted again in the background, up to an hour; older ones are
-// counted before the page answers.
+// Figures kept (decisions 0021 and 0024). Counting 90 days at the product's size reads
+// hundreds of thousands of votes (1.5 s of CPU, docs/performance.md), far over the page's
+// 300 ms; a product manager opens the page a few times a day. So the figures of what a page
+// asked for are kept in the database (insights_figures), for every process and server: fresh
+// for 5 minutes, then still shown (with the time they were counted) while this process counts
+// them again in the background, up to an hour; older ones, or none, are counted before the page
+// answers. The background job (countAskedInsights) keeps everything asked in the last week
+// counted, and the usual periods of every time zone that asked for any: so a first look in the
+// morning finds the figures of the new day already counted. Counting reads through `longReads`:
+// never on the event loop.
 
 /** Figures younger than this are shown as they are. */
 export const INSIGHTS_FRESH_MS = 5 * 60_000;
 /** Figures older than this are counted again before they are shown. */
 const INSIGHTS_KEPT_MS = 60 * 60_000;
-/** Periods and filters kept per process (the oldest go first). */
-const MAX_KEPT = 100;
+/** The background job counts again what is older than this, so that a page never waits for it. */
+const INSIGHTS_RECOUNT_MS = 45 * 60_000;
+/** What nobody asked for in this long is no longer counted, and forgotten. */
+const INSIGHTS_ASKED_MS = 7 * DAY_MS;
+/** When a page was last asked for is written again only after this long (not on every look). */
+const ASKED_NOTED_MS = 10 * 60_000;
+/** Counted at most this many per run of the job (one a minute): a count is about a second of CPU at the product's size. */
+const COUNTS_PER_RUN = 3;
+/** Kept counted for every time zone someone looked from: the page's periods without filters. */
+const USUAL_CHOICES = ["7d", "30d", "90d", "quarter"] as const satisfies readonly PeriodChoice[];
 
-type InsightsInput = Omit<Parameters<typeof getInsights>[0], "now">;
-type Kept = { countedAt: Date; figures: Promise<Insights>; recounting: boolean };
-const kept = new Map<string, Kept>();
+/** What a page asked for: a period choice in the reader's time zone (resolved again each day), filters. */
+export type InsightsAsk = { choice: PeriodChoice; timeZone: string; custom?: { from: string; to: string }; filters: InsightsFilters };
 
-function keyOf(input: InsightsInput) {
-  const { period, filters } = input;
-  return [period.start.getTime(), period.end.getTime(), period.bucketMs, filters.categoryId ?? "", filters.challengeId ?? "", input.replyPromiseDays].join("|");
+/** The ask as the table's key: the same JSON for the same ask. */
+function askKey(ask: InsightsAsk) {
+  const custom = ask.choice === "custom" && ask.custom ? [ask.custom.from, ask.custom.to] : null;
+  return JSON.stringify([ask.choice, ask.timeZone, custom, ask.filters.categoryId ?? null, ask.filters.challengeId ?? null]);
+}
+function askOf(key: string): InsightsAsk {
+  const [choice, timeZone, custom, categoryId, challengeId] = JSON.parse(key) as [PeriodChoice, string, [string, string] | null, number | null, number | null];
+  return { choice, timeZone, custom: custom ? { from: custom[0], to: custom[1] } : undefined, filters: { categoryId: categoryId ?? undefined, challengeId: challengeId ?? undefined } };
+}
+const periodOf = (ask: InsightsAsk, now: Date) => resolvePeriod(ask.choice, now, ask.timeZone, ask.custom);
+/** Which period and promise figures are for: the ask's period moves with the day. */
+const countedFor = (period: Period, replyPromiseDays: number) => [period.start.getTime(), period.end.getTime(), period.bucketMs, replyPromiseDays].join("|");
+
+/** The figures as kept (JSON), with their dates back. */
+function reviveInsights(json: string): Insights {
+  const insights = JSON.parse(json) as Insights;
+  for (const bucket of insights.activity.series) bucket.start = new Date(bucket.start);
+  return insights;
 }
 
-/** Counts the figures as of `countedAt`; kept under `key` once they are ready (or at once, with nothing to show meanwhile). */
-function countAndKeep(key: string, input: InsightsInput, countedAt: Date, keepAtOnce: boolean): Kept {
-  const entry: Kept = { countedAt, figures: getInsights({ ...input, now: countedAt }), recounting: false };
-  const keep = () => {
-    kept.delete(key);
-    if (kept.size >= MAX_KEPT) kept.delete(kept.keys().next().value!);
-    kept.set(key, entry);
-  };
-  if (keepAtOnce) keep();
-  entry.figures.then(
-    () => (keepAtOnce ? undefined : keep()),
-    (error: unknown) => {
-      // Nothing kept that failed: the next request counts again.
-      if (kept.get(key) === entry) kept.delete(key);
-      else console.error("Counting the insights again failed:", error);
-    },
+/** Counts under way in this process, by ask and period: requests and the job that want the same count share it. */
+const counting = new Map<string, Promise<{ countedAt: Date; insights: Insights }>>();
+
+/** Counts the ask's figures as of `at` and keeps them; one count at a time per ask and period in a process. */
+function countAndKeep(ask: InsightsAsk, replyPromiseDays: number, at: Date) {
+  const key = askKey(ask);
+  const period = periodOf(ask, at);
+  const target = countedFor(period, replyPromiseDays);
+  const under = `${key}|${target}`;
+  let count = counting.get(under);
+  if (!count) {
+    count = (async () => {
+      const insights = await getInsights({ period, filters: ask.filters, replyPromiseDays, now: at });
+      const kept = { countedFor: target, countedAt: at, figures: JSON.stringify(insights) };
+      await transaction((tx) =>
+        tx
+          .insert(insightsFigures)
+          .values({ ask: key, askedAt: at, ...kept })
+          .onConflictDoUpdate({ target: insightsFigures.ask, set: kept })
+          .then(() => undefined),
+      );
+      return { countedAt: at, insights };
+    })().finally(() => counting.delete(under));
+    counting.set(under, count);
+  }
+  return count;
+}
+
+/** Notes that a page asked for `ask` (and, for its time zone, the usual periods), so that the job keeps them counted. */
+async function noteAsked(ask: InsightsAsk, at: Date) {
+  const usual = USUAL_CHOICES.filter((choice) => choice !== ask.choice || ask.filters.categoryId || ask.filters.challengeId).map((choice) =>
+    askKey({ choice, timeZone: ask.timeZone, filters: {} }),
   );
-  return entry;
+  await transaction(async (tx) => {
+    await tx.insert(insightsFigures).values({ ask: askKey(ask), askedAt: at }).onConflictDoUpdate({ target: insightsFigures.ask, set: { askedAt: at } });
+    await tx
+      .insert(insightsFigures)
+      .values(usual.map((key) => ({ ask: key, askedAt: at })))
+      .onConflictDoNothing();
+  });
 }
 
 /**
- * What /admin/insights shows, and when it was counted: kept figures while fresh, kept ones
- * while newer ones are counted after 5 minutes, newly counted ones after an hour.
+ * What /admin/insights shows for `ask`, and when it was counted: kept figures while fresh, kept
+ * ones while newer ones are counted after 5 minutes, newly counted ones after an hour or when
+ * none were kept for today's period.
  */
-export async function keptInsights(input: InsightsInput): Promise<{ countedAt: Date; insights: Insights }> {
-  const key = keyOf(input);
+export async function keptInsights(ask: InsightsAsk, replyPromiseDays: number): Promise<{ countedAt: Date; insights: Insights; period: Period }> {
   const at = clockNow();
-  let entry = kept.get(key);
-  const age = entry ? at.getTime() - entry.countedAt.getTime() : Infinity;
-  if (!entry || age >= INSIGHTS_KEPT_MS || age < 0) entry = countAndKeep(key, input, at, true);
-  else if (age >= INSIGHTS_FRESH_MS && !entry.recounting) {
-    entry.recounting = true;
-    const recount = countAndKeep(key, input, at, false);
-    recount.figures.catch(() => (entry!.recounting = false));
+  const period = periodOf(ask, at);
+  const [row] = await db.select().from(insightsFigures).where(eq(insightsFigures.ask, askKey(ask)));
+  const age = row?.countedAt ? at.getTime() - row.countedAt.getTime() : Infinity;
+  const usable = row?.figures && row.countedFor === countedFor(period, replyPromiseDays) && age >= 0 && age < INSIGHTS_KEPT_MS;
+  if (!row || at.getTime() - row.askedAt.getTime() >= ASKED_NOTED_MS) await noteAsked(ask, at);
+  if (!usable) return { ...(await countAndKeep(ask, replyPromiseDays, at)), period };
+  if (age >= INSIGHTS_FRESH_MS) {
+    countAndKeep(ask, replyPromiseDays, at).catch((error: unknown) => console.error("Counting the insights again failed:", error));
   }
-  return { countedAt: entry.countedAt, insights: await entry.figures };
+  return { countedAt: row.countedAt!, insights: reviveInsights(row.figures!), period };
 }
 
-/** Forgets every kept figure (tests: each file starts from an empty database). */
-export function forgetKeptInsights() {
-  kept.clear();
+/**
+ * The background job: counts what pages asked for in the last week whose figures are missing,
+ * for another day's period, or older than 45 minutes (a few per run, the oldest first), and
+ * forgets what nobody asked for in a week. Returns how many it counted.
+ */
+export async function countAskedInsights(replyPromiseDays: number) {
+  const at = clockNow();
+  await transaction((tx) => tx.delete(insightsFigures).where(lt(insightsFigures.askedAt, new Date(at.getTime() - INSIGHTS_ASKED_MS))).then(() => undefined));
+  const asked = await db
+    .select({ ask: insightsFigures.ask, countedFor: insightsFigures.countedFor, countedAt: insightsFigures.countedAt })
+    .from(insightsFigures)
+    .orderBy(asc(insightsFigures.countedAt), asc(insightsFigures.ask));
+  const due = asked.filter((row) => {
+    const ask = askOf(row.ask);
+    return !row.countedAt || row.countedFor !== countedFor(periodOf(ask, at), replyPromiseDays) || at.getTime() - row.countedAt.getTime() >= INSIGHTS_RECOUNT_MS;
+  });
+  for (const row of due.slice(0, COUNTS_PER_RUN)) await countAndKeep(askOf(row.ask), replyPromiseDays, at);
+  return Math.min(due.length, COUNTS_PER_RUN);
 }

@@ -1,8 +1,10 @@
 import { announceOpenedVoting } from "~/domain/challenges.server";
+import { countAskedInsights } from "~/domain/insights.server";
 import { sendNotificationEmails } from "~/domain/notifications.server";
 import { deleteEndedRateLimits } from "~/domain/rate-limits.server";
 import { computeMissingSearchTerms } from "~/domain/search.server";
 import { deleteExpiredSsoTokenUses } from "~/domain/signed-token-sso.server";
+import { getSite } from "~/domain/site.server";
 import { exclusively } from "~/lib/db.server";
 import { deliverDueEmails } from "~/lib/mail/outbox.server";
 import { deliverDueWebhooks } from "~/lib/webhooks/outbox.server";
@@ -11,7 +13,8 @@ import { deliverDueWebhooks } from "~/lib/webhooks/outbox.server";
  * The server process's background work: turning notifications into emails (coalesced per idea,
  * or gathered in digests), delivering the email and webhook outboxes, telling challenge
  * participants that voting opened, deleting rate-limit windows that have ended, and giving
- * search terms to ideas that have none (after an upgrade or an import). Started by
+ * search terms to ideas that have none (after an upgrade or an import), and keeping counted the
+ * insights' figures that pages asked for (decision 0024). Started by
  * server.mjs (through entry.server.tsx) in one process only, never by a page: when the server
  * runs one process per core, in the worker the cluster's primary chose (server-cluster.mjs).
  * JOBS_INTERVAL_MS shortens every interval (the browser
@@ -32,8 +35,15 @@ const JOBS = [
   // Idle, this costs one look at an empty index; after an upgrade, search misses the ideas not
   // done yet, so it comes round soon.
   { name: "missing search terms", intervalMs: 5_000, run: () => exclusively("job:missing search terms", computeMissingSearchTerms) },
+  // A count reads on a worker thread (SQLite) or in the database (PostgreSQL), never on this event loop.
+  { name: "insights figures", intervalMs: 60_000, run: () => exclusively("job:insights figures", keepInsightsCounted) },
   { name: "expired single sign-on tokens", intervalMs: 60_000, run: () => exclusively("job:expired single sign-on tokens", deleteExpiredSsoTokenUses) },
 ];
+
+async function keepInsightsCounted() {
+  const site = await getSite();
+  return site ? countAskedInsights(site.replyPromiseDays) : 0;
+}
 
 export function startBackgroundJobs() {
   const state = globalThis as { __tertuliaJobs?: NodeJS.Timeout[] };

@@ -21,10 +21,10 @@ import { formatInTimeZone } from "date-fns-tz";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, { role: "staff" });
-  const { form, filters, period, timeZone, error } = parseInsightsFilters(request);
+  const { form, ask, timeZone, error } = parseInsightsFilters(request);
   const site = (await getSite())!;
-  const [{ insights, countedAt }, categories, challenges] = await Promise.all([
-    keptInsights({ period, filters, replyPromiseDays: site.replyPromiseDays }),
+  const [{ insights, countedAt, period }, categories, challenges] = await Promise.all([
+    keptInsights(ask, site.replyPromiseDays),
     listCategories({ includeArchived: true }),
     listAllChallenges(),
   ]);
@@ -36,7 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     // Each chart column's first day, in the reader's calendar.
     buckets: insights.activity.series.map((bucket) => formatInTimeZone(bucket.start, timeZone, "yyyy-MM-dd")),
     insights,
-    // The figures are kept a few minutes (decision 0021): the page says when they were counted.
+    // The figures are kept a few minutes (decisions 0021, 0024): the page says when they were counted.
     counted: { at: countedAt, timeZone, freshMinutes: INSIGHTS_FRESH_MS / 60_000 },
     promiseDays: site.replyPromiseDays,
     categories: categories.map(({ id, name }) => ({ id, name })),

@@ -1,5 +1,5 @@
 import { customRangeError, isPeriodChoice, resolvePeriod, type PeriodChoice } from "~/domain/insights-period";
-import type { InsightsFilters } from "~/domain/insights.server";
+import type { InsightsAsk, InsightsFilters } from "~/domain/insights.server";
 import { now } from "~/lib/clock.server";
 import { timeZoneFromRequest } from "~/lib/time-zone";
 import { idField } from "~/web/params";
@@ -43,8 +43,11 @@ export function parseInsightsFilters(request: Request) {
     error = customRangeError(form.from, form.to);
     if (error) choice = DEFAULT_PERIOD;
   }
-  const period = resolvePeriod(choice, now(), timeZone, { from: form.from, to: form.to });
-  return { form, filters, period, timeZone, error };
+  const custom = choice === "custom" ? { from: form.from, to: form.to } : undefined;
+  const period = resolvePeriod(choice, now(), timeZone, custom);
+  // What the page asks for, as the kept figures know it (decision 0024): "the last 90 days" moves with the day.
+  const ask: InsightsAsk = { choice, timeZone, custom, filters };
+  return { form, filters, period, timeZone, error, ask };
 }
 
 /** The query string of these choices (for links to the exports), empty values left out. */

@@ -28,6 +28,4 @@ beforeAll(async () => {
   // The site row starts again at settings version 0: what a previous file kept is not this file's.
   const { forgetKeptSettings } = await import("~/domain/site.server");
   forgetKeptSettings();
-  const { forgetKeptInsights } = await import("~/domain/insights.server");
-  forgetKeptInsights();
 });

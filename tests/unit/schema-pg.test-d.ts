@@ -32,6 +32,7 @@ export type RowTypes = [
   Expect<Same<"challenges">>,
   Expect<Same<"challengeWinners">>,
   Expect<Same<"rateLimits">>,
+  Expect<Same<"insightsFigures">>,
   Expect<Same<"identities">>,
   Expect<Same<"ssoSecrets">>,
   Expect<Same<"ssoTokenUses">>,
@@ -49,6 +50,6 @@ export type RowTypes = [
 ];
 
 /** Every table is listed above: a new table in both schemas must be added here. */
-type Listed = "site" | "users" | "sessions" | "invitations" | "accountTokens" | "categories" | "ideas" | "votes" | "comments" | "ideaEvents" | "follows" | "notifications" | "emailPreferences" | "emailSchedules" | "emailOutbox" | "ideaMerges" | "reports" | "auditLog" | "challenges" | "challengeWinners" | "rateLimits" | "identities" | "ssoSecrets" | "ssoTokenUses" | "apiKeys" | "webhooks" | "webhookDeliveries" | "uploads" | "uploadBlobs";
+type Listed = "site" | "users" | "sessions" | "invitations" | "accountTokens" | "categories" | "ideas" | "votes" | "comments" | "ideaEvents" | "follows" | "notifications" | "emailPreferences" | "emailSchedules" | "emailOutbox" | "ideaMerges" | "reports" | "auditLog" | "challenges" | "challengeWinners" | "rateLimits" | "insightsFigures" | "identities" | "ssoSecrets" | "ssoTokenUses" | "apiKeys" | "webhooks" | "webhookDeliveries" | "uploads" | "uploadBlobs";
 type TablesOf<S> = { [K in keyof S]: S[K] extends { $inferSelect: unknown } ? K : never }[keyof S];
 export type AllListed = [Expect<Equal<TablesOf<typeof sqlite>, Listed>>, Expect<Equal<TablesOf<typeof pg>, Listed>>];
