@@ -39,19 +39,17 @@ function ideaFilter(shape: Shape) {
 function onSelectedIdeas(ideaId: typeof votes.ideaId | typeof comments.ideaId, shape: Shape) {
   return shape.category || shape.challenge ? inArray(ideaId, db.select({ id: ideas.id }).from(ideas).where(ideaFilter(shape))) : undefined;
 }
-/** Rows of the period, with the filters. */
-const inPeriod = (time: TimeColumn, shape: Shape, ideaId: typeof votes.ideaId | typeof comments.ideaId | null) =>
-  and(gte(time, slot("start", time)), lt(time, slot("end", time)), ideaId ? onSelectedIdeas(ideaId, shape) : ideaFilter(shape));
-
 /**
- * Rows after the cursor in (time, …ties) order, the cursor's time given as "at". The plain
- * `time >= at` bound lets the index seek straight to the cursor; without it the OR made every
- * batch walk the range from its start.
+ * Rows of the period after the cursor, if any, in (time, …ties) order, with the filters. After a
+ * cursor the cursor's time ("at") is the only lower bound: the index seeks straight to it. With
+ * the period's start beside it, SQLite took the start as the range's bound and walked every
+ * batch from there (a million votes: 12.7 s of CPU in SQLite alone, 0.65 s with one bound).
  */
-function after(time: TimeColumn, shape: Shape, tie: () => SQL | undefined): SQL | undefined {
-  if (!shape.cursor) return undefined;
+function inPeriodAfter(time: TimeColumn, shape: Shape, ideaId: typeof votes.ideaId | typeof comments.ideaId | null, tie: () => SQL | undefined) {
+  const filters = ideaId ? onSelectedIdeas(ideaId, shape) : ideaFilter(shape);
+  if (!shape.cursor) return and(gte(time, slot("start", time)), lt(time, slot("end", time)), filters);
   const at = slot("at", time);
-  return and(gte(time, at), or(gt(time, at), and(eq(time, at), tie())));
+  return and(gte(time, at), lt(time, slot("end", time)), or(gt(time, at), and(eq(time, at), tie())), filters);
 }
 
 /** One prepared query per shape of `build`, named for PostgreSQL by `kind` and the shape. */
@@ -136,7 +134,7 @@ const ideaBatch = preparedPerShape("ideas", (shape) =>
       adoptedById: ideas.adoptedById,
     })
     .from(ideas)
-    .where(and(inPeriod(ideas.createdAt, shape, null), after(ideas.createdAt, shape, () => gt(ideas.id, given<number>("id")))))
+    .where(inPeriodAfter(ideas.createdAt, shape, null, () => gt(ideas.id, given<number>("id"))))
     .orderBy(asc(ideas.createdAt), asc(ideas.id))
     .limit(BATCH),
 );
@@ -182,9 +180,8 @@ const voteBatch = preparedPerShape("votes", (shape) =>
     .select({ ideaId: votes.ideaId, userId: votes.userId, createdAt: votes.createdAt })
     .from(votes)
     .where(
-      and(
-        inPeriod(votes.createdAt, shape, votes.ideaId),
-        after(votes.createdAt, shape, () => or(gt(votes.ideaId, given<number>("ideaId")), and(eq(votes.ideaId, given<number>("ideaId")), gt(votes.userId, given<string>("userId"))))),
+      inPeriodAfter(votes.createdAt, shape, votes.ideaId, () =>
+        or(gt(votes.ideaId, given<number>("ideaId")), and(eq(votes.ideaId, given<number>("ideaId")), gt(votes.userId, given<string>("userId")))),
       ),
     )
     .orderBy(asc(votes.createdAt), asc(votes.ideaId), asc(votes.userId))
@@ -211,7 +208,7 @@ const commentBatch = preparedPerShape("comments", (shape) =>
   db
     .select({ ideaId: comments.ideaId, id: comments.id, authorId: comments.authorId, kind: comments.kind, createdAt: comments.createdAt })
     .from(comments)
-    .where(and(inPeriod(comments.createdAt, shape, comments.ideaId), after(comments.createdAt, shape, () => gt(comments.id, given<number>("id")))))
+    .where(inPeriodAfter(comments.createdAt, shape, comments.ideaId, () => gt(comments.id, given<number>("id"))))
     .orderBy(asc(comments.createdAt), asc(comments.id))
     .limit(BATCH),
 );
