@@ -12,11 +12,17 @@ export type CsvCell = string | number | boolean | Date | null | undefined;
 // title) must not run as one on the reader's machine, so it is prefixed with an apostrophe.
 const FORMULA_START = /^[=+\-@\t\r]/;
 const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
+/** Either of the two above: most cells are plain text, and one test tells them apart. */
+const NEEDS_CARE = /^[=+\-@\s]|[",\r\n]|\s$/;
 
 export function csvCell(value: CsvCell): string {
   if (value === null || value === undefined) return "";
+  if (typeof value === "string") return NEEDS_CARE.test(value) ? carefulCell(value) : value;
   if (value instanceof Date) return value.toISOString();
-  if (typeof value !== "string") return String(value);
+  return String(value);
+}
+
+function carefulCell(value: string) {
   const safe = FORMULA_START.test(value) ? `'${value}` : value;
   return NEEDS_QUOTES.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
