@@ -1,4 +1,4 @@
-import { and, asc, count, countDistinct, desc, eq, gte, inArray, is, isNotNull, isNull, lt, ne, sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import { and, count, countDistinct, desc, eq, gte, inArray, is, isNotNull, isNull, lt, ne, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { PgTable } from "drizzle-orm/pg-core";
 import { categories, challenges, comments, ideas, insightsFigures, users, votes, type IdeaStatus } from "#db/tables";
@@ -614,15 +614,21 @@ export async function keptInsights(ask: InsightsAsk, replyPromiseDays: number): 
  */
 export async function countAskedInsights(replyPromiseDays: number) {
   const at = clockNow();
-  await transaction((tx) => tx.delete(insightsFigures).where(lt(insightsFigures.askedAt, new Date(at.getTime() - INSIGHTS_ASKED_MS))).then(() => undefined));
-  const asked = await db
-    .select({ ask: insightsFigures.ask, countedFor: insightsFigures.countedFor, countedAt: insightsFigures.countedAt })
-    .from(insightsFigures)
-    .orderBy(asc(insightsFigures.countedAt), asc(insightsFigures.ask));
+  const forgotten = new Date(at.getTime() - INSIGHTS_ASKED_MS);
+  const rows = await db
+    .select({ ask: insightsFigures.ask, askedAt: insightsFigures.askedAt, countedFor: insightsFigures.countedFor, countedAt: insightsFigures.countedAt })
+    .from(insightsFigures);
+  // A write only when there is something to forget (the job comes every minute).
+  if (rows.some((row) => row.askedAt < forgotten)) {
+    await transaction((tx) => tx.delete(insightsFigures).where(lt(insightsFigures.askedAt, forgotten)).then(() => undefined));
+  }
+  const asked = rows.filter((row) => row.askedAt >= forgotten);
   const due = asked.filter((row) => {
     const ask = askOf(row.ask);
     return !row.countedAt || row.countedFor !== countedFor(periodOf(ask, at), replyPromiseDays) || at.getTime() - row.countedAt.getTime() >= INSIGHTS_RECOUNT_MS;
   });
+  // Never counted first, then the oldest (engines order nulls differently: sorted here).
+  due.sort((a, b) => (a.countedAt?.getTime() ?? 0) - (b.countedAt?.getTime() ?? 0) || a.ask.localeCompare(b.ask));
   for (const row of due.slice(0, COUNTS_PER_RUN)) await countAndKeep(askOf(row.ask), replyPromiseDays, at);
   return Math.min(due.length, COUNTS_PER_RUN);
 }
