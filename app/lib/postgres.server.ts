@@ -71,18 +71,22 @@ export const POSTGRES_MIGRATIONS = path.resolve(process.env.PG_MIGRATIONS_PATH ?
 /** Opens the pool, applies pending migrations (once, under an advisory lock) and returns the database. */
 export async function openPostgres(url: string, options: PostgresOptions = {}): Promise<Postgres> {
   const pool = openPool(url, options);
+  // The keys of `exclusively`: one connection of their own, never closed for being idle (a
+  // session's advisory locks end with it).
+  const lockPool = openPool(url, { poolSize: 1 }, { idleTimeoutMillis: 0 });
   const replicaPools = (options.replicaUrls ?? []).map((replicaUrl) => openPool(replicaUrl, options));
   try {
     await migratePostgres(pool);
   } catch (error) {
-    await Promise.all([pool, ...replicaPools].map((each) => each.end()));
+    await Promise.all([pool, lockPool, ...replicaPools].map((each) => each.end()));
     throw error;
   }
-  return postgresOnPool(pool, options, replicaPools);
+  return postgresOnPool(pool, lockPool, options, replicaPools);
 }
 
-function openPool(url: string, options: PostgresOptions) {
+function openPool(url: string, options: PostgresOptions, poolOptions: pg.PoolConfig = {}) {
   const pool = new pg.Pool({
+    ...poolOptions,
     connectionString: url,
     max: options.poolSize ?? Number(process.env.DATABASE_POOL_SIZE ?? 10),
     // Read-only unless a transaction says otherwise (`transaction(fn)` begins READ WRITE): as on
@@ -125,7 +129,7 @@ export async function migratePostgres(pool: pg.Pool, migrationsFolder = POSTGRES
   }
 }
 
-function postgresOnPool(pool: pg.Pool, options: PostgresOptions = {}, replicaPools: pg.Pool[] = []): Postgres {
+function postgresOnPool(pool: pg.Pool, lockPool: pg.Pool, options: PostgresOptions = {}, replicaPools: pg.Pool[] = []): Postgres {
   const base = drizzle({ client: pool, schema });
   // drizzle's replica support: its selects go to a standby picked at random, the rest to the primary.
   const [firstReplica, ...otherReplicas] = replicaPools.map((replica) => drizzle({ client: replica, schema }));
@@ -215,28 +219,27 @@ function postgresOnPool(pool: pg.Pool, options: PostgresOptions = {}, replicaPoo
   }
 
   /**
-   * Runs `fn` unless another connection, of this server or another, holds `key`; then it does
-   * not wait and leaves the work to that holder. A session advisory lock on a connection kept
-   * for the run (`fn`'s own transactions use others): if the server dies, its connection
-   * closes and the database frees the key.
+   * Runs `fn` unless another server, or this one, holds `key`; then it does not wait and leaves
+   * the work to that holder. A session advisory lock on the lock connection, which holds every
+   * key this server takes while `fn`'s own queries use the pool: a key's connection taken from
+   * the pool would leave as many jobs at once as the pool has connections each waiting for one
+   * more, for ever. If the server dies, its connection closes and the database frees its keys.
    */
+  const keysHeldHere = new Set<string>();
   async function exclusively<T>(key: string, fn: () => Promise<T>): Promise<Exclusive<T>> {
-    const client = await pool.connect();
-    let broken: Error | undefined;
+    // One session may take its own key again: this server's other holder is told no here.
+    if (keysHeldHere.has(key)) return { ran: false };
+    const { rows } = await lockPool.query<{ taken: boolean }>("select pg_try_advisory_lock(hashtextextended($1, 0)) as taken", [key]);
+    if (!rows[0]!.taken) return { ran: false };
+    keysHeldHere.add(key);
     try {
-      const { rows } = await client.query<{ taken: boolean }>("select pg_try_advisory_lock(hashtextextended($1, 0)) as taken", [key]);
-      if (!rows[0]!.taken) return { ran: false };
-      try {
-        return { ran: true, value: await fn() };
-      } finally {
-        await client.query("select pg_advisory_unlock(hashtextextended($1, 0))", [key]);
-      }
-    } catch (error) {
-      broken = error as Error;
-      throw error;
+      return { ran: true, value: await fn() };
     } finally {
-      // A connection whose unlock failed is closed rather than handed on still holding the key.
-      client.release(broken);
+      try {
+        await lockPool.query("select pg_advisory_unlock(hashtextextended($1, 0))", [key]);
+      } finally {
+        keysHeldHere.delete(key);
+      }
     }
   }
 
@@ -253,7 +256,7 @@ function postgresOnPool(pool: pg.Pool, options: PostgresOptions = {}, replicaPoo
         return false;
       }
     },
-    close: async () => void (await Promise.all([pool, ...replicaPools].map((each) => each.end()))),
+    close: async () => void (await Promise.all([pool, lockPool, ...replicaPools].map((each) => each.end()))),
   };
 }
 

@@ -201,6 +201,36 @@ describe("exclusively(key, fn): a background job on one server at a time", () =>
     }
   });
 
+  it("runs more jobs at once than the pool has connections, their keys held on a connection of their own", async () => {
+    const server = await openPostgres(url, { poolSize: 1 });
+    try {
+      // Each job's work needs the pool's one connection: had a key taken it, none could finish.
+      const jobs = ["job:a", "job:b", "job:c"].map((key) => server.exclusively(key, () => server.transaction(async (tx) => (await tx.execute(sql`select ${key}::text as key`)).rows[0]!.key)));
+      expect(await Promise.all(jobs)).toEqual([
+        { ran: true, value: "job:a" },
+        { ran: true, value: "job:b" },
+        { ran: true, value: "job:c" },
+      ]);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("runs a key once at a time in one server too (its lock connection could take its own key again)", async () => {
+    const server = await openPostgres(url, { poolSize: 2 });
+    try {
+      let finish!: () => void;
+      const running = server.exclusively("job:same", () => new Promise<string>((resolve) => (finish = () => resolve("first"))));
+      await expect.poll(() => finish).toBeDefined();
+      expect(await server.exclusively("job:same", async () => "second")).toEqual({ ran: false });
+      finish();
+      expect(await running).toEqual({ ran: true, value: "first" });
+      expect(await server.exclusively("job:same", async () => "again")).toEqual({ ran: true, value: "again" });
+    } finally {
+      await server.close();
+    }
+  });
+
   it("frees the key when the work fails", async () => {
     const [first, second] = await Promise.all([1, 2].map(() => openPostgres(url, { poolSize: 2 })));
     try {
