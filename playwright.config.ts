@@ -84,7 +84,8 @@ export default defineConfig({
   projects: [
     // /setup works once per database: this project runs it and saves the admin's session.
     { name: "setup", testMatch: /setup\.e2e\.ts/ },
-    { name: "journeys", testIgnore: /setup\.e2e\.ts/, dependencies: ["setup"] },
+    // two-servers.e2e.ts belongs to the PostgreSQL run (playwright.pg.config.ts).
+    { name: "journeys", testIgnore: /(setup|two-servers)\.e2e\.ts/, dependencies: ["setup"] },
   ],
   webServer: [
     {
