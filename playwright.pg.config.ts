@@ -40,6 +40,10 @@ export default defineConfig({
         WEB_CONCURRENCY: "1",
         DATABASE_POOL_SIZE: "4",
         DATABASE_PATH: path.join(process.env.TERTULIA_E2E_RUN_DIR!, "unused.db"),
+        // Uploads in the database both share; a folder of each server's own, should they
+        // fall back to the local store, would show in the walk as an image only one serves.
+        UPLOADS_STORE: "database",
+        UPLOADS_DIR: path.join(process.env.TERTULIA_E2E_RUN_DIR!, `uploads-${port}`),
       },
     })),
     {

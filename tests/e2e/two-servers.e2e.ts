@@ -2,20 +2,22 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import pg from "pg";
+import { plainPng } from "../support/images";
 import { ADMIN, postIdea, signUp, typeInEditor, uniqueEmail } from "./support";
 
 // The two-server run (playwright.pg.config.ts): two app servers on one PostgreSQL database
 // behind a balancer that hands each request to the other server than the last. One walk through
 // the main journeys, in English (the SQLite run walks them in both languages and scans every
 // page with axe; here the pages are the same, what is tested is that nothing a request leaves
-// behind lives in one server: sessions, settings, counts, notifications, the outbox).
+// behind lives in one server: sessions, settings, counts, notifications, the outbox,
+// uploaded images).
 
 const voteButton = (page: Page) => page.locator("article form[action$='/vote'] button");
 const commentBy = (page: Page, text: string) => page.locator("li[id^=comment-]").filter({ has: page.locator("article", { hasText: text }) }).last();
 
 test.use({ storageState: { cookies: [], origins: [] } });
 
-test("set up, a customer posts, votes and comments, staff answer: both servers serve it and each email goes out once", async ({ page: staff, browser }) => {
+test("set up, a customer posts, votes, comments and uploads an image, staff answer: both servers serve it and each email goes out once", async ({ page: staff, browser }) => {
   const stamp = String(Date.now() % 100000);
 
   // First run: the site and its admin (the form's errors are the SQLite run's).
@@ -47,6 +49,23 @@ test("set up, a customer posts, votes and comments, staff answer: both servers s
   await typeInEditor(customer, "Your comment", `Question ${stamp}`);
   await customer.getByRole("button", { name: "Post comment" }).click();
   await expect(customer.getByText(`Question ${stamp}`)).toBeVisible();
+
+  // An image as the editor sends it, stored by one server and served by both (UPLOADS_STORE=database;
+  // each server's own folder, UPLOADS_DIR, would have it on one of them only).
+  const uploaded = await customer.request.post("/uploads", {
+    headers: { origin: new URL(ideaUrl).origin },
+    multipart: { file: { name: "pasted.png", mimeType: "image/png", buffer: await plainPng() } },
+  });
+  expect(uploaded.status()).toBe(200);
+  const { src } = (await uploaded.json()) as { src: string };
+  const servedBy = new Map<string, Buffer>();
+  for (let attempt = 0; attempt < 4 && servedBy.size < 2; attempt++) {
+    const image = await customer.request.get(src);
+    expect(image.status()).toBe(200);
+    servedBy.set(image.headers()["x-served-by"]!, await image.body());
+  }
+  const [fromOne, fromOther] = [...servedBy.values()];
+  expect(fromOther?.equals(fromOne!)).toBe(true);
 
   // Staff answer under their name, mark it official and plan the idea with a signed note.
   await staff.goto(ideaUrl);

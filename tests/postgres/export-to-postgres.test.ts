@@ -14,6 +14,7 @@ import { exportToPostgres, rowHash, type TableReport } from "../../scripts/expor
 
 // `npm run db:export-to-postgres`: the demo portal, seeded by `npm run db:seed-demo` into a
 // SQLite file of its own, copied into a new (empty) PostgreSQL database.
+const IMAGE_BYTES = randomBytes(3000);
 const directory = fs.mkdtempSync(path.join(os.tmpdir(), "tertulia-export-"));
 const sqlitePath = path.join(directory, "demo.db");
 let target: Awaited<ReturnType<typeof createEmptyDatabase>>;
@@ -33,6 +34,8 @@ beforeAll(async () => {
   sqlite = new Database(sqlitePath);
   // A session, so that lucia's expiry (seconds on SQLite, a timestamptz on PostgreSQL) is copied too.
   sqlite.prepare("insert into sessions (id, user_id, expires_at) values ('session-hash', 'customer1', 1900000000)").run();
+  // An image kept in the database (UPLOADS_STORE=database), so that bytes are copied too.
+  sqlite.prepare("insert into upload_blobs (key, bytes) values ('AbCdEfGhIjKlMnOpQrSt/64.webp', ?)").run(IMAGE_BYTES);
   target = await createEmptyDatabase();
   postgresUrl = target.url;
   reports = await exportToPostgres({ sqlitePath, postgresUrl });
@@ -61,6 +64,11 @@ describe("db:export-to-postgres", () => {
     expect(byTable.ideas).toBeGreaterThan(20);
     expect(byTable.votes).toBeGreaterThan(50);
     expect(byTable.comments).toBeGreaterThan(10);
+  });
+
+  it("copies the images kept in the database byte for byte", async () => {
+    const [copy] = await rows<{ bytes: Buffer }>("select bytes from upload_blobs where key = 'AbCdEfGhIjKlMnOpQrSt/64.webp'");
+    expect(copy!.bytes.equals(IMAGE_BYTES)).toBe(true);
   });
 
   it("converts types: dates to the millisecond, booleans, lucia's expiry, forward references", async () => {
