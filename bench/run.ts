@@ -10,6 +10,10 @@
 //   npm run bench -- --connections 10 --duration 20
 //   npm run bench -- --profile                     also write the server's CPU profile (--cpu-prof)
 //   npm run bench -- --reuse-data                  keep data/bench/bench.db if it is there
+//   node scripts/test-postgres.mjs npx tsx bench/run.ts --engine postgres
+//                                                  the same on PostgreSQL: the data set is copied
+//                                                  into a fresh database of the server at
+//                                                  POSTGRES_TEST_URL with db:export-to-postgres
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
@@ -19,6 +23,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
+import pg from "pg";
 import { buildDataset, checkDataset } from "./dataset";
 import { COMMON_SEARCHES } from "./text";
 
@@ -33,8 +38,14 @@ const { values: args } = parseArgs({
     short: { type: "boolean", default: false },
     profile: { type: "boolean", default: false },
     "reuse-data": { type: "boolean", default: false },
+    engine: { type: "string", default: "sqlite" },
   },
 });
+if (args.engine !== "sqlite" && args.engine !== "postgres") throw new Error(`--engine is sqlite or postgres, not ${args.engine}`);
+const onPostgres = args.engine === "postgres";
+if (onPostgres && !process.env.POSTGRES_TEST_URL) {
+  throw new Error("--engine postgres needs a PostgreSQL server: node scripts/test-postgres.mjs npx tsx bench/run.ts --engine postgres (or set POSTGRES_TEST_URL to a superuser's address)");
+}
 const scenarios = (args.scenario?.split(",") ?? [...SCENARIOS]) as Scenario[];
 for (const scenario of scenarios) if (!SCENARIOS.includes(scenario)) throw new Error(`unknown scenario ${scenario}; known: ${SCENARIOS.join(", ")}`);
 const connectionLevels = (args.connections ?? (args.short ? "10" : "1,10,50")).split(",").map(Number);
@@ -100,6 +111,26 @@ const voters = (sqlite.prepare("select id from users where role = 'customer' and
 }));
 sqlite.close();
 
+// On PostgreSQL: the same data set and sessions, copied as an operator moves a portal over
+// (docs/deploy.md), into a database made afresh for the run.
+async function copyToPostgres() {
+  const admin = new pg.Client({ connectionString: process.env.POSTGRES_TEST_URL });
+  await admin.connect();
+  try {
+    await admin.query("drop database if exists tertulia_bench with (force)");
+    await admin.query("create database tertulia_bench");
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(process.env.POSTGRES_TEST_URL!);
+  url.pathname = "/tertulia_bench";
+  timed("Data set copied to PostgreSQL (db:export-to-postgres, checked table by table)", () =>
+    execFileSync("npx", ["tsx", "scripts/export-to-postgres.ts", "--from", databasePath], { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, DATABASE_URL: url.href } }),
+  );
+  return url.href;
+}
+const postgresUrl = onPostgres ? await copyToPostgres() : undefined;
+
 const SIMILAR_TITLES = ["Pay with card at the checkout", "Pagar con tarjeta en la caja", "Delivery tracking in the app", "Factura por correo después de la entrega"];
 
 function requestsFor(scenario: Scenario): autocannon.Request[] {
@@ -151,13 +182,17 @@ const server: ChildProcess = spawn(
       // Production does not start without one (docs/security.md).
       SESSION_SECRET: process.env.SESSION_SECRET ?? "bench-session-secret-not-for-any-real-site",
       DATABASE_PATH: databasePath,
+      ...(postgresUrl ? { DATABASE_URL: postgresUrl } : {}),
       MAIL_DIRECTORY: path.join(workDirectory, "mail"),
       BENCH_PROBE_FILE: probeFile,
+      // Every request comes from one address here: the per-address limits (votes are writes,
+      // 300 a minute) would answer 429 to most of the load.
+      RATE_LIMIT_MULTIPLIER: "100000",
     },
     stdio: ["ignore", fs.openSync(logFile, "w"), fs.openSync(logFile, "a")],
   },
 );
-console.log(`Server processes: ${process.env.WEB_CONCURRENCY ?? "one per core (WEB_CONCURRENCY unset)"}.`);
+console.log(`Server processes: ${process.env.WEB_CONCURRENCY ?? "one per core (WEB_CONCURRENCY unset)"}; database: ${onPostgres ? "PostgreSQL" : "SQLite"}.`);
 const serverExited = new Promise<void>((resolve) => server.once("exit", () => resolve()));
 process.on("exit", () => server.kill());
 
@@ -327,8 +362,8 @@ for (const scenario of scenarios) {
 // 5. Done: stop the server (it writes its CPU profile on the way out) and keep the figures.
 server.kill("SIGTERM");
 await serverExited;
-const resultsFile = path.join(workDirectory, "results.json");
-fs.writeFileSync(resultsFile, JSON.stringify({ at: new Date().toISOString(), duration, sizes, rows }, null, 2));
+const resultsFile = path.join(workDirectory, onPostgres ? "results-postgres.json" : "results.json");
+fs.writeFileSync(resultsFile, JSON.stringify({ at: new Date().toISOString(), engine: args.engine, duration, sizes, rows }, null, 2));
 console.log(`\nFigures in ${path.relative(".", resultsFile)}.${args.profile ? ` CPU profile in ${path.relative(".", profileDirectory)}/ (summarise it with npx tsx bench/profile-summary.ts).` : ""}`);
 if (rows.some((row) => row.failures > 0)) {
   console.error(`Some requests failed (non-2xx, errors or timeouts): see ${path.relative(".", logFile)}.`);
