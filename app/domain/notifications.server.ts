@@ -117,7 +117,10 @@ export async function sendNotificationEmails(now = clockNow()) {
   const due = await db
     .selectDistinct({ recipientId: notifications.recipientId })
     .from(notifications)
-    .where(lte(notifications.emailDueAt, now))
+    // "Not null" lets SQLite walk the due-time index: with `<=` alone, its statistics (nearly
+    // every due time null: emailed, or never to be) made it scan every notification for the
+    // DISTINCT instead (0.5 s of CPU on the event loop every 5 s at 300,000 notifications).
+    .where(and(isNotNull(notifications.emailDueAt), lte(notifications.emailDueAt, now)))
     .limit(RECIPIENTS_PER_RUN);
   let emails = 0;
   for (const { recipientId } of due) emails += await sendEmailsTo(recipientId, now);
