@@ -15,7 +15,6 @@
 //                                                  into a fresh database of the server at
 //                                                  POSTGRES_TEST_URL with db:export-to-postgres
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
 import net from "node:net";
@@ -25,6 +24,7 @@ import autocannon from "autocannon";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { buildDataset, checkDataset } from "./dataset";
+import { newSession as makeSession } from "./support";
 import { COMMON_SEARCHES } from "./text";
 
 const SCENARIOS = ["list-html", "list-data", "idea-html", "search", "similar", "vote"] as const;
@@ -88,12 +88,7 @@ if (!(args["reuse-data"] && fs.existsSync(databasePath))) {
 // 2. Sessions for some customers, made directly (their passwords are not real), and what to visit.
 type Reader = { label: string; headers: Record<string, string> };
 const sqlite = new Database(databasePath);
-const newSession = (userId: string) => {
-  const token = randomBytes(20).toString("base64url");
-  // As lib/auth.server stores them: the token's SHA-256 as the id, the expiry in seconds.
-  sqlite.prepare("insert into sessions (id, user_id, expires_at) values (?, ?, ?)").run(createHash("sha256").update(token).digest("hex"), userId, Math.floor(Date.now() / 1000) + 30 * 24 * 3600);
-  return `tertulia_session=${token}`;
-};
+const newSession = (userId: string) => makeSession(sqlite, userId);
 const customerWith = (locale: string) => (sqlite.prepare("select id from users where role = 'customer' and locale = ? order by id limit 1").get(locale) as { id: string }).id;
 const readers: Reader[] = [
   { label: "visitor, English", headers: { ...BROWSER, "accept-language": "en-GB,en;q=0.9" } },

@@ -1,5 +1,17 @@
-// Timing and query-plan helpers shared by the benchmark scripts.
+// Timing, query-plan and session helpers shared by the benchmark scripts.
+import { createHash, randomBytes } from "node:crypto";
 import type Database from "better-sqlite3";
+
+/**
+ * A session for `userId`, made directly in the database (the bench's people have no real
+ * passwords), as lib/auth.server stores them: the token's SHA-256 as the id, the expiry in
+ * seconds. Returns the cookie that carries it.
+ */
+export function newSession(sqlite: Database.Database, userId: string) {
+  const token = randomBytes(20).toString("base64url");
+  sqlite.prepare("insert into sessions (id, user_id, expires_at) values (?, ?, ?)").run(createHash("sha256").update(token).digest("hex"), userId, Math.floor(Date.now() / 1000) + 30 * 24 * 3600);
+  return `tertulia_session=${token}`;
+}
 
 /** The value below which `share` (0–1) of the times fall. */
 function percentile(times: number[], share: number) {
