@@ -12,6 +12,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
 import { bodyLimitFor } from "./app/lib/body-limits.mjs";
+import { gatherWritesPerTurn } from "./app/lib/gathered-writes.mjs";
 import { productionProblems, servedOverHttps, siteUrl, trustProxySetting } from "./app/lib/deployment.mjs";
 import { readYourWrites } from "./app/lib/read-your-writes.mjs";
 import { isAllowedOrigin } from "./app/lib/same-origin.mjs";
@@ -46,24 +47,9 @@ const app = express();
 app.disable("x-powered-by");
 // Behind a proxy named by TRUST_PROXY, req.ip and req.protocol come from its X-Forwarded-* headers.
 app.set("trust proxy", trustProxySetting());
+// Brotli or gzip; Remix's writes are gathered per turn of the event loop before they reach it
+// (gatherWritesPerTurn below, decision 0009).
 app.use(compression());
-// Remix flushes the response after each chunk it writes, for pages that stream. Behind
-// compression every flush closes a compressed block, so a page written in many small chunks
-// compressed to twice its size. Flush once per turn of the event loop instead: what is
-// rendered together is compressed together, and a part streamed later still leaves at once.
-app.use((request, response, next) => {
-  const flushNow = response.flush;
-  let scheduled = false;
-  response.flush = () => {
-    if (scheduled) return;
-    scheduled = true;
-    setImmediate(() => {
-      scheduled = false;
-      flushNow.call(response);
-    });
-  };
-  next();
-});
 // The strict headers (docs/security.md). The Content-Security-Policy lets a page run only its
 // own files and the inline scripts that carry this response's nonce (Remix's and React's, given
 // it through the load context): a script injected into a page does not run. Development serves
@@ -183,6 +169,7 @@ const build = viteDevServer
 
 app.all(
   "*",
+  gatherWritesPerTurn,
   createRequestHandler({
     build,
     mode: production ? "production" : "development",
