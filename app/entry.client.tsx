@@ -3,7 +3,7 @@ import { startTransition, StrictMode } from "react";
 import { hydrateRoot } from "react-dom/client";
 import { I18nextProvider } from "react-i18next";
 import { provideTranslators } from "~/lib/i18n";
-import { browserI18n, browserTranslatorFor, loadBrowserLanguage } from "~/lib/i18n-browser";
+import { browserI18n, browserTranslatorFor, loadBrowserLanguage } from "~/lib/translator";
 
 async function hydrate() {
   // The server chose the language and wrote it on <html lang>; only that language's

@@ -18,28 +18,19 @@ export function isLocale(value: unknown): value is Locale {
 export const translationUrls: Record<Locale, string> = { en: enUrl, es: esUrl };
 
 /**
- * i18next's options with every language's translations, for the server (pages and emails in
- * any language). The browser does not use i18next (see i18n-browser.ts), so its bundle leaves
- * these out.
+ * Every language's translations, for the server (pages and emails in any language); the
+ * browser's bundle leaves them out and fetches its reader's (translationUrls).
  */
 export const resources = { en: { common: en }, es: { common: es } } as const;
-export const i18nConfig = {
-  supportedLngs: [...supportedLocales],
-  fallbackLng: "en",
-  defaultNS,
-  ns: [defaultNS],
-  resources,
-  interpolation: { escapeValue: false },
-};
 
 export type Translate = (key: string | string[], values?: Record<string, unknown>) => string;
 
 let translators: ((locale: Locale) => Translate) | undefined;
 
 /**
- * Where translatorFor finds its translations: on the server, i18next with every language
+ * Where translatorFor finds its translations: on the server, every language
  * (i18n.server.ts, loaded with the root route); in the browser, the reader's language
- * (entry.client.tsx, before hydrating). Kept apart so that i18next stays out of the browser.
+ * (entry.client.tsx, before hydrating). Kept apart so that the other language stays out of the browser.
  */
 export function provideTranslators(provider: (locale: Locale) => Translate) {
   translators = provider;

@@ -2,9 +2,9 @@ import type { i18n as I18next } from "i18next";
 import type { Locale } from "#db/schema";
 import { defaultNS, isLocale, translationUrls } from "~/lib/i18n";
 
-// The browser's translator. The server renders with i18next; the browser only needs to
-// translate the same keys the same way when React re-renders, and i18next (~15 kB gzipped)
-// would take a sixth of the 100 kB a visitor's page may load (docs/decisions/0012).
+// The app's translator, in the browser and on the server. i18next (~15 kB gzipped) would take a
+// sixth of the 100 kB a visitor's page may load (docs/decisions/0012), and on the server its `t`
+// cost ~10 µs a call against ~1 µs here: a list page makes ~150 calls (decision 0025).
 //
 // It reads i18next's JSON format as far as the locale files use it: nested keys (whose parts
 // may hold dots), {{name}}
@@ -12,7 +12,7 @@ import { defaultNS, isLocale, translationUrls } from "~/lib/i18n";
 // Intl.PluralRules; key_ordinal_one… with `ordinal: true`), a list of keys tried in turn. tests/unit/i18n.test.ts checks that it
 // gives i18next's result for every key of both languages.
 
-type Messages = { [key: string]: string | Messages };
+export type Messages = { [key: string]: string | Messages };
 type Values = Record<string, unknown> & { count?: unknown; ordinal?: unknown };
 
 const pluralRules = new Map<string, Intl.PluralRules>();
@@ -33,8 +33,22 @@ function pluralKeys(key: string, language: string, count: number, ordinal: boole
   return count === 0 ? [`${key}_zero`, `${key}_${category}`] : [`${key}_${category}`];
 }
 
-/** A key's text; as in i18next, a key's parts may themselves hold dots ("audit.actions" → "idea.status"). */
+// Each language's texts by whole key, as they are looked up: a key's path is walked once.
+const looked = new WeakMap<Messages, Map<string, string | undefined>>();
 function lookup(messages: Messages, key: string): string | undefined {
+  let texts = looked.get(messages);
+  if (!texts) looked.set(messages, (texts = new Map()));
+  let text = texts.get(key);
+  if (text === undefined) {
+    text = walk(messages, key);
+    // Only keys the file holds are kept, so that the cache is bounded by the file.
+    if (text !== undefined) texts.set(key, text);
+  }
+  return text;
+}
+
+/** A key's text; as in i18next, a key's parts may themselves hold dots ("audit.actions" → "idea.status"). */
+function walk(messages: Messages, key: string): string | undefined {
   const parts = key.split(".");
   let node: string | Messages | undefined = messages;
   for (let start = 0; start < parts.length; ) {
@@ -83,14 +97,24 @@ type Listener = (language: string) => void;
  * The part of i18next's interface that react-i18next's useTranslation and remix-i18next's
  * useChangeLanguage call, over one language's translations at a time.
  */
-class BrowserTranslations {
+class Translations {
   language = "";
   languages: string[] = [];
   readonly isInitialized = true;
   readonly options = { defaultNS, ns: [defaultNS], react: { useSuspense: false, bindI18n: "languageChanged" } };
   readonly store = { on() {}, off() {} };
   private readonly messages = new Map<string, Messages>();
+  private readonly fixed = new Map<string, (key: string | string[], values?: Values) => string>();
   private readonly listeners = new Map<string, Set<Listener>>();
+
+  /** The server's: one language, its translations given. The browser's starts empty. */
+  constructor(ready?: { language: Locale; messages: Messages }) {
+    if (ready) {
+      this.messages.set(ready.language, ready.messages);
+      this.language = ready.language;
+      this.languages = [ready.language];
+    }
+  }
 
   /** Fetches a language's translations (the page preloads its reader's) and makes it current. */
   async changeLanguage(language: string) {
@@ -117,10 +141,15 @@ class BrowserTranslations {
     done?.();
   }
 
+  /** A translator bound to a language; made once per language that has its translations. */
   getFixedT(language?: string | null) {
     const lng = language ?? this.language;
-    const messages = this.messages.get(lng) ?? {};
-    return (key: string | string[], values?: Values) => translate(messages, lng, key, values);
+    const known = this.fixed.get(lng);
+    if (known) return known;
+    const messages = this.messages.get(lng);
+    const t = (key: string | string[], values?: Values) => translate(messages ?? {}, lng, key, values);
+    if (messages) this.fixed.set(lng, t);
+    return t;
   }
 
   t = (key: string | string[], values?: Values) => this.getFixedT()(key, values);
@@ -135,9 +164,17 @@ class BrowserTranslations {
   }
 }
 
-const browserTranslations = new BrowserTranslations();
+/**
+ * For the server: a language's translations, ready, as react-i18next's <I18nextProvider> takes
+ * them (typed as i18next's instance, of which this implements the part react-i18next uses).
+ */
+export function readyTranslations(language: Locale, messages: Messages) {
+  return new Translations({ language, messages }) as unknown as I18next;
+}
 
-/** For <I18nextProvider>: react-i18next types its instance as i18next's, of which this implements the part it uses. */
+const browserTranslations = new Translations();
+
+/** For <I18nextProvider> in the browser. */
 export const browserI18n = browserTranslations as unknown as I18next;
 
 export function loadBrowserLanguage(language: string) {
