@@ -1,9 +1,9 @@
 import { RemixBrowser } from "@remix-run/react";
 import { startTransition, StrictMode } from "react";
 import { hydrateRoot } from "react-dom/client";
-import { I18nextProvider } from "react-i18next";
 import { provideTranslators } from "~/lib/i18n";
-import { browserI18n, browserTranslatorFor, loadBrowserLanguage } from "~/lib/translator";
+import { browserTranslations, browserTranslatorFor, loadBrowserLanguage } from "~/lib/translator";
+import { TranslationProvider } from "~/lib/use-translation";
 
 async function hydrate() {
   // The server chose the language and wrote it on <html lang>; only that language's
@@ -20,11 +20,11 @@ async function hydrate() {
   startTransition(() => {
     hydrateRoot(
       document,
-      <I18nextProvider i18n={browserI18n}>
+      <TranslationProvider translations={browserTranslations}>
         <StrictMode>
           <RemixBrowser />
         </StrictMode>
-      </I18nextProvider>,
+      </TranslationProvider>,
     );
   });
 }

@@ -3,10 +3,10 @@ import { createReadableStreamFromReadable, type AppLoadContext, type EntryContex
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { I18nextProvider } from "react-i18next";
 import { isLocale } from "~/lib/i18n";
 import { i18nForRendering } from "~/lib/i18n.server";
 import { NonceContext } from "~/lib/nonce";
+import { TranslationProvider } from "~/lib/use-translation";
 
 // server.mjs starts the background jobs in one process (and stops them on shutdown) through the server build's entry.
 export { startBackgroundJobs, stopBackgroundJobs } from "~/jobs/background-jobs.server";
@@ -25,7 +25,7 @@ export default function handleRequest(
   // The root loader decided the reader's language; render the page in it.
   const rootData = remixContext.staticHandlerContext.loaderData.root as { locale?: string } | undefined;
   const locale = isLocale(rootData?.locale) ? rootData.locale : "en";
-  const i18n = i18nForRendering(locale);
+  const translations = i18nForRendering(locale);
 
   const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
 
@@ -33,9 +33,9 @@ export default function handleRequest(
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
       <NonceContext.Provider value={nonce}>
-        <I18nextProvider i18n={i18n}>
+        <TranslationProvider translations={translations}>
           <RemixServer context={remixContext} url={request.url} abortDelay={streamTimeout} nonce={nonce} />
-        </I18nextProvider>
+        </TranslationProvider>
       </NonceContext.Provider>,
       {
         nonce,

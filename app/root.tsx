@@ -17,8 +17,7 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
-import { useChangeLanguage } from "remix-i18next/react";
+import { useFollowLanguage, useTranslation } from "~/lib/use-translation";
 import { ConfirmAddressNotice } from "~/components/confirm-address";
 import { useErrorText } from "~/components/error-text";
 import { SiteFooter } from "~/components/site-footer";
@@ -96,7 +95,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const theme = rootData?.theme ?? null;
   const { t } = useTranslation();
   const nonce = useNonce();
-  useChangeLanguage(locale);
+  useFollowLanguage(locale);
   return (
     <html lang={locale} dir="ltr" data-theme={theme ?? undefined} style={rootData?.site?.style}>
       <head>

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/use-translation";
 import { phaseDeadline, type ChallengePhase, type ChallengeWindows } from "~/domain/challenge-phases";
 import { clsx } from "~/lib/clsx";
 import { formatRelative, formatZonedDateTime } from "~/lib/format";

@@ -1,5 +1,5 @@
 import { Form, Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/use-translation";
 
 /** Asks for a new confirmation link (POST /verify-email, which says where it went). */
 export function ResendConfirmationForm() {

@@ -1,7 +1,7 @@
 import type { SubmissionResult } from "@conform-to/react";
 import { Form, Link } from "@remix-run/react";
 import { useEffect, useRef } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/use-translation";
 import type { IdeaStatus, Role } from "#db/schema";
 import { Avatar } from "~/components/avatar";
 import { RichText } from "~/components/rich-text";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/use-translation";
 
 /**
  * Zod messages are i18n keys ("errors.field.tooShort"); some carry a count after a colon

@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/use-translation";
 import type { IdeaStatus } from "#db/schema";
 import { clsx } from "~/lib/clsx";
 import { challengePath } from "~/lib/paths";

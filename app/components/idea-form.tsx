@@ -1,7 +1,7 @@
 import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { Form, Link, useFetcher, useNavigation } from "@remix-run/react";
 import { useEffect, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/use-translation";
 import { FieldErrors, FormErrors, type FieldConstraints } from "~/components/forms";
 import { StatusBadge } from "~/components/idea-badges";
 import { RichTextField } from "~/components/rich-text-field";

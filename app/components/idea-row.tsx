@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/use-translation";
 import { ChallengeTag, CategoryTag, StatusBadge, WinnerBadge } from "~/components/idea-badges";
 import { IdeaStanding } from "~/components/idea-standing";
 import { IdeaVote } from "~/components/idea-vote";

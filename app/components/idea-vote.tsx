@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/use-translation";
 import { VoteButton, VoteCount } from "~/components/vote-button";
 import type { IdeaSummary } from "~/domain/ideas.server";
 

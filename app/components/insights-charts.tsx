@@ -2,7 +2,7 @@ import { Group } from "@visx/group";
 import { scaleBand, scaleLinear } from "@visx/scale";
 import { Bar } from "@visx/shape";
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/use-translation";
 
 // Charts of /admin/insights, drawn with visx (SVG primitives and d3 scales, no measuring of the
 // page): the SVG is complete in the server-rendered HTML, keeps its shape at any width through

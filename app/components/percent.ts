@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/use-translation";
 
 /** A share as a percentage, in the reader's language ("45%", "45 %"). */
 export function usePercent() {

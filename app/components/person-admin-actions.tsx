@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/use-translation";
 import type { Role } from "#db/schema";
 import { useErrorText } from "~/components/error-text";
 import { isStaff } from "~/domain/roles";

@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/use-translation";
 import { clsx } from "~/lib/clsx";
 import { useFormatters } from "~/lib/format";
 

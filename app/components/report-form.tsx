@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/use-translation";
 import type { z } from "zod";
 import { FieldErrors, FormErrors } from "~/components/forms";
 // Types only: the server validates the report (web/workflow-forms.ts).

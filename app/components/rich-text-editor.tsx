@@ -10,7 +10,7 @@ import ListOrderedIcon from "lucide-react/icons/list-ordered";
 import SquareCodeIcon from "lucide-react/icons/square-code";
 import TextQuoteIcon from "lucide-react/icons/text-quote";
 import { useEffect, useRef, useState, type KeyboardEvent, type RefObject } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/use-translation";
 import { clsx } from "~/lib/clsx";
 import { docToPlainText, isAllowedHref, parseDocJson, plainTextToDoc, type RichTextJson } from "~/lib/rich-text";
 import { richTextExtensions } from "~/lib/rich-text-schema";

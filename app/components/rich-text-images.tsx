@@ -1,7 +1,7 @@
 import { Extension, type Editor } from "@tiptap/core";
 import { Plugin, PluginKey } from "@tiptap/pm/state";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/use-translation";
 import { useErrorText } from "~/components/error-text";
 import { IMAGE_ACCEPT, imageFileProblem } from "~/lib/image-files";
 

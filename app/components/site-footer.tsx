@@ -1,5 +1,5 @@
 import { Form, useLocation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/use-translation";
 import type { Theme } from "#db/schema";
 import { supportedLocales } from "~/lib/i18n";
 

@@ -1,5 +1,5 @@
 import { Form, Link, NavLink } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/use-translation";
 import type { Role } from "#db/schema";
 import { Avatar } from "~/components/avatar";
 import { clsx } from "~/lib/clsx";

@@ -1,6 +1,6 @@
 import { getFormProps, getSelectProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { Form, useLoaderData, useNavigation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/use-translation";
 import { FieldErrors, FormErrors, TextField } from "~/components/forms";
 import { lazy, Suspense } from "react";
 import { RecordedVotes as RecordedVotesNow, type Voter } from "~/components/recorded-votes";

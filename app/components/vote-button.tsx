@@ -1,5 +1,5 @@
 import { useFetcher, useLocation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/use-translation";
 import { useFormatters } from "~/lib/format";
 import { clsx } from "~/lib/clsx";
 import { useHydrated } from "~/lib/use-hydrated";

@@ -1,5 +1,4 @@
-import { useContext } from "react";
-import { getI18n, I18nContext } from "react-i18next";
+import { useLanguage } from "~/lib/use-translation";
 
 // Making an Intl formatter costs far more than using one (tens of microseconds, and native
 // memory), and a page formats hundreds of values: each formatter is made once per language
@@ -37,15 +36,9 @@ export function formatters(locale: string) {
   });
 }
 
-/**
- * The formatters of the language the page renders in. Only the language is needed, so this reads
- * the i18next instance from its context instead of `useTranslation()`, which makes a translation
- * function and checks the namespaces on every call (a list page calls this ~40 times). The
- * components that format also translate, so they re-render when the language changes.
- */
+/** The formatters of the language the page renders in. */
 export function useFormatters() {
-  const i18n = useContext(I18nContext)?.i18n ?? getI18n();
-  return formatters(i18n.language);
+  return formatters(useLanguage());
 }
 
 /** A moment that matters to the reader (a deadline): in their own time zone, with its name. */

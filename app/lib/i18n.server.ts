@@ -14,20 +14,27 @@ export const localeCookie = createCookie("tertulia_lng", {
   maxAge: 60 * 60 * 24 * 365,
 });
 
+/** One detector per site default language (it falls back to it), made once. */
+const detectors = new Map<Locale, RemixI18Next>();
+
 /**
  * The reader's language: their own setting, else the switcher's cookie, else the browser's
  * Accept-Language, else the site default.
  */
 export async function detectLocale(request: Request, personLocale: Locale | null | undefined, siteDefault: Locale) {
   if (personLocale) return personLocale;
-  const detector = new RemixI18Next({
-    detection: {
-      supportedLanguages: [...supportedLocales],
-      fallbackLanguage: siteDefault,
-      cookie: localeCookie,
-      order: ["cookie", "header"],
-    },
-  });
+  let detector = detectors.get(siteDefault);
+  if (!detector) {
+    detector = new RemixI18Next({
+      detection: {
+        supportedLanguages: [...supportedLocales],
+        fallbackLanguage: siteDefault,
+        cookie: localeCookie,
+        order: ["cookie", "header"],
+      },
+    });
+    detectors.set(siteDefault, detector);
+  }
   const locale = await detector.getLocale(request);
   return isLocale(locale) ? locale : siteDefault;
 }
@@ -38,7 +45,7 @@ export async function detectLocale(request: Request, personLocale: Locale | null
 // at a tenth of the cost per call (decision 0025).
 const renderInstances = new Map(supportedLocales.map((locale) => [locale, readyTranslations(locale, resources[locale].common)]));
 
-/** The ready translations that render pages in `locale` (for react-i18next's provider). */
+/** The ready translations that render pages in `locale`. */
 export function i18nForRendering(locale: Locale) {
   return renderInstances.get(locale)!;
 }

@@ -1,6 +1,5 @@
-import type { i18n as I18next } from "i18next";
 import type { Locale } from "#db/schema";
-import { defaultNS, isLocale, translationUrls } from "~/lib/i18n";
+import { isLocale, translationUrls, type Translate } from "~/lib/i18n";
 
 // The app's translator, in the browser and on the server. i18next (~15 kB gzipped) would take a
 // sixth of the 100 kB a visitor's page may load (docs/decisions/0012), and on the server its `t`
@@ -94,25 +93,22 @@ export function translate(messages: Messages, language: string, key: string | st
 type Listener = (language: string) => void;
 
 /**
- * The part of i18next's interface that react-i18next's useTranslation and remix-i18next's
- * useChangeLanguage call, over one language's translations at a time.
+ * One language's translations at a time, as components reach them (app/lib/use-translation.ts)
+ * and as translatorFor hands them out: on the server, one per language, ready at start; in the
+ * browser, one that fetches its reader's language before hydrating, and another when a person
+ * changes theirs.
  */
-class Translations {
+export class Translations {
   language = "";
-  languages: string[] = [];
-  readonly isInitialized = true;
-  readonly options = { defaultNS, ns: [defaultNS], react: { useSuspense: false, bindI18n: "languageChanged" } };
-  readonly store = { on() {}, off() {} };
   private readonly messages = new Map<string, Messages>();
-  private readonly fixed = new Map<string, (key: string | string[], values?: Values) => string>();
-  private readonly listeners = new Map<string, Set<Listener>>();
+  private readonly fixed = new Map<string, Translate>();
+  private readonly listeners = new Set<Listener>();
 
   /** The server's: one language, its translations given. The browser's starts empty. */
   constructor(ready?: { language: Locale; messages: Messages }) {
     if (ready) {
       this.messages.set(ready.language, ready.messages);
       this.language = ready.language;
-      this.languages = [ready.language];
     }
   }
 
@@ -125,57 +121,41 @@ class Translations {
       this.messages.set(language, (await response.json()) as Messages);
     }
     this.language = language;
-    this.languages = [language];
-    for (const listener of this.listeners.get("languageChanged") ?? []) listener(language);
-  }
-
-  hasLoadedNamespace() {
-    return this.messages.has(this.language);
+    for (const listener of this.listeners) listener(language);
   }
 
   hasLanguage(language: string) {
     return this.messages.has(language);
   }
 
-  loadNamespaces(_namespaces: unknown, done?: () => void) {
-    done?.();
-  }
-
-  /** A translator bound to a language; made once per language that has its translations. */
-  getFixedT(language?: string | null) {
-    const lng = language ?? this.language;
-    const known = this.fixed.get(lng);
+  /** A translator bound to a language (the current one by default); made once per language that has its translations. */
+  getFixedT(language: string = this.language): Translate {
+    const known = this.fixed.get(language);
     if (known) return known;
-    const messages = this.messages.get(lng);
-    const t = (key: string | string[], values?: Values) => translate(messages ?? {}, lng, key, values);
-    if (messages) this.fixed.set(lng, t);
+    const messages = this.messages.get(language);
+    const t: Translate = (key, values) => translate(messages ?? {}, language, key, values);
+    if (messages) this.fixed.set(language, t);
     return t;
   }
 
-  t = (key: string | string[], values?: Values) => this.getFixedT()(key, values);
+  t: Translate = (key, values) => this.getFixedT()(key, values);
 
-  on(event: string, listener: Listener) {
-    if (!this.listeners.has(event)) this.listeners.set(event, new Set());
-    this.listeners.get(event)!.add(listener);
-  }
-
-  off(event: string, listener: Listener) {
-    this.listeners.get(event)?.delete(listener);
+  /** Calls `listener` at each change of language, until the function it returns is called. */
+  whenLanguageChanges(listener: Listener) {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
   }
 }
 
-/**
- * For the server: a language's translations, ready, as react-i18next's <I18nextProvider> takes
- * them (typed as i18next's instance, of which this implements the part react-i18next uses).
- */
+/** For the server: a language's translations, ready. */
 export function readyTranslations(language: Locale, messages: Messages) {
-  return new Translations({ language, messages }) as unknown as I18next;
+  return new Translations({ language, messages });
 }
 
-const browserTranslations = new Translations();
-
-/** For <I18nextProvider> in the browser. */
-export const browserI18n = browserTranslations as unknown as I18next;
+/** The browser's translations, for its <TranslationProvider>. */
+export const browserTranslations = new Translations();
 
 export function loadBrowserLanguage(language: string) {
   return browserTranslations.changeLanguage(language);

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams, useSubmit } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/use-translation";
 import { IDEA_STATUSES } from "#db/schema";
 import { EmptyState } from "~/components/empty-state";
 import { categoryOptions, SelectField } from "~/components/forms";

@@ -1,5 +1,5 @@
 import type { MetaFunction } from "@remix-run/node";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/use-translation";
 import { EmptyState } from "~/components/empty-state";
 import { pageTitle } from "~/lib/meta";
 

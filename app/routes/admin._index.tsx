@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/use-translation";
 import { adminOverview } from "~/domain/overview.server";
 import { hasRole } from "~/domain/roles";
 import { useFormatters } from "~/lib/format";

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/use-translation";
 import { EmptyState } from "~/components/empty-state";
 import { SelectField } from "~/components/forms";
 import { AUDIT_ACTIONS } from "~/domain/audit-actions";

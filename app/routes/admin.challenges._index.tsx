@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/use-translation";
 import { ChallengeDeadline, ChallengePhaseBadge } from "~/components/challenge-phase";
 import { challengePhase } from "~/domain/challenge-phases";
 import { listAllChallenges } from "~/domain/challenges.server";

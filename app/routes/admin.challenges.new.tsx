@@ -1,7 +1,7 @@
 import { getZodConstraint } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/use-translation";
 import { ChallengeForm } from "~/components/challenge-form";
 import { createChallenge } from "~/domain/challenges.server";
 import { BODY_LIMITS } from "~/lib/body-limits.mjs";

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/use-translation";
 import { SelectField } from "~/components/forms";
 import { BarList, ColumnChart } from "~/components/insights-charts";
 import { usePercent } from "~/components/percent";

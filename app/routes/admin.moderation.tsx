@@ -1,6 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/use-translation";
 import { z } from "zod";
 import { EmptyState } from "~/components/empty-state";
 import { dismissReport, hideReported, listBlocked, listOpenReports, setBlocked } from "~/domain/moderation.server";

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/use-translation";
 import { Avatar } from "~/components/avatar";
 import { StatusBadge } from "~/components/idea-badges";
 import { PersonAdminActions } from "~/components/person-admin-actions";

@@ -1,6 +1,6 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData, useNavigation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/use-translation";
 import { getSsoSecret, rotateSsoSecret, SSO_MAX_TOKEN_AGE_SECONDS, ssoAudience } from "~/domain/signed-token-sso.server";
 import { appUrl } from "~/lib/app-url.server";
 import { pageTitle } from "~/lib/meta";

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/use-translation";
 import { requireUser } from "~/web/guards.server";
 import { clsx } from "~/lib/clsx";
 import { hasRole } from "~/domain/roles";

@@ -1,7 +1,7 @@
 import { randomInt } from "node:crypto";
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/use-translation";
 import { uploadPath, uploadSrcSet, UPLOAD_WIDTHS } from "~/lib/upload-paths";
 import { ChallengeDeadline, ChallengePhaseBadge, ChallengeWindowsList } from "~/components/challenge-phase";
 import { SignedBy } from "~/components/discussion";

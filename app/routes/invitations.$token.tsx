@@ -2,7 +2,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint } from "@conform-to/zod/v4";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/use-translation";
 import { FormErrors, TextField, type FieldConstraints } from "~/components/forms";
 import { EmptyState } from "~/components/empty-state";
 import { acceptInvitationAsMember, acceptInvitationAsNewcomer, findUsableInvitation } from "~/domain/invitations.server";

@@ -1,6 +1,6 @@
 import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/use-translation";
 import { usePercent } from "~/components/percent";
 import { getListeningRecord } from "~/domain/listening.server";
 import { getSite } from "~/domain/site.server";

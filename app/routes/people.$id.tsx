@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/use-translation";
 import { Avatar } from "~/components/avatar";
 import { Link } from "@remix-run/react";
 import { StatusBadge, WinnerBadge } from "~/components/idea-badges";

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSubmit } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/use-translation";
 import { categoryOptions, SelectField } from "~/components/forms";
 import { CategoryTag, WinnerBadge } from "~/components/idea-badges";
 import { ReplyLine } from "~/components/idea-standing";

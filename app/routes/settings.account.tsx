@@ -3,7 +3,7 @@ import { getZodConstraint } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/use-translation";
 import { ResendConfirmationForm } from "~/components/confirm-address";
 import { FormErrors, TextField } from "~/components/forms";
 import { changePassword, pendingEmailChange, requestEmailChange } from "~/domain/account-settings.server";

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/use-translation";
 import { z } from "zod";
 import { EMAIL_CADENCES, NOTIFICATION_KINDS } from "#db/schema";
 import { SelectField } from "~/components/forms";

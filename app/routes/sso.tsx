@@ -1,6 +1,6 @@
 import { data, redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/use-translation";
 import { signInWithSsoToken } from "~/domain/signed-token-sso.server";
 import { pageTitle } from "~/lib/meta";
 import { safeRedirect } from "~/web/redirects";

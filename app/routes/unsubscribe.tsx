@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/use-translation";
 import { NOTIFICATION_KINDS, type NotificationKind } from "#db/schema";
 import { setEmailPreferences } from "~/domain/notifications.server";
 import { getPerson } from "~/domain/people.server";

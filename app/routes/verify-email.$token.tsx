@@ -1,6 +1,6 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/use-translation";
 import { UsedUpLink, UseLinkForm } from "~/components/emailed-link";
 import { findUsableAccountToken } from "~/domain/account-tokens.server";
 import { confirmAddress } from "~/domain/email-addresses.server";

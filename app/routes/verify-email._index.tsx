@@ -1,6 +1,6 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/use-translation";
 import { ResendConfirmationForm } from "~/components/confirm-address";
 import { resendAddressConfirmation } from "~/domain/email-addresses.server";
 import { pageTitle } from "~/lib/meta";
