@@ -22,6 +22,9 @@ const APP_IMPORT_RULES = [
   // app must query PostgreSQL's: #db/tables holds the engine's (docs/decisions/0007).
   { name: "#db/schema", importNames: SQLITE_TABLES, message: "Import tables from #db/tables: it holds this engine's (decision 0007)." },
   { name: "#db/schema.pg", message: "Import tables from #db/tables: it holds this engine's (decision 0007)." },
+  // The app mounts its own translations provider: react-i18next's hook would find none and show keys.
+  { name: "react-i18next", message: "Import useTranslation from ~/lib/use-translation (decision 0025)." },
+  { name: "remix-i18next/react", message: "root follows the loader's language with useFollowLanguage from ~/lib/use-translation (decision 0025)." },
 ];
 const DOMAIN_IMPORT_RULES = [{ name: "zod", message: "Request parsing lives in app/web or beside its route." }];
 const DOMAIN_IMPORT_PATTERNS = [
