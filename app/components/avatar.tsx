@@ -1,5 +1,4 @@
 import { avatarColour, initialsOf } from "~/lib/avatar";
-import { clsx } from "~/lib/clsx";
 
 const BOX = { sm: "size-7 text-xs", md: "size-10 text-sm", lg: "size-20 text-2xl" } as const;
 
@@ -23,7 +22,7 @@ export function Avatar({ person, size = "md" }: { person: { id: string; displayN
         backgroundImage: person.photoId ? `url(/uploads/${person.photoId}/${size === "sm" ? 64 : 160}.webp)` : undefined,
         color: "#fff",
       }}
-      className={clsx("avatar inline-flex shrink-0 select-none items-center justify-center rounded-full font-semibold", BOX[size])}
+      className={`avatar inline-flex shrink-0 select-none items-center justify-center rounded-full font-semibold ${BOX[size]}`}
     >
       {initialsOf(person.displayName)}
     </span>

@@ -51,14 +51,7 @@ export function PersonAdminActions({
         </button>
       </Form>
       {person.blockedAt ? (
-        <Form method="post">
-          <input type="hidden" name="intent" value="unblock" />
-          <input type="hidden" name="personId" value={person.id} />
-          <button type="submit" className="btn-secondary py-1">
-            {t("admin.people.unblock")}
-            <span className="sr-only"> {person.displayName}</span>
-          </button>
-        </Form>
+        <ActionButton intent="unblock" person={person} label={t("admin.people.unblock")} />
       ) : isStaff(person) ? (
         <p className="text-sm text-muted">{t("admin.people.staffNotBlockable")}</p>
       ) : (
@@ -83,14 +76,7 @@ export function PersonAdminActions({
         </details>
       )}
       {person.photoId ? (
-        <Form method="post">
-          <input type="hidden" name="intent" value="remove-photo" />
-          <input type="hidden" name="personId" value={person.id} />
-          <button type="submit" className="btn-secondary py-1">
-            {t("admin.people.removePhoto")}
-            <span className="sr-only"> {person.displayName}</span>
-          </button>
-        </Form>
+        <ActionButton intent="remove-photo" person={person} label={t("admin.people.removePhoto")} />
       ) : null}
       {mine?.error ? (
         <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-2 text-sm text-red-900">
@@ -103,5 +89,19 @@ export function PersonAdminActions({
         </p>
       ) : null}
     </div>
+  );
+}
+
+/** One action that needs nothing but the person: a form of one button, named with them for screen readers. */
+function ActionButton({ intent, person, label }: { intent: string; person: Person; label: string }) {
+  return (
+    <Form method="post">
+      <input type="hidden" name="intent" value={intent} />
+      <input type="hidden" name="personId" value={person.id} />
+      <button type="submit" className="btn-secondary py-1">
+        {label}
+        <span className="sr-only"> {person.displayName}</span>
+      </button>
+    </Form>
   );
 }

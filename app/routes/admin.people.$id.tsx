@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/lib/use-translation";
 import { Avatar } from "~/components/avatar";
+import { CommentExcerpts } from "~/components/comment-excerpts";
 import { StatusBadge } from "~/components/idea-badges";
 import { PersonAdminActions } from "~/components/person-admin-actions";
 import { personForStaff } from "~/domain/people-directory.server";
@@ -120,20 +121,7 @@ export default function PersonForStaffPage() {
           <h2 id="person-comments-title" className="text-xl font-bold">
             {t("admin.people.latestComments")}
           </h2>
-          {latestComments.length === 0 ? (
-            <p className="mt-2 text-muted">{t("admin.people.noComments")}</p>
-          ) : (
-            <ul className="mt-3 space-y-2">
-              {latestComments.map((comment) => (
-                <li key={comment.id} className="card p-3 text-sm">
-                  <Link to={`${ideaPath({ id: comment.ideaId, title: comment.ideaTitle })}#comment-${comment.id}`} className="link font-medium">
-                    {comment.ideaTitle}
-                  </Link>
-                  <p className="mt-1 text-muted">{comment.text}</p>
-                </li>
-              ))}
-            </ul>
-          )}
+          <CommentExcerpts comments={latestComments} empty={t("admin.people.noComments")} />
         </section>
       </div>
     </>

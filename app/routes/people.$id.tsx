@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/lib/use-translation";
 import { Avatar } from "~/components/avatar";
+import { CommentExcerpts } from "~/components/comment-excerpts";
 import { Link } from "@remix-run/react";
 import { StatusBadge, WinnerBadge } from "~/components/idea-badges";
 import { IdeaStanding } from "~/components/idea-standing";
@@ -74,20 +75,7 @@ export default function PersonPage() {
         <h2 id="replies-title" className="text-xl font-bold">
           {t("people.latestReplies")}
         </h2>
-        {replies.length === 0 ? (
-          <p className="mt-2 text-muted">{t("people.noReplies")}</p>
-        ) : (
-          <ul className="mt-3 space-y-2">
-            {replies.map((reply) => (
-              <li key={reply.id} className="card p-3 text-sm">
-                <Link to={`${ideaPath({ id: reply.ideaId, title: reply.ideaTitle })}#comment-${reply.id}`} className="link font-medium">
-                  {reply.ideaTitle}
-                </Link>
-                <p className="mt-1 text-muted">{reply.text}</p>
-              </li>
-            ))}
-          </ul>
-        )}
+        <CommentExcerpts comments={replies} empty={t("people.noReplies")} />
       </section>
     ) : null}
     <section aria-labelledby="ideas-title" className="mt-8">
