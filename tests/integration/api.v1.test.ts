@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiKeys } from "#db/tables";
 import { createApiKey, revokeApiKey } from "~/domain/api-keys.server";
 import { changeRole, findPersonByEmail } from "~/domain/people.server";
+import { deleteAccount } from "~/domain/personal-data.server";
 import { consume } from "~/domain/rate-limits.server";
 import { setVote } from "~/domain/votes.server";
 import { API_RATE_LIMIT } from "~/web/api/handler.server";
@@ -10,7 +11,7 @@ import { startApiServer } from "#tests/support/api-server";
 import { makeChallenge } from "#tests/support/challenges";
 import { comment } from "#tests/support/comments";
 import { row } from "#tests/support/db";
-import { accepted, ensureSite, makePerson } from "#tests/support/fixtures";
+import { accepted, ensureSite, makePerson, PASSWORD_HASH, sessionCookieFor } from "#tests/support/fixtures";
 import { seedIdeaList } from "#tests/support/idea-list";
 import { sql } from "drizzle-orm";
 
@@ -171,6 +172,41 @@ describe("comments, voters, people, categories, challenges", () => {
     expect(found.body).toMatchObject({ id: person.id, displayName: "Lucía", role: "customer" });
     expect((await api.call("findPerson", "/api/v1/people?email=nobody%40example.com", { key: readKey })).status).toBe(404);
     expect((await api.call("findPerson", "/api/v1/people?email=nope", { key: readKey })).status).toBe(400);
+  });
+
+  it("keeps what only a customer may see to themself: no hash, no session, no email beside their words; a deleted account is found no more", async () => {
+    const customer = await makePerson("customer", { email: "private.paz@example.com", displayName: "Paz Private" });
+    const token = await sessionCookieFor(customer.id);
+    const page = (await api.call("listIdeas", "/api/v1/ideas?q=parcel", { key: readKey })).body as Page;
+    const ideaId = page.data[0]!.id;
+    await comment(ideaId, customer, "Mine is late too.");
+    accepted(await setVote(ideaId, customer.id, true));
+    const everything = JSON.stringify(
+      await Promise.all([
+        api.call("listIdeas", "/api/v1/ideas?sort=new", { key: readKey }),
+        api.call("getIdea", `/api/v1/ideas/${ideaId}`, { key: readKey }),
+        api.call("listComments", `/api/v1/ideas/${ideaId}/comments`, { key: readKey }),
+        api.call("listVoters", `/api/v1/ideas/${ideaId}/votes`, { key: readKey }),
+        api.call("findPerson", "/api/v1/people?email=private.paz%40example.com", { key: readKey }),
+      ]).then((answers) => answers.map((answer) => answer.body)),
+    );
+    expect(everything).toContain("Paz Private");
+    expect(everything).not.toContain(PASSWORD_HASH);
+    expect(everything).not.toContain(token.split("=")[1]);
+    expect(everything).not.toMatch(/password|session/i);
+    // The address is the admin's to look up (people, voters), never printed beside what a person wrote.
+    const words = await Promise.all([
+      api.call("listIdeas", "/api/v1/ideas?sort=new", { key: readKey }),
+      api.call("getIdea", `/api/v1/ideas/${ideaId}`, { key: readKey }),
+      api.call("listComments", `/api/v1/ideas/${ideaId}/comments`, { key: readKey }),
+    ]);
+    for (const answer of words) expect(JSON.stringify(answer.body)).not.toContain("private.paz@example.com");
+
+    accepted(await deleteAccount({ personId: customer.id, actorId: customer.id, formerName: "Former member" }));
+    expect((await api.call("findPerson", "/api/v1/people?email=private.paz%40example.com", { key: readKey })).status).toBe(404);
+    const after = JSON.stringify((await api.call("listComments", `/api/v1/ideas/${ideaId}/comments`, { key: readKey })).body);
+    expect(after).toContain("Former member");
+    expect(after).not.toContain("Paz Private");
   });
 
   it("lists categories and challenges", async () => {
