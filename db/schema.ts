@@ -429,6 +429,7 @@ export const NOTIFICATION_KINDS = [
   "challenge_results",
   "vote_recorded",
   "assigned",
+  "mention",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -1,5 +1,5 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { Form, Link, useNavigation } from "@remix-run/react";
+import { Form, Link, useNavigation, useParams } from "@remix-run/react";
 import { useTranslation } from "~/lib/use-translation";
 import { FormErrors } from "~/components/forms";
 import { RichTextField } from "~/components/rich-text-field";
@@ -16,8 +16,11 @@ type CommentFormProps = {
   cancelTo?: string;
 };
 
+/** A comment on the idea whose page this is; its editor suggests whom "@" may mention there. */
 export function CommentForm({ formId, intent, lastResult, label, submitLabel, defaultBody = "", hidden = {}, allowInternal, cancelTo }: CommentFormProps) {
   const { t } = useTranslation();
+  // Read here rather than passed down: this module loads lazily, the idea page's own code does not grow.
+  const ideaParam = useParams().id;
   const busy = useNavigation().state === "submitting";
   const [form, fields] = useForm({
     id: formId,
@@ -42,6 +45,7 @@ export function CommentForm({ formId, intent, lastResult, label, submitLabel, de
         descriptionId={fields.body.descriptionId}
         variant="light"
         rows={4}
+        mentions={ideaParam ? `/ideas/${ideaParam}/mentions` : undefined}
       />
       {allowInternal ? (
         <fieldset className="flex flex-wrap gap-4 text-sm">

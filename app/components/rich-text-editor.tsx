@@ -11,9 +11,10 @@ import SquareCodeIcon from "lucide-react/icons/square-code";
 import TextQuoteIcon from "lucide-react/icons/text-quote";
 import { useEffect, useRef, useState, type KeyboardEvent, type RefObject } from "react";
 import { useTranslation } from "~/lib/use-translation";
+import { mentionsFrom } from "~/components/mention-suggestions";
 import { clsx } from "~/lib/clsx";
 import { docToPlainText, isAllowedHref, parseDocJson, plainTextToDoc, type RichTextJson } from "~/lib/rich-text";
-import { richTextExtensions } from "~/lib/rich-text-schema";
+import { MentionNode, richTextExtensions } from "~/lib/rich-text-schema";
 import { ImageUpload, useImageInsertion } from "~/components/rich-text-images";
 
 export type RichTextEditorProps = {
@@ -38,6 +39,8 @@ export type RichTextEditorProps = {
   fallback?: RefObject<HTMLTextAreaElement | null>;
   /** Called once the editor has taken over: the fallback textarea must then leave the form. */
   onReady?: () => void;
+  /** Where to ask whom "@" may mention (a comment on an idea); without it, "@" is just a character. */
+  mentions?: string;
 };
 
 /** What the field starts with: the JSON document, unless the plain textarea was edited meanwhile. */
@@ -53,7 +56,7 @@ function initialContent(defaultValue: string, typed?: string): RichTextJson {
  * document in a hidden input with the field's name; the server validates it (rich-body.server.ts).
  */
 export default function RichTextEditor(props: RichTextEditorProps) {
-  const { name, id, labelId, defaultValue, invalid, describedBy, variant, rows = 8, heights, fallback, onReady } = props;
+  const { name, id, labelId, defaultValue, invalid, describedBy, variant, rows = 8, heights, fallback, onReady, mentions } = props;
   const { t } = useTranslation();
   const ownTextarea = useRef<HTMLTextAreaElement>(null);
   const wrapper = useRef<HTMLDivElement>(null);
@@ -66,7 +69,10 @@ export default function RichTextEditor(props: RichTextEditorProps) {
   const images = useImageInsertion();
 
   const editor = useEditor({
-    extensions: [...richTextExtensions, ImageUpload.configure({ onImages: images.onImages })],
+    extensions: [
+      ...(mentions ? [...richTextExtensions.filter((extension) => extension !== MentionNode), mentionsFrom(mentions)] : richTextExtensions),
+      ImageUpload.configure({ onImages: images.onImages }),
+    ],
     immediatelyRender: false,
     editorProps: {
       // Re-applied on every render, so aria-invalid follows the server's answer.

@@ -25,6 +25,8 @@ type RichTextFieldProps = {
   descriptionId: string;
   variant?: "full" | "light";
   rows?: number;
+  /** Where the editor asks whom "@" may mention (comments only). */
+  mentions?: string;
 };
 
 /**
@@ -39,7 +41,7 @@ type RichTextFieldProps = {
  * formatting.
  */
 export function RichTextField(props: RichTextFieldProps) {
-  const { name, id, label, hint, defaultValue, errors, errorId, descriptionId, variant = "full", rows = 8 } = props;
+  const { name, id, label, hint, defaultValue, errors, errorId, descriptionId, variant = "full", rows = 8, mentions } = props;
   const textarea = useRef<HTMLTextAreaElement>(null);
   const doc = parseDocJson(defaultValue);
   const [wanted, setWanted] = useState(doc !== null);
@@ -92,6 +94,7 @@ export function RichTextField(props: RichTextFieldProps) {
               heights={HEIGHTS[variant]}
               fallback={textarea}
               onReady={() => setEditorReady(true)}
+              mentions={mentions}
             />
           </Suspense>
         </EditorBoundary>

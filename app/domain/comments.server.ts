@@ -4,6 +4,7 @@ import { comments, ideaEvents, ideas, users, type CommentKind, type Role } from 
 import { addFollower, followerIds } from "~/domain/follows.server";
 import { canActOnIdea, canSeeIdea } from "~/domain/idea-visibility";
 import { checkMayActOn } from "~/domain/idea-visibility.server";
+import { mentionNames, notifyMentioned } from "~/domain/mentions.server";
 import { notify } from "~/domain/notifications.server";
 import { isStaff } from "~/domain/roles";
 import { recordFirstResponse } from "~/domain/reply-promise.server";
@@ -11,7 +12,7 @@ import { emitWebhookEvent, ideaInEvent, textInEvent } from "~/domain/webhooks.se
 import { now as clockNow } from "~/lib/clock.server";
 import { db, transaction, type Tx } from "~/lib/db.server";
 import { ok, refused } from "~/lib/result";
-import { EMPTY_RICH_BODY, type RichBody } from "~/lib/rich-body.server";
+import { EMPTY_RICH_BODY, renameMentions, type RichBody } from "~/lib/rich-body.server";
 
 /** Replies deeper than this sit at this depth, marked "in reply to NAME". */
 export const MAX_SHOWN_DEPTH = 4;
@@ -19,9 +20,10 @@ export const MAX_SHOWN_DEPTH = 4;
 type Author = { id: string; role: Role };
 
 /**
- * A comment on an idea, or a reply to one: public, or (staff only) an internal note. A public
- * comment counts in the idea's row, makes its author follow the idea, and tells the person
- * replied to; a staff member's also counts as the team's first response and tells followers.
+ * A comment on an idea, or a reply to one: public, or (staff only) an internal note. It tells the
+ * people it mentions who may read it. A public comment counts in the idea's row, makes its author
+ * follow the idea, and tells the person replied to; a staff member's also counts as the team's
+ * first response and tells followers (each person is told once: a mention says the most).
  */
 export async function postComment(input: { ideaId: number; author: Author; parentId: number | null; kind: CommentKind; body: RichBody; now?: Date }) {
   const now = input.now ?? clockNow();
@@ -54,6 +56,15 @@ export async function postComment(input: { ideaId: number; author: Author; paren
         createdAt: now,
       })
       .returning();
+    const mentioned = await notifyMentioned(tx, {
+      ideaId: input.ideaId,
+      commentId: comment!.id,
+      kind: input.kind,
+      authorId: input.author.id,
+      bodyJson: input.body.json,
+      excerpt: input.body.text,
+      now,
+    });
     if (input.kind === "internal") return ok(comment!);
 
     await tx.update(ideas).set({ commentCount: sql`${ideas.commentCount} + 1`, lastActivityAt: now }).where(eq(ideas.id, input.ideaId));
@@ -68,10 +79,11 @@ export async function postComment(input: { ideaId: number; author: Author; paren
     );
     const repliedTo = parent ? parent.authorId : idea.authorId;
     const base = { actorId: input.author.id, ideaId: input.ideaId, commentId: comment!.id, excerpt: input.body.text, now };
-    await notify(tx, { ...base, kind: "reply", recipientIds: [repliedTo] });
+    const toldAlready = new Set(mentioned);
+    await notify(tx, { ...base, kind: "reply", recipientIds: toldAlready.has(repliedTo) ? [] : [repliedTo] });
     if (staff) {
       const followers = await followerIds(tx, input.ideaId);
-      await notify(tx, { ...base, kind: "staff_reply", recipientIds: followers.filter((id) => id !== repliedTo) });
+      await notify(tx, { ...base, kind: "staff_reply", recipientIds: followers.filter((id) => id !== repliedTo && !toldAlready.has(id)) });
     }
     return ok(comment!);
   });
@@ -88,15 +100,27 @@ async function ownComment(tx: Tx, commentId: number, userId: string) {
   return ok(comment);
 }
 
+/** An edit that mentions someone new tells them (those mentioned before were told already). */
 export async function editComment(commentId: number, userId: string, body: RichBody) {
   return transaction(async (tx) => {
     const own = await ownComment(tx, commentId, userId);
     if (!own.ok) return own;
+    const now = clockNow();
     const [comment] = await tx
       .update(comments)
-      .set({ bodyJson: body.json, bodyHtml: body.html, bodyText: body.text, editedAt: clockNow() })
+      .set({ bodyJson: body.json, bodyHtml: body.html, bodyText: body.text, editedAt: now })
       .where(eq(comments.id, commentId))
       .returning();
+    await notifyMentioned(tx, {
+      ideaId: own.value.ideaId,
+      commentId,
+      kind: own.value.kind,
+      authorId: userId,
+      bodyJson: body.json,
+      mentionedBefore: own.value.bodyJson,
+      excerpt: body.text,
+      now,
+    });
     return ok(comment!);
   });
 }
@@ -234,6 +258,9 @@ export async function getThread(ideaId: number, viewer: Viewer) {
       relatedIdeaAuthorId !== null && canSeeIdea(viewer, { authorId: relatedIdeaAuthorId, hidden: relatedIdeaHiddenAt !== null }) ? event.relatedIdeaTitle : null,
   }));
 
+  // Mentions show each person's name as it is now.
+  const names = await mentionNames(rows.map((row) => row.html));
+
   const children = new Map<number | null, typeof rows>();
   for (const row of rows) {
     const siblings = children.get(row.parentId) ?? [];
@@ -260,7 +287,7 @@ export async function getThread(ideaId: number, viewer: Viewer) {
       hidden,
       concealed,
       hiddenReason: hidden && !concealed ? row.hiddenReason : null,
-      html: deleted || concealed ? null : row.html,
+      html: deleted || concealed ? null : renameMentions(row.html, names),
       editedAt: row.editedAt,
       createdAt: row.createdAt,
       author: deleted || concealed

@@ -1,6 +1,8 @@
 import { and, desc, eq, inArray, isNull, type SQL } from "drizzle-orm";
 import { comments, ideaEvents, ideas, users } from "#db/tables";
+import { mentionNames } from "~/domain/mentions.server";
 import { db } from "~/lib/db.server";
+import { renameMentions } from "~/lib/rich-body.server";
 
 /** How many entries a feed holds: readers poll, so the newest suffice. */
 export const FEED_SIZE = 30;
@@ -27,7 +29,7 @@ export async function latestIdeas(filter: { categoryId?: number; challengeId?: n
  * the team's official responses. Internal notes are comments of another kind and never appear.
  */
 export async function ideaUpdates(ideaId: number) {
-  return db
+  const rows = await db
     .select({
       id: ideaEvents.id,
       kind: ideaEvents.kind,
@@ -46,4 +48,7 @@ export async function ideaUpdates(ideaId: number) {
     .where(and(eq(ideaEvents.ideaId, ideaId), inArray(ideaEvents.kind, ["status_change", "official_response"])))
     .orderBy(desc(ideaEvents.createdAt), desc(ideaEvents.id))
     .limit(FEED_SIZE);
+  // An official response's mentions show each person's name as it is now, as on the page.
+  const names = await mentionNames(rows.map((row) => row.commentHtml));
+  return rows.map((row) => ({ ...row, commentHtml: row.commentHtml && renameMentions(row.commentHtml, names) }));
 }

@@ -29,11 +29,11 @@ export const COALESCE_MS = 2 * 60_000;
 const DIGEST_HOUR_UTC = 7;
 
 /**
- * Kinds about the person themselves (a reply to them, an idea they were asked to look after, a
- * challenge they took part in, a vote the team recorded for them): emailed on their "own ideas" schedule, like news of ideas they
- * proposed. The rest is news of ideas they follow.
+ * Kinds about the person themselves (a reply to them, a mention of them, an idea they were asked
+ * to look after, a challenge they took part in, a vote the team recorded for them): emailed on
+ * their "own ideas" schedule, like news of ideas they proposed. The rest is news of ideas they follow.
  */
-const PERSONAL_KINDS: ReadonlySet<NotificationKind> = new Set(["reply", "assigned", "challenge_voting", "challenge_results", "vote_recorded"]);
+const PERSONAL_KINDS: ReadonlySet<NotificationKind> = new Set(["reply", "mention", "assigned", "challenge_voting", "challenge_results", "vote_recorded"]);
 
 /** When an email on this schedule goes out for an event at `now`. */
 export function emailDueAt(cadence: EmailCadence, now: Date) {

@@ -33,6 +33,21 @@ const hardBreak = schema.nodes.hardBreak!;
 const image = schema.nodes.image!;
 /** An image's alt text: a sentence or two. */
 const ALT_MAX = 250;
+const mention = schema.nodes.mention!;
+
+/** A person's id as the app makes them (generateId) and as tests name them. */
+const PERSON_ID = /^[A-Za-z0-9_-]{1,64}$/;
+/** Mentions in one body beyond this many stay words, and notify no one. */
+export const MAX_MENTIONS = 20;
+/** The name a mention shows, when it is only words. */
+const MENTION_LABEL_MAX = 100;
+
+/**
+ * The people a body may mention, by id, with the name each mention is to show (checked by the
+ * caller: they exist). A mention of anyone else is kept as its words ("@Ana"), not as a link.
+ */
+export type MentionablePeople = ReadonlyMap<string, string>;
+const NOBODY: MentionablePeople = new Map();
 
 /**
  * The body a form sent — the editor's JSON document, or plain text from the no-JavaScript
@@ -41,25 +56,25 @@ const ALT_MAX = 250;
  * held, unknown marks and attributes are dropped, and links keep only an http, https or mailto
  * address.
  */
-export function richBodyFrom(input: unknown, maxTextLength = RICH_TEXT_MAX): Result<RichBody, RichTextError> {
+export function richBodyFrom(input: unknown, maxTextLength = RICH_TEXT_MAX, people: MentionablePeople = NOBODY): Result<RichBody, RichTextError> {
   if (typeof input !== "string") return refused("errors.richText.invalid");
   if (input.length > maxTextLength * JSON_OVERHEAD) return refused("errors.richText.tooLong");
   const json = parseDocJson(input);
 
   let doc: ProseMirrorNode;
   try {
-    doc = sanitizeDoc(json ?? plainTextToDoc(input));
+    doc = sanitizeDoc(json ?? plainTextToDoc(input), people);
     doc.check();
   } catch {
     // Not expected (the sanitizer builds only what the schema allows), but never lose the words.
     try {
-      doc = sanitizeDoc(plainTextToDoc(json ? textOf(json) : input));
+      doc = sanitizeDoc(plainTextToDoc(json ? textOf(json) : input), NOBODY);
     } catch {
       return refused("errors.richText.invalid");
     }
   }
 
-  const text = doc.textBetween(0, doc.content.size, "\n\n", "\n").trim();
+  const text = doc.textBetween(0, doc.content.size, "\n\n", (leaf) => (leaf.type === mention ? mentionText(leaf) : "\n")).trim();
   if (!text) return refused("errors.field.required");
   if (text.length > maxTextLength) return refused("errors.richText.tooLong");
   return ok({ json: JSON.stringify(doc.toJSON()), html: markSafeHtml(renderHtml(doc)), text });
@@ -74,10 +89,10 @@ function isObject(value: unknown): value is JsonObject {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-function sanitizeDoc(json: unknown): ProseMirrorNode {
+function sanitizeDoc(json: unknown, people: MentionablePeople): ProseMirrorNode {
   const content = isObject(json) && Array.isArray(json.content) ? json.content : [];
   const docType = schema.topNodeType;
-  const doc = fit(docType, null, content.flatMap((child) => build(child, 1)));
+  const doc = fit(docType, null, content.flatMap((child) => build(child, 1, people)));
   // Empty paragraphs at either end (the editor keeps one after a final list) mean nothing.
   const blocks = doc ? childrenOf(doc) : [];
   const isEmpty = (node: ProseMirrorNode) => node.type === paragraph && node.content.size === 0;
@@ -90,7 +105,7 @@ function sanitizeDoc(json: unknown): ProseMirrorNode {
 /** Paragraphs made from unknown nodes that held only text: maybe blocks, maybe inline wrappers. */
 const inlineWrappers = new WeakSet<ProseMirrorNode>();
 
-function build(json: unknown, depth: number): ProseMirrorNode[] {
+function build(json: unknown, depth: number, people: MentionablePeople): ProseMirrorNode[] {
   if (!isObject(json)) return [];
   const type = typeof json.type === "string" && Object.hasOwn(schema.nodes, json.type) ? schema.nodes[json.type] : undefined;
   if (type?.isText) {
@@ -103,8 +118,9 @@ function build(json: unknown, depth: number): ProseMirrorNode[] {
     const attrs = cleanAttrs(image, json.attrs);
     return attrs ? [image.create(attrs)] : [];
   }
+  if (type === mention) return buildMention(json.attrs, people);
   if (depth > MAX_DEPTH) return plainParagraphs(textOf(json));
-  const children = Array.isArray(json.content) ? json.content.flatMap((child) => build(child, depth + 1)) : [];
+  const children = Array.isArray(json.content) ? json.content.flatMap((child) => build(child, depth + 1, people)) : [];
   if (!type || type === schema.topNodeType) {
     // Unknown (a heading, an iframe, a span…) or a doc inside the doc: keep what it held, as blocks.
     const blocks = asBlocks(children);
@@ -114,6 +130,18 @@ function build(json: unknown, depth: number): ProseMirrorNode[] {
   }
   const node = fit(type, cleanAttrs(type, json.attrs), children);
   return node ? [node] : [];
+}
+
+/**
+ * A mention of a person the caller vouched for, with the name the caller gave (never the name
+ * the document claims); any other stays as the words it showed.
+ */
+function buildMention(attrs: unknown, people: MentionablePeople): ProseMirrorNode[] {
+  const id = isObject(attrs) ? attrs.id : undefined;
+  const name = typeof id === "string" ? people.get(id) : undefined;
+  if (typeof id === "string" && name !== undefined) return [mention.create({ id, label: name })];
+  const label = isObject(attrs) ? cleanText(attrs.label).replace(/\s+/g, " ").trim().slice(0, MENTION_LABEL_MAX) : "";
+  return label ? [schema.text(`@${label}`)] : [];
 }
 
 /**
@@ -217,7 +245,7 @@ function inlineFor(type: NodeType, nodes: ProseMirrorNode[]): ProseMirrorNode[] 
 
   // A code block holds bare text: line breaks become newlines, marks are dropped.
   if (!type.contentMatch.matchType(hardBreak)) {
-    const text = inline.map((node) => (node.isText ? node.text : "\n")).join("");
+    const text = inline.map((node) => (node.isText ? node.text : node.type === mention ? mentionText(node) : "\n")).join("");
     return text ? [schema.text(text)] : [];
   }
   // Elsewhere a newline inside a text node is a line break, as in the textarea.
@@ -294,13 +322,40 @@ function textOf(root: unknown): string {
     else if (!isObject(node)) continue;
     else if (node.type === "text" && typeof node.text === "string") parts.push(node.text);
     else if (node.type === "hardBreak") parts.push("\n");
+    else if (node.type === "mention" && isObject(node.attrs) && typeof node.attrs.label === "string") parts.push(`@${node.attrs.label}`);
     else if (Array.isArray(node.content)) stack.push(BREAK, ...[...node.content].reverse(), BREAK);
   }
   return parts.join("");
 }
 
 function plainParagraphs(text: string): ProseMirrorNode[] {
-  return (plainTextToDoc(text).content ?? []).flatMap((block) => build(block, 0));
+  return (plainTextToDoc(text).content ?? []).flatMap((block) => build(block, 0, NOBODY));
+}
+
+function mentionText(node: ProseMirrorNode) {
+  return `@${String(node.attrs.label ?? "")}`;
+}
+
+/**
+ * The people a document (the editor's JSON, as sent or as stored) mentions, in order, each once,
+ * at most MAX_MENTIONS of them: whom to look up before richBodyFrom, and whom a saved body names.
+ * Plain text mentions no one. Iterative, like textOf: the tree may be very deep.
+ */
+export function mentionedIds(input: string): string[] {
+  const json = parseDocJson(input);
+  const ids = new Set<string>();
+  const stack: unknown[] = json ? [json] : [];
+  while (stack.length > 0 && ids.size < MAX_MENTIONS) {
+    const node = stack.pop();
+    if (!isObject(node)) continue;
+    if (node.type === "mention") {
+      const id = isObject(node.attrs) ? node.attrs.id : undefined;
+      if (typeof id === "string" && PERSON_ID.test(id)) ids.add(id);
+    } else if (Array.isArray(node.content)) {
+      stack.push(...[...node.content].reverse());
+    }
+  }
+  return [...ids];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -320,8 +375,9 @@ const MARK_TAGS: Record<string, string> = { bold: "strong", italic: "em", code: 
  * DOM serializer or @tiptap/static-renderer: no DOM is needed on the server, and nothing the
  * extensions' renderHTML might add (classes, target, data attributes) can slip through. Every
  * text and attribute value is escaped, and the only attributes ever written are a link's href
- * (an http, https or mailto URL, checked again here), its rel, an ordered list's start, and an
- * image's address (one of this site's uploads, checked again here), sizes and alt text.
+ * (an http, https or mailto URL, checked again here), its rel, an ordered list's start, an
+ * image's address (one of this site's uploads, checked again here), sizes and alt text, and a
+ * mention's class and address (the person's page).
  */
 function renderHtml(node: ProseMirrorNode): string {
   const name = node.type.name;
@@ -329,6 +385,7 @@ function renderHtml(node: ProseMirrorNode): string {
   if (name === "hardBreak") return "<br>";
   if (name === "codeBlock") return `<pre><code>${escapeHtml(node.textContent)}</code></pre>`;
   if (name === "image") return renderImage(node);
+  if (name === "mention") return renderMention(String(node.attrs.id), String(node.attrs.label ?? ""));
   const inner = childrenOf(node).map(renderHtml).join("");
   if (name === "doc") return inner;
   if (name === "orderedList") {
@@ -358,4 +415,35 @@ function renderMarks(marks: readonly Mark[], html: string) {
     const tag = Object.hasOwn(MARK_TAGS, name) ? MARK_TAGS[name] : undefined;
     return tag ? `<${tag}>${wrapped}</${tag}>` : wrapped;
   }, html);
+}
+
+/**
+ * A mention as HTML: a link to the person's page. Its exact form is what renameMentions finds
+ * again: nothing else writes `<a class="mention"`, as every text and attribute is escaped.
+ */
+function renderMention(id: string, name: string) {
+  return PERSON_ID.test(id) ? `<a class="mention" href="/people/${id}">@${escapeHtml(name)}</a>` : escapeHtml(`@${name}`);
+}
+
+const RENDERED_MENTION = /<a class="mention" href="\/people\/([A-Za-z0-9_-]{1,64})">@[^<]*<\/a>/g;
+
+/** The people a stored body's HTML mentions (their ids), to look up their current names. */
+export function mentionedIdsInHtml(html: SafeHtml): string[] {
+  if (!html.includes('<a class="mention"')) return [];
+  return [...new Set(Array.from(html.matchAll(RENDERED_MENTION), (match) => match[1]!))];
+}
+
+/**
+ * A stored body's HTML with each mention showing the person's name as it is now (names change).
+ * A person who is no longer there (a deleted account) keeps their former name, without a link.
+ */
+export function renameMentions(html: SafeHtml, names: ReadonlyMap<string, { name: string; present: boolean }>): SafeHtml {
+  if (!html.includes('<a class="mention"')) return html;
+  return markSafeHtml(
+    html.replace(RENDERED_MENTION, (found, id: string) => {
+      const person = names.get(id);
+      if (!person) return found;
+      return person.present ? renderMention(id, person.name) : `<span class="mention">${escapeHtml(`@${person.name}`)}</span>`;
+    }),
+  );
 }

@@ -1,12 +1,15 @@
 import Image from "@tiptap/extension-image";
+import Mention from "@tiptap/extension-mention";
 import StarterKit from "@tiptap/starter-kit";
 import { isAllowedHref } from "~/lib/rich-text";
 
 /**
  * The editor's schema, shared by the browser editor and the server validator: paragraphs,
  * bold, italic, bullet and numbered lists, quotes, inline code, code blocks, links, line breaks,
- * and images uploaded to this site (with their alt text).
- * Ideas and comments ("full" and "light" toolbars) use this same schema.
+ * and images uploaded to this site (with their alt text), and mentions of people. Ideas and
+ * comments ("full" and "light" toolbars) use this same schema; only the comment editor suggests
+ * people to mention, and only comments keep a mention (the server turns one anywhere else back
+ * into its words, see richBodyFrom).
  *
  * Kept apart from rich-text.ts so that importing the small helpers there (as RichTextField
  * does on every form) never pulls tiptap into a page's chunk: only rich-text-editor.tsx, which
@@ -17,6 +20,12 @@ import { isAllowedHref } from "~/lib/rich-text";
  * server checks again, see isAllowedHref). No custom protocol is registered: linkify accepts
  * registrations only before its first use, and warned each time another editor was made.
  */
+/**
+ * A mention: an atom holding the person's id and their name as it was written. The server checks
+ * the person exists and writes their name itself; pages show the name they have now.
+ */
+export const MentionNode = Mention.configure({ HTMLAttributes: { class: "mention" } });
+
 export const richTextExtensions = [
   StarterKit.configure({
     heading: false,
@@ -34,4 +43,5 @@ export const richTextExtensions = [
   // Only this site's own uploads, pasted as HTML or inserted after an upload (the server's
   // allow-list checks the address again, CONTENT_IMAGE_SRC); never a data: URL.
   Image.extend({ parseHTML: () => [{ tag: 'img[src^="/uploads/"]' }] }).configure({ inline: false, allowBase64: false }),
+  MentionNode,
 ];

@@ -1,6 +1,6 @@
 import { getThread, postComment, postOfficialResponse } from "~/domain/comments.server";
 import { getIdea } from "~/domain/ideas.server";
-import { richBodyFrom } from "~/lib/rich-body.server";
+import { commentBodyFrom } from "~/domain/mentions.server";
 import { operations } from "~/web/api/contract";
 import { apiError, apiRoute, handle, refusalError } from "~/web/api/handler.server";
 import { apiComments, apiNewComment } from "~/web/api/presenters.server";
@@ -15,7 +15,7 @@ const route = apiRoute({
     if (body.official && (body.kind !== "public" || body.parentId !== null)) {
       throw apiError(400, "invalid_request", "An official response is a public comment on the idea itself, not a reply or a note.", { official: ["Only for a public comment without parentId."] });
     }
-    const text = richBodyFrom(body.body);
+    const text = await commentBodyFrom(body.body);
     if (!text.ok) throw refusalError(text.reason);
     const input = { ideaId: params.id, author: caller.user, body: text.value };
     const posted = body.official ? await postOfficialResponse(input) : await postComment({ ...input, parentId: body.parentId, kind: body.kind });

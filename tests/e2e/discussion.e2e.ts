@@ -13,7 +13,7 @@ const copy = {
     internal: "Internal note (staff only)",
     team: "Team",
     bell: /Notifications \(\d+ unread\)/,
-    repliedToYou: "replied to you on",
+    mentionedYou: "mentioned you on",
     edit: "Edit",
     editLabel: "Edit your comment",
     save: "Save",
@@ -34,7 +34,7 @@ const copy = {
     internal: "Nota interna (solo el equipo)",
     team: "Equipo",
     bell: /Avisos \(\d+ sin leer\)/,
-    repliedToYou: "te respondió en",
+    mentionedYou: "te mencionó en",
     edit: "Editar",
     editLabel: "Edita tu comentario",
     save: "Guardar",
@@ -75,7 +75,8 @@ for (const locale of ["en", "es"] as const) {
     await expect(page.getByText(`Question ${stamp}`)).toBeVisible();
     await expectNoA11yViolations(page);
 
-    // Staff answer under their own name, photo and title, mark the official response, add a note.
+    // Staff answer under their own name, photo and title, mentioning the customer ("@" offers the
+    // people taking part), mark the official response, add a note.
     const staffContext = await browser.newContext({ storageState: ADMIN_STATE });
     const staff = await staffContext.newPage();
     await staff.goto("/settings/profile");
@@ -83,8 +84,14 @@ for (const locale of ["en", "es"] as const) {
     await staff.locator("input[name=jobTitle]").fill("Head of Listening");
     await staff.locator("main form button[type=submit]").click();
     await staff.goto(ideaUrl);
-    await replyTo(staff, t, `Question ${stamp}`, `Answer ${stamp}`);
+    await commentBy(staff, `Question ${stamp}`).getByRole("link", { name: t.reply, exact: true }).first().click();
+    await typeInEditor(staff, new RegExp(t.replyTo), `Answer ${stamp} @carm`);
+    await expect(staff.getByRole("option", { name: `Carmen ${locale}` })).toHaveAttribute("aria-selected", "true");
+    await expectNoA11yViolations(staff);
+    await staff.keyboard.press("Enter");
+    await staff.getByRole("button", { name: t.sendReply }).click();
     const answer = commentBy(staff, `Answer ${stamp}`);
+    await expect(answer.getByRole("link", { name: `@Carmen ${locale}` })).toHaveAttribute("href", /^\/people\/\w+/);
     await expect(answer).toContainText(ADMIN.name);
     await expect(answer).toContainText("Head of Listening");
     await expect(answer.getByText(t.team, { exact: true })).toBeVisible();
@@ -99,11 +106,11 @@ for (const locale of ["en", "es"] as const) {
     await expectNoA11yViolations(staff);
     await staffContext.close();
 
-    // The customer hears about it from the person, sees the pinned answer, never the note.
+    // The customer hears about it from the person (mentioned, so told once), sees the pinned answer, never the note.
     await page.goto("/");
     await page.getByRole("link", { name: t.bell }).click();
     await expect(page).toHaveURL(/\/notifications$/);
-    const notice = page.getByRole("link", { name: new RegExp(`${ADMIN.name} \\(Head of Listening\\) ${t.repliedToYou}`) }).first();
+    const notice = page.getByRole("link", { name: new RegExp(`${ADMIN.name} \\(Head of Listening\\) ${t.mentionedYou}`) }).first();
     await expect(notice).toBeVisible();
     await expectNoA11yViolations(page);
     await notice.click();

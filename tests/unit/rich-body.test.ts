@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { richBodyFrom, RICH_TEXT_MAX } from "~/lib/rich-body.server";
+import { MAX_MENTIONS, mentionedIds, mentionedIdsInHtml, renameMentions, richBodyFrom, RICH_TEXT_MAX } from "~/lib/rich-body.server";
 import { docToPlainText, isAllowedHref, parseDocJson, plainTextToDoc } from "~/lib/rich-text";
 import { plainBody } from "#tests/support/ideas";
 
@@ -247,5 +247,46 @@ describe("isAllowedHref", () => {
   it("allows only absolute http, https and mailto addresses", () => {
     expect(["https://example.com", "http://example.com/a?b=c", "mailto:a@example.com"].every(isAllowedHref)).toBe(true);
     expect(["javascript:alert(1)", "data:text/html,x", "ftp://example.com", "example.com", "", 42, null].some(isAllowedHref)).toBe(false);
+  });
+});
+
+describe("mentions", () => {
+  const mention = (id: unknown, label: unknown = "Ana") => ({ type: "mention", attrs: { id, label } });
+  const people = new Map([["ana1", "Ana Ruiz"]]);
+  const withPeople = (input: string) => {
+    const result = richBodyFrom(input, RICH_TEXT_MAX, people);
+    if (!result.ok) throw new Error(result.reason);
+    return result.value;
+  };
+
+  it("keeps a mention only of someone the caller vouched for, with the caller's name for them", () => {
+    expect(withPeople(doc(p(text("Hi "), mention("ana1", "Somebody Else")))).html).toBe('<p>Hi <a class="mention" href="/people/ana1">@Ana Ruiz</a></p>');
+    // Anywhere mentions are not looked up (an idea, a status note), they are their words.
+    expect(html(doc(p(text("Hi "), mention("ana1", "Ana Ruiz"))))).toBe("<p>Hi @Ana Ruiz</p>");
+    expect(withPeople(doc(p(mention("bob2", '"><script>x</script>'))))).toMatchObject({ html: "<p>@&quot;&gt;&lt;script&gt;x&lt;/script&gt;</p>" });
+    expect(withPeople(doc(p(text("x"), mention({ evil: true }), mention("ana1", null))))).toMatchObject({ html: '<p>x@Ana<a class="mention" href="/people/ana1">@Ana Ruiz</a></p>' });
+  });
+
+  it("writes a mention in a code block as its words, and counts it in the text", () => {
+    const body = withPeople(doc({ type: "codeBlock", content: [text("ping "), mention("ana1")] }, p(mention("ana1"), text(" look"))));
+    expect(body.html).toBe('<pre><code>ping @Ana Ruiz</code></pre><p><a class="mention" href="/people/ana1">@Ana Ruiz</a> look</p>');
+    expect(body.text).toBe("ping @Ana Ruiz\n\n@Ana Ruiz look");
+  });
+
+  it("finds whom a document mentions: each once, ids that could be people, at most MAX_MENTIONS", () => {
+    const many = Array.from({ length: MAX_MENTIONS + 5 }, (_, index) => mention(`p${index}`));
+    expect(mentionedIds(doc(p(mention("a"), mention("b"), mention("a"), mention("not an id!"), mention(7)), { type: "blockquote", content: [p(mention("c"))] }))).toEqual(["a", "b", "c"]);
+    expect(mentionedIds(doc(p(...many)))).toHaveLength(MAX_MENTIONS);
+    expect(mentionedIds("@ana plain text")).toEqual([]);
+  });
+
+  it("renames rendered mentions, and only those: typed look-alikes are escaped text", () => {
+    const stored = withPeople(doc(p(text('<a class="mention" href="/people/ana1">@Fake</a> '), mention("ana1")))).html;
+    expect(mentionedIdsInHtml(stored)).toEqual(["ana1"]);
+    const names = new Map([["ana1", { name: "Ana <New>", present: true }]]);
+    expect(renameMentions(stored, names)).toBe(
+      '<p>&lt;a class=&quot;mention&quot; href=&quot;/people/ana1&quot;&gt;@Fake&lt;/a&gt; <a class="mention" href="/people/ana1">@Ana &lt;New&gt;</a></p>',
+    );
+    expect(renameMentions(stored, new Map())).toBe(stored);
   });
 });

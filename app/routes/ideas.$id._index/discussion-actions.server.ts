@@ -1,7 +1,7 @@
 import { data, redirect } from "@remix-run/node";
 import { deleteComment, editComment, postComment, setOfficialResponse } from "~/domain/comments.server";
 import { follow, unfollow } from "~/domain/follows.server";
-import { richBodyFrom } from "~/lib/rich-body.server";
+import { commentBodyFrom } from "~/domain/mentions.server";
 import { commentFormSchema } from "~/web/discussion-forms";
 import { formIdField } from "~/web/params";
 import { badRequest, refusalResponse } from "~/web/responses.server";
@@ -21,7 +21,7 @@ export async function handleDiscussionAction(intent: string, formData: FormData,
     case "edit-comment": {
       const submission = parseSubmission(formData, { schema: commentFormSchema });
       if (submission.status !== "success") return data({ formId, result: submission.reply() }, { status: 400 });
-      const body = richBodyFrom(submission.value.body);
+      const body = await commentBodyFrom(submission.value.body);
       if (!body.ok) return data({ formId, result: submission.reply({ fieldErrors: { body: [body.reason] } }) }, { status: 400 });
       const saved =
         intent === "edit-comment"
